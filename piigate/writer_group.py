@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 
 from .errors import PiiGateError
 from .plan import ColumnPlan
+from .writer_rebuild import Rebuilder, why_not
 from .writer_sql import TEXT_KINDS, TokenizeError, db_reason
 
 if TYPE_CHECKING:
@@ -49,36 +50,30 @@ class GroupTransaction:
             if self._recorded(conn):
                 return False
             conn.rollback()
+            rebuild = self._rebuild_wanted(conn)
+            conn.rollback()
+            if rebuild and self.sql.name == "mysql":
+                return self._run_mysql_rebuild(conn)
             restore = self._relax_foreign_keys(conn)
             try:
                 if not self._record(conn):
                     conn.rollback()
                     return False
-                pg_fks = self._drop_pg_foreign_keys(conn)
-                for t in self.tables:
-                    self._update_table(conn, t)
+                pg_fks = self._drop_pg_foreign_keys(conn, outgoing=rebuild)
+                rb = Rebuilder(self, self.marker[1] if self.marker else 0)
+                for i, t in enumerate(self.tables):
+                    if rebuild:
+                        self._rebuild_table(conn, rb, i, t)
+                    else:
+                        self._update_table(conn, t)
                 self.current = (self.tables[0], None)
                 self._restore_pg_foreign_keys(conn, pg_fks)
                 self._check_foreign_keys(conn)
                 auto = self._reset_sequences(conn)
                 conn.commit()
-            except sa_exc.IntegrityError as exc:
-                conn.rollback()
-                table, column = self.current
-                raise TokenizeError(
-                    "masked values violate a constraint: a unique key clash (a method that is "
-                    "not one-to-one, or a new value equal to a value kept in the table) or a "
-                    f"CHECK constraint{self._columns_note()}; the table group "
-                    f"{', '.join(self.tables)} was rolled back and is unchanged "
-                    f"({db_reason(exc)})", table=table, column=column) from None
             except sa_exc.SQLAlchemyError as exc:
                 conn.rollback()
-                table, column = self.current
-                raise TokenizeError(
-                    f"database error while updating{self._columns_note()}; the table group "
-                    f"{', '.join(self.tables)} "
-                    f"was rolled back and is unchanged ({db_reason(exc)})",
-                    table=table, column=column) from None
+                raise self._failed(exc) from None
             except BaseException:
                 conn.rollback()
                 raise
@@ -96,6 +91,23 @@ class GroupTransaction:
                         table=table) from None
             conn.commit()
         return True
+
+    def _failed(self, exc: sa_exc.SQLAlchemyError) -> TokenizeError:
+        """The error for a failed group, naming the table and column being written."""
+        table, column = self.current
+        # MariaDB reports CHECK failures as OperationalError 4025 with SQLSTATE 23000
+        code = getattr(getattr(exc, "orig", None), "args", [None])[0]
+        if isinstance(exc, sa_exc.IntegrityError) or code == 4025:
+            return TokenizeError(
+                "masked values violate a constraint: a unique key clash (a method that is "
+                "not one-to-one, or a new value equal to a value kept in the table) or a "
+                f"CHECK constraint{self._columns_note()}; the table group "
+                f"{', '.join(self.tables)} was rolled back and is unchanged "
+                f"({db_reason(exc)})", table=table, column=column)
+        return TokenizeError(
+            f"database error while updating{self._columns_note()}; the table group "
+            f"{', '.join(self.tables)} was rolled back and is unchanged ({db_reason(exc)})",
+            table=table, column=column)
 
     # -- once only ---------------------------------------------------------------------
     def _recorded(self, conn: Connection) -> bool:
@@ -154,11 +166,18 @@ class GroupTransaction:
         return [fk for fk in self.plan.inventory.all_foreign_keys()
                 if (fk.table in group or fk.ref_table in group) and self._touches_masked(fk)]
 
-    def _drop_pg_foreign_keys(self, conn: Connection) -> list[_PgForeignKey]:
-        """PostgreSQL: drop FKs on masked columns (exact definitions kept to re-add)."""
+    def _drop_pg_foreign_keys(self, conn: Connection,
+                              outgoing: bool = False) -> list[_PgForeignKey]:
+        """PostgreSQL: drop FKs on masked columns (exact definitions kept to re-add).
+
+        With ``outgoing`` (a rebuild) every FK of the group's tables goes too: re-adding
+        checks all rows in one join, where each inserted row would check itself."""
         if self.sql.name != "postgresql":
             return []
         wanted = {(fk.table, fk.name) for fk in self._group_foreign_keys()}
+        if outgoing:
+            wanted |= {(fk.table, fk.name) for fk in self.plan.inventory.all_foreign_keys()
+                       if fk.table in self.tables}
         if not wanted:
             return []
         rows = conn.execute(sa.text(
@@ -181,11 +200,15 @@ class GroupTransaction:
             except sa_exc.IntegrityError:
                 raise self._broken(fk.table, fk.name) from None
 
-    def _check_foreign_keys(self, conn: Connection) -> None:
-        """MariaDB and SQLite: prove no masked foreign key lost its parent row."""
+    def _check_foreign_keys(self, conn: Connection, names: dict[str, str] | None = None) -> None:
+        """MariaDB and SQLite: prove no masked foreign key lost its parent row.
+
+        ``names`` maps a table to the one to read instead (MariaDB's rebuilt copies,
+        checked before they are swapped in)."""
         if self.sql.name == "postgresql":
             return  # re-adding the constraints validated them
         fks = self._group_foreign_keys()
+        names = names or {}
         if self.sql.name == "sqlite":
             for child in sorted({fk.table for fk in fks}):
                 bad = conn.exec_driver_sql(
@@ -194,7 +217,8 @@ class GroupTransaction:
                     raise self._broken(child, None)
             return
         for fk in fks:
-            c, p = self.sql.q(fk.table), self.sql.q(fk.ref_table)
+            c = self.sql.q(names.get(fk.table, fk.table))
+            p = self.sql.q(names.get(fk.ref_table, fk.ref_table))
             not_null = " AND ".join(f"{c}.{self.sql.q(a)} IS NOT NULL" for a in fk.columns)
             match = " AND ".join(f"p.{self.sql.q(b)} = {c}.{self.sql.q(a)}"
                                  for a, b in zip(fk.columns, fk.ref_columns, strict=True))
@@ -245,6 +269,115 @@ class GroupTransaction:
                     later.append((t, nxt))
         return later
 
+    # -- rebuild -----------------------------------------------------------------------
+    def _rebuild_wanted(self, conn: Connection) -> bool:
+        """Rebuild the group when asked and every table of it can be (writer_rebuild)."""
+        if not self.w.rebuild:
+            return False
+        return all(why_not(self, conn, t) is None for t in self.tables)
+
+    def _rebuild_table(self, conn: Connection, rb: Rebuilder, i: int, table: str) -> None:
+        started = time.perf_counter()
+        masked = [c.column for c in self.plan.for_table(table)]
+        self.current = (table, masked[0] if len(masked) == 1 else None)
+        self.current_columns = masked
+        total = self._rule_rows(conn, table)
+        self.w._report(table, 0, total)
+        if self.sql.name == "sqlite":
+            rb.sqlite_table(conn, i, table)
+        else:
+            rb.pg_table(conn, i, table)
+        self.w._report(table, total, total)
+        self.current_columns = []
+        self._done(table, total, started, rebuilt=True)
+
+    def _rule_rows(self, conn: Connection, table: str) -> int:
+        """Rows the table's rules apply to (all, or those matching its ``when``)."""
+        where, params = self.w.condition(table)
+        count = f"SELECT COUNT(*) FROM {self.sql.q(table)}"
+        if where:
+            count += " WHERE " + " AND ".join(where)
+        return int(conn.execute(sa.text(count), params).scalar_one())
+
+    def _done(self, table: str, rows: int, started: float, rebuilt: bool = False) -> None:
+        res = self.w.result.tables[table]
+        res.rows = rows
+        res.rebuilt = rebuilt
+        res.seconds = time.perf_counter() - started
+
+    def _run_mysql_rebuild(self, conn: Connection) -> bool:
+        """MariaDB: build every new table, check, swap them all in at once, record.
+
+        DDL commits implicitly there, so the group's atomicity comes from building aside
+        and one atomic RENAME; a named lock keeps a duplicate unit of the same group out,
+        and a sentinel table left by an interrupted swap makes every retry refuse."""
+        rb = Rebuilder(self, self.marker[1] if self.marker else 0)
+        lock = f"piigate_{rb.tag}"
+        if not conn.execute(sa.text("SELECT GET_LOCK(:n, 3600)"), {"n": lock}).scalar():
+            raise TokenizeError("another unit holds this table group's lock",
+                                table=self.tables[0])
+        sentinel = rb.swap_marker()
+        try:
+            if self._recorded(conn):
+                return False
+            if sa.inspect(conn).has_table(sentinel):
+                raise TokenizeError(
+                    "an earlier attempt at this table group stopped while swapping its "
+                    f"tables ({', '.join(self.tables)}); start again from an untouched copy",
+                    table=self.tables[0])
+            conn.rollback()
+            restore = self._relax_foreign_keys(conn)
+            try:
+                self._mysql_rebuild(conn, rb, sentinel)
+            finally:
+                restore()
+                conn.commit()
+        finally:
+            conn.execute(sa.text("SELECT RELEASE_LOCK(:n)"), {"n": lock})
+        return True
+
+    def _mysql_rebuild(self, conn: Connection, rb: Rebuilder, sentinel: str) -> None:
+        started = time.perf_counter()
+        totals = {t: self._rule_rows(conn, t) for t in self.tables}
+        try:
+            rb.mysql_build(conn, self.tables)
+            self.current = (self.tables[0], None)
+            self._check_foreign_keys(conn, {t: rb.mysql_new_name(self.tables, t)
+                                            for t in self.tables})
+            fks = rb.mysql_foreign_keys(conn, self.tables)
+        except sa_exc.SQLAlchemyError as exc:
+            self._drop_new_quietly(conn, rb)
+            raise self._failed(exc) from None
+        except BaseException:
+            self._drop_new_quietly(conn, rb)
+            raise
+        try:
+            conn.execute(sa.text(f"CREATE TABLE {self.sql.q(sentinel)} (x INT)"))
+            rb.mysql_swap(conn, self.tables, fks)
+            self._record(conn)
+            auto = self._reset_sequences(conn)
+            conn.commit()
+            conn.execute(sa.text(f"DROP TABLE {self.sql.q(sentinel)}"))
+            for table, value in auto:
+                conn.execute(sa.text(
+                    f"ALTER TABLE {self.sql.q(table)} AUTO_INCREMENT = {value}"))
+        except sa_exc.SQLAlchemyError as exc:
+            raise TokenizeError(
+                "database error while swapping the rebuilt tables in; the group may be half "
+                f"applied and every retry will refuse ({db_reason(exc)})",
+                table=self.tables[0]) from None
+        for t in self.tables:
+            self._done(t, totals[t], started, rebuilt=True)
+
+    @staticmethod
+    def _drop_new_quietly(conn: Connection, rb: Rebuilder) -> None:
+        try:
+            conn.rollback()
+            rb.mysql_drop_new(conn, rb.gt.tables)
+            conn.commit()
+        except sa_exc.SQLAlchemyError:
+            pass  # the original error matters more; leftovers are named piigate_new_*
+
     # -- tables ------------------------------------------------------------------------
     def _ordered(self, table: str) -> list[ColumnPlan]:
         """Per-entity date shifts first (they read the entity's old value), the column
@@ -264,10 +397,7 @@ class GroupTransaction:
         started = time.perf_counter()
         where, params = self.w.condition(table)
         self.current = (table, None)
-        count = f"SELECT COUNT(*) FROM {self.sql.q(table)}"
-        if where:
-            count += " WHERE " + " AND ".join(where)
-        total = int(conn.execute(sa.text(count), params).scalar_one())
+        total = self._rule_rows(conn, table)
         steps = self._steps(table, where)
         self.w._report(table, 0, total)
         for i, (columns, stmts) in enumerate(steps, 1):
@@ -277,9 +407,7 @@ class GroupTransaction:
                 conn.execute(sa.text(stmt), {**params, **extra})
             self.w._report(table, total * i // len(steps), total)
         self.current_columns = []
-        res = self.w.result.tables[table]
-        res.rows = total
-        res.seconds = time.perf_counter() - started
+        self._done(table, total, started)
 
     def _steps(self, table: str, where: list[str]) -> list[tuple[list[str], list]]:
         """Statements per column, in order; simple columns share one UPDATE.

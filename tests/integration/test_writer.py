@@ -13,7 +13,7 @@ from piigate import sample
 from piigate.db import connect, reflect
 from piigate.plan import make_plan
 from piigate.schema import parse_schema
-from piigate.writer import TokenizeResult, tokenize
+from piigate.writer import TokenizeResult
 from tests.fixtures.employees_schema import employees_schema
 
 N_EMPLOYEES = 1500
@@ -56,7 +56,7 @@ def employees_db(db_url):
     engine.dispose()
 
 
-def test_employees_tokenized_keys_joins_and_reversibility(employees_db, keyring):
+def test_employees_tokenized_keys_joins_and_reversibility(employees_db, keyring, tok):
     engine, counts = employees_db
     plan = _plan(engine, employees_schema())
     with engine.connect() as conn:
@@ -71,7 +71,7 @@ def test_employees_tokenized_keys_joins_and_reversibility(employees_db, keyring)
     fks_before = _fk_signature(engine)
     progress: list[tuple] = []
 
-    result = tokenize(engine, plan, keyring, progress=lambda *a: progress.append(a), chunk=700)
+    result = tok(engine, plan, keyring, progress=lambda *a: progress.append(a), chunk=700)
 
     assert isinstance(result, TokenizeResult)
     emp_col = next(c for c in plan.columns if (c.table, c.column) == ("employees", "emp_no"))

@@ -15,7 +15,7 @@ from piigate.db import connect, reflect
 from piigate.errors import TransformError
 from piigate.plan import make_plan
 from piigate.schema import parse_schema
-from piigate.writer import TokenizeError, tokenize
+from piigate.writer import TokenizeError
 from tests.fixtures.dbutil import fingerprint
 from tests.fixtures.employees_schema import KEEP, employees_schema
 
@@ -77,7 +77,7 @@ PERM_SCHEMA = {"format": "piigate/v1", "tables": {
 }}
 
 
-def test_permuted_primary_unique_and_composite_keys(engine, keyring):
+def test_permuted_primary_unique_and_composite_keys(engine, keyring, tok):
     """Keys whose tokens are other rows' keys (v and f(v) both present) must still move."""
     parent, child = _perm_tables(engine)
     plan = _plan(engine, PERM_SCHEMA)
@@ -98,7 +98,7 @@ def test_permuted_primary_unique_and_composite_keys(engine, keyring):
                                        "payload": n} for n in range(3 * len(ids))])
     plan = _plan(engine, PERM_SCHEMA)
 
-    result = tokenize(engine, plan, keyring)
+    result = tok(engine, plan, keyring)
 
     assert result.domains["perm_parent.id"].parked >= 60
     assert result.domains["perm_parent.code"].parked >= 60
@@ -113,7 +113,7 @@ def test_permuted_primary_unique_and_composite_keys(engine, keyring):
 
 # -- row condition -----------------------------------------------------------------------
 
-def test_row_condition_masks_only_matching_rows(engine, keyring):
+def test_row_condition_masks_only_matching_rows(engine, keyring, tok):
     sample.create(engine, 300)
     cust = sa.Table("customers", sa.MetaData(), autoload_with=engine)
     with engine.connect() as conn:
@@ -121,7 +121,7 @@ def test_row_condition_masks_only_matching_rows(engine, keyring):
     emp_before = fingerprint(engine.url.render_as_string(hide_password=False))["employees"]
     plan = _plan(engine, employees_schema(consent=True))
 
-    result = tokenize(engine, plan, keyring)
+    result = tok(engine, plan, keyring)
 
     with engine.connect() as conn:
         after = {r.id: r for r in conn.execute(sa.select(cust))}
@@ -147,7 +147,7 @@ def test_row_condition_masks_only_matching_rows(engine, keyring):
 
 # -- failures leave the data unchanged -----------------------------------------------------
 
-def test_failure_mid_group_rolls_back_every_table_of_the_group(engine, keyring):
+def test_failure_mid_group_rolls_back_every_table_of_the_group(engine, keyring, tok):
     """A CHECK violation on the last table of the key group, after the others were updated."""
     sample.create(engine, 200, extras=False)
     md = sa.MetaData()
@@ -171,7 +171,7 @@ def test_failure_mid_group_rolls_back_every_table_of_the_group(engine, keyring):
     progress: list[tuple] = []
 
     with pytest.raises(TokenizeError) as exc:
-        tokenize(engine, plan, keyring, progress=lambda *a: progress.append(a))
+        tok(engine, plan, keyring, progress=lambda *a: progress.append(a))
 
     assert ("employees", 200, 200) in progress  # updated before the failure, then undone
     assert exc.value.table == "badges" and "code" in str(exc.value)
@@ -179,7 +179,7 @@ def test_failure_mid_group_rolls_back_every_table_of_the_group(engine, keyring):
     assert fingerprint(url) == before
 
 
-def test_transform_error_leaves_database_unchanged(engine, keyring):
+def test_transform_error_leaves_database_unchanged(engine, keyring, tok):
     sample.create(engine, 200)
     with engine.begin() as conn:
         conn.execute(sa.text("UPDATE customers SET ssn = '12a-45-6789' WHERE id = 7"))
@@ -188,14 +188,14 @@ def test_transform_error_leaves_database_unchanged(engine, keyring):
     plan = _plan(engine, employees_schema())
 
     with pytest.raises(TransformError) as exc:
-        tokenize(engine, plan, keyring)
+        tok(engine, plan, keyring)
 
     assert (exc.value.table, exc.value.column) == ("customers", "ssn")
     assert "12a" not in str(exc.value)
     assert fingerprint(url) == before
 
 
-def test_fake_on_unique_column_with_collisions_fails_clearly(engine, keyring):
+def test_fake_on_unique_column_with_collisions_fails_clearly(engine, keyring, tok):
     md = sa.MetaData()
     handles = sa.Table(
         "handles", md,
@@ -211,7 +211,7 @@ def test_fake_on_unique_column_with_collisions_fails_clearly(engine, keyring):
         "id": KEEP, "handle": {"method": "fake", "kind": "first_name"}}}}})
 
     with pytest.raises(TokenizeError) as exc:
-        tokenize(engine, plan, keyring)
+        tok(engine, plan, keyring)
 
     assert (exc.value.table, exc.value.column) == ("handles", "handle")
     assert "collide" in str(exc.value) and "user0" not in str(exc.value)
@@ -220,7 +220,7 @@ def test_fake_on_unique_column_with_collisions_fails_clearly(engine, keyring):
 
 # -- per-entity date shifts -----------------------------------------------------------------
 
-def test_date_shift_per_entity_moves_all_dates_of_a_person_alike(engine, keyring):
+def test_date_shift_per_entity_moves_all_dates_of_a_person_alike(engine, keyring, tok):
     sample.create(engine, 300, extras=False)
     with engine.connect() as conn:
         before = [tuple(r) for r in conn.execute(sa.text(
@@ -229,7 +229,7 @@ def test_date_shift_per_entity_moves_all_dates_of_a_person_alike(engine, keyring
     f = plan.transform(_col(plan, "salaries", "emp_no"), keyring)
     shift = plan.transform(_col(plan, "salaries", "from_date"), keyring)
 
-    tokenize(engine, plan, keyring)
+    tok(engine, plan, keyring)
 
     with engine.connect() as conn:
         after = {(r[0], r[1], _d(r[3]) - _d(r[2])): _d(r[2]) for r in conn.execute(sa.text(
@@ -246,7 +246,7 @@ def test_date_shift_per_entity_moves_all_dates_of_a_person_alike(engine, keyring
 
 # -- sequences --------------------------------------------------------------------------------
 
-def test_sequence_moves_past_the_new_keys(engine, keyring):
+def test_sequence_moves_past_the_new_keys(engine, keyring, tok):
     md = sa.MetaData()
     tickets = sa.Table(
         "tickets", md,
@@ -260,7 +260,7 @@ def test_sequence_moves_past_the_new_keys(engine, keyring):
     plan = _plan(engine, {"format": "piigate/v1", "tables": {"tickets": {"columns": {
         "id": {"method": "fpe", "max_value": 10**9}, "label": KEEP}}}})
 
-    tokenize(engine, plan, keyring)
+    tok(engine, plan, keyring)
 
     with engine.begin() as conn:
         top = conn.execute(sa.select(sa.func.max(tickets.c.id))).scalar_one()
@@ -271,7 +271,7 @@ def test_sequence_moves_past_the_new_keys(engine, keyring):
 
 # -- exact text comparison -------------------------------------------------------------------
 
-def test_text_keys_compare_exactly_whatever_the_collation(engine, keyring):
+def test_text_keys_compare_exactly_whatever_the_collation(engine, keyring, tok):
     """MariaDB's default collation equates 'Li', 'LI' and 'Li '; the writer must not."""
     md = sa.MetaData()
     words = sa.Table(
@@ -292,7 +292,7 @@ def test_text_keys_compare_exactly_whatever_the_collation(engine, keyring):
     fpe = plan.transform(_col(plan, "words", "w"), keyring)
     hasher = plan.transform(_col(plan, "words", "body"), keyring)
 
-    tokenize(engine, plan, keyring)
+    tok(engine, plan, keyring)
 
     with engine.connect() as conn:
         got = {r.id: (r.w, r.body) for r in conn.execute(sa.select(words))}
@@ -301,7 +301,7 @@ def test_text_keys_compare_exactly_whatever_the_collation(engine, keyring):
     assert len({got[i][0] for i in range(4)}) == 4 and got[6] == (None, got[6][1])
 
 
-def test_on_update_cascade_is_not_applied_twice(engine, keyring):
+def test_on_update_cascade_is_not_applied_twice(engine, keyring, tok):
     """A cascading foreign key must not move the child a second time."""
     md = sa.MetaData()
     parent = sa.Table("casc_parent", md,
@@ -325,7 +325,7 @@ def test_on_update_cascade_is_not_applied_twice(engine, keyring):
     f = plan.transform(_col(plan, "casc_parent", "id"), keyring)
     fks = sa.inspect(engine).get_foreign_keys("casc_child")
 
-    tokenize(engine, plan, keyring)
+    tok(engine, plan, keyring)
 
     with engine.connect() as conn:
         after = dict(conn.execute(sa.select(child.c.id, child.c.parent_id)).all())
@@ -338,7 +338,7 @@ def test_on_update_cascade_is_not_applied_twice(engine, keyring):
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
-def test_clash_with_a_kept_value_rolls_back_and_names_the_column(engine, keyring):
+def test_clash_with_a_kept_value_rolls_back_and_names_the_column(engine, keyring, tok):
     """A token equal to a value the row condition keeps: a real unique violation."""
     md = sa.MetaData()
     codes = sa.Table(
@@ -366,14 +366,14 @@ def test_clash_with_a_kept_value_rolls_back_and_names_the_column(engine, keyring
     before = fingerprint(url)
 
     with pytest.raises(TokenizeError) as exc:
-        tokenize(engine, _plan(engine, schema), keyring)
+        tok(engine, _plan(engine, schema), keyring)
 
     assert (exc.value.table, exc.value.column) == ("codes", "code")
     assert "rolled back" in str(exc.value) and "word" not in str(exc.value)
     assert fingerprint(url) == before
 
 
-def test_char_keys_timestamps_and_bigints(engine, keyring):
+def test_char_keys_timestamps_and_bigints(engine, keyring, tok):
     """Fixed-width text keys (padded on PostgreSQL) parked and moved; tz timestamps shifted."""
     md = sa.MetaData()
     things = sa.Table(
@@ -400,7 +400,7 @@ def test_char_keys_timestamps_and_bigints(engine, keyring):
              "n": i} for i, (t, b) in enumerate(zip(tags, bigs, strict=True))])
         before = {r.n: r for r in conn.execute(sa.select(things))}
 
-    result = tokenize(engine, _plan(engine, schema), keyring)
+    result = tok(engine, _plan(engine, schema), keyring)
 
     assert result.domains["things.tag"].parked >= 25
     with engine.connect() as conn:
@@ -417,7 +417,7 @@ def test_char_keys_timestamps_and_bigints(engine, keyring):
             assert 1 <= abs(moved.days) <= 5
 
 
-def test_in_condition_and_persisted_values(engine, keyring):
+def test_in_condition_and_persisted_values(engine, keyring, tok):
     md = sa.MetaData()
     people = sa.Table(
         "people", md,
@@ -442,7 +442,7 @@ def test_in_condition_and_persisted_values(engine, keyring):
     plan = _plan(engine, schema)
     hasher = plan.transform(_col(plan, "people", "nick"), keyring)
 
-    result = tokenize(engine, plan, keyring)
+    result = tok(engine, plan, keyring)
 
     with engine.connect() as conn:
         after = {r.id: r for r in conn.execute(sa.select(people))}

@@ -1,0 +1,152 @@
+"""Rebuilding tables (piigate/writer_rebuild.py) against updating rows in place.
+
+The two paths must give the same rows and leave the same schema: tables, indexes,
+constraints and foreign keys by name, and on the servers grants, comments and views.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from piigate import sample
+from piigate.db import connect, reflect
+from piigate.plan import make_plan
+from piigate.schema import parse_schema
+from piigate.writer import TokenizeError, apply_group, finish, prepare, tokenize
+from tests.fixtures.dbutil import SERVER_ENGINES, fingerprint
+from tests.fixtures.employees_schema import employees_schema
+
+N = 400
+
+
+def _schema_of(engine) -> list:
+    """Everything a rebuild must keep, as each engine describes it."""
+    with engine.connect() as c:
+        name = engine.dialect.name
+        if name == "sqlite":
+            return c.execute(sa.text("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                                     "ORDER BY name")).all()
+        if name == "mysql":
+            tables = sorted(sa.inspect(c).get_table_names())
+            return [c.execute(sa.text(f"SHOW CREATE TABLE `{t}`")).one()[1]
+                    .split(" AUTO_INCREMENT=")[0] for t in tables]
+        return [*c.execute(sa.text(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE connamespace = current_schema()::regnamespace "
+            "ORDER BY 1, 2")).all(), *c.execute(sa.text(
+                "SELECT c.relname, c.relkind, c.relacl::text, obj_description(c.oid), "
+                "pg_get_indexdef(c.oid) FROM pg_class c JOIN pg_namespace n "
+                "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+                "ORDER BY 1")).all()]
+
+
+def _decorate_pg(engine) -> None:
+    """Grants, comments, a view and an extra index: things a table swap would lose."""
+    with engine.begin() as c:
+        for stmt in (
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+            "'piigate_reader') THEN CREATE ROLE piigate_reader; END IF; END $$",
+            "GRANT SELECT ON employees, salaries TO piigate_reader",
+            "COMMENT ON TABLE employees IS 'people'",
+            "COMMENT ON COLUMN employees.last_name IS 'family name'",
+            "CREATE INDEX employees_name_idx ON employees (last_name, first_name)",
+            "CREATE VIEW salary_view AS SELECT e.first_name, s.salary FROM employees e "
+            "JOIN salaries s ON s.emp_no = e.emp_no",
+        ):
+            c.execute(sa.text(stmt))
+
+
+@pytest.mark.parametrize("entity_dates", [False, True], ids=["plain", "entity-dates"])
+def test_rebuild_and_update_give_the_same_rows_and_schema(fresh_db, db_url, keyring,
+                                                          entity_dates):
+    engine_name = {"sqlite": "sqlite", "postgresql": "postgresql", "mysql": "mariadb"}[
+        connect(db_url).dialect.name]
+    urls = {True: db_url, False: fresh_db(engine_name)}
+    schemas = {}
+    for rebuild, url in urls.items():
+        engine = connect(url)
+        sample.create(engine, N, extras=True)
+        if engine.dialect.name == "postgresql":
+            _decorate_pg(engine)
+        before = _schema_of(engine)
+        plan = make_plan(parse_schema(employees_schema(consent=True,
+                                                       entity_dates=entity_dates)),
+                         reflect(engine))
+        result = tokenize(engine, plan, keyring, rebuild=rebuild)
+        assert {r.rebuilt for r in result.tables.values()} == {rebuild}
+        schemas[rebuild] = _schema_of(engine)
+        assert schemas[rebuild] == before, "the schema changed"
+        engine.dispose()
+    assert fingerprint(urls[True]) == fingerprint(urls[False])
+
+
+def test_a_table_with_a_trigger_is_updated_in_place_with_its_group(db_url, keyring):
+    engine = connect(db_url)
+    sample.create(engine, 50, extras=False)
+    trigger = {
+        "sqlite": "CREATE TRIGGER t_sal AFTER INSERT ON salaries BEGIN SELECT 1; END",
+        "postgresql": "CREATE FUNCTION noop() RETURNS trigger LANGUAGE plpgsql AS "
+                      "$$ BEGIN RETURN NEW; END $$; CREATE TRIGGER t_sal BEFORE INSERT ON "
+                      "salaries FOR EACH ROW EXECUTE FUNCTION noop()",
+        "mysql": "CREATE TRIGGER t_sal BEFORE INSERT ON salaries FOR EACH ROW SET @x = 1",
+    }[engine.dialect.name]
+    with engine.begin() as c:
+        c.exec_driver_sql(trigger)
+    plan = make_plan(parse_schema(employees_schema(extras=False)), reflect(engine))
+    result = tokenize(engine, plan, keyring)
+    # salaries shares the emp_no group with employees, titles, dept_emp, dept_manager
+    for t in ("employees", "salaries", "titles"):
+        assert not result.tables[t].rebuilt
+        assert result.tables[t].rows > 0
+    with engine.connect() as c:
+        names = [r[0] for r in c.execute(sa.text("SELECT first_name FROM employees"))]
+    assert names and all(n for n in names)
+    engine.dispose()
+
+
+def _leftovers(engine) -> list[str]:
+    return [t for t in sa.inspect(engine).get_table_names() if t.startswith("piigate_")]
+
+
+def test_failed_rebuild_leaves_the_group_and_no_work_tables(db_url, keyring):
+    """A CHECK constraint the plan cannot see fails the rebuild: the table is unchanged
+    and no piigate_* table is left behind."""
+    engine = connect(db_url)
+    sample.create(engine, 20, extras=False)
+    with engine.begin() as c:
+        c.execute(sa.text("CREATE TABLE acct (id INTEGER PRIMARY KEY, "
+                          "code VARCHAR(10) CHECK (code <> 'X'))"))
+        c.execute(sa.text("INSERT INTO acct VALUES (1, 'a1'), (2, 'b2')"))
+    schema = employees_schema(extras=False)
+    schema["tables"]["acct"] = {"columns": {
+        "id": {"method": "keep", "reason": "surrogate key"},
+        "code": {"method": "redact", "value": "X"}}}
+    plan = make_plan(parse_schema(schema), reflect(engine))
+    before = fingerprint(db_url)
+    with pytest.raises(TokenizeError) as err:
+        tokenize(engine, plan, keyring)
+    assert "acct" in str(err.value) and "a1" not in str(err.value)
+    after = fingerprint(db_url)
+    assert after["acct"] == before["acct"]
+    assert _leftovers(engine) == []
+    engine.dispose()
+
+
+@pytest.mark.parametrize("db_url", SERVER_ENGINES[1:], indirect=True)
+def test_mariadb_refuses_a_group_whose_swap_was_interrupted(db_url, keyring):
+    """The sentinel an interrupted swap leaves makes every retry refuse (never twice)."""
+    engine = connect(db_url)
+    sample.create(engine, 30, extras=False)
+    plan = make_plan(parse_schema(employees_schema(extras=False)), reflect(engine))
+    state = prepare(engine, plan, keyring, run_id="interrupted")
+    group = next(i for i, g in enumerate(state.groups) if "salaries" in g)
+    tag = state.done_table.removeprefix("piigate_work_")
+    with engine.begin() as c:
+        c.execute(sa.text(f"CREATE TABLE piigate_swap_{tag}_{group} (x INT)"))
+    before = fingerprint(db_url)
+    with pytest.raises(TokenizeError, match="stopped while swapping"):
+        apply_group(engine, plan, keyring, state, group)
+    assert fingerprint(db_url) == before
+    finish(engine, plan, state, require_all=False)
+    engine.dispose()
