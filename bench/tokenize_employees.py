@@ -39,7 +39,7 @@ from bench_dbs import BENCH_TABLES, FULL_SIZE_COUNTS, BenchDb  # noqa: E402
 
 RESULTS = HERE / "results"
 ENGINES = ("sqlite", "postgresql", "mariadb")
-CONTENDER_ORDER = ("copy", "ours", "seed")
+CONTENDER_ORDER = ("copy", "ours", "ours-update", "seed")
 TARGET_SPEEDUP = 20.0
 TARGET_COPY_RATIO = 2.0
 TARGET_RSS_MB = 500.0
@@ -142,7 +142,8 @@ def run_contender(name: str, engine: str, template: BenchDb, rows: int, args: ar
         if why:
             return {"status": "not available", "error": why}
     # per-run names: two runs of the harness at once must not share a contender's copy
-    db = bench_dbs.db_for(engine, f"piigate_bench_{name}_{os.getpid()}", workdir)
+    db = bench_dbs.db_for(engine, f"piigate_bench_{name.replace('-', '_')}_{os.getpid()}",
+                          workdir)
     bench_dbs.clone(template, db)
     profile = None
     if name == "ours" and args.profile:
