@@ -22,10 +22,11 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from .base import Transform, TransformContext, register
-from .codec import DIGITS, LOWER, get_codec_class
+from .codec import DIGITS, LOWER, digits_ints, digits_ints_ok, get_codec_class
 
 _DIGIT_SET = frozenset(string.digits)
 _LETTER_SET = frozenset(string.ascii_letters)
@@ -210,13 +211,19 @@ def _tier(x: int, hi: int) -> tuple[int, int, int]:
     2,147,483,647) walks 4.7 times a value on average; with it, values below 10^9 (almost
     every key) take one encryption. What it reveals: whether a value has ``D`` digits.
     """
-    width = len(str(hi))
-    split = 10 ** (width - 1)
-    if width == 1 or hi == 10**width - 1:
+    width, split, whole = _tier_bounds(hi)
+    if whole:
         return width, 0, hi
     if x < split:
         return width - 1, 0, split - 1
     return width, split, hi
+
+
+@functools.lru_cache(maxsize=64)
+def _tier_bounds(hi: int) -> tuple[int, int, bool]:
+    """(digits of ``hi``, 10^(digits-1), whether ``[0, hi]`` is one tier): per domain."""
+    width = len(str(hi))
+    return width, 10 ** (width - 1), width == 1 or hi == 10**width - 1
 
 
 @register
@@ -412,6 +419,8 @@ def _cycle_walk(
     The permutation restricted to ``[lo, hi]`` by cycle-walking is itself a
     permutation, so ranges and uniqueness are kept.
     """
+    if digits_ints_ok(cipher.codec, width):
+        return _cycle_walk_ints(cipher, xs, width, lo, hi, decrypt)
     run: Callable[[Sequence[str]], list[str]] = cipher.decrypt if decrypt else cipher.encrypt
     cur = list(xs)
     pending = list(range(len(xs)))
@@ -424,3 +433,16 @@ def _cycle_walk(
                 nxt.append(i)
         pending = nxt
     return cur
+
+
+def _cycle_walk_ints(
+    cipher: ClassCipher, xs: list[int], width: int, lo: int, hi: int, decrypt: bool
+) -> list[int]:
+    """:func:`_cycle_walk` on numpy integers (codec.digits_ints): the same values."""
+    cur = np.asarray(xs, dtype=np.int64)
+    pending = np.arange(len(cur))
+    while len(pending):
+        cur[pending] = digits_ints(cipher.codec, cur[pending], width, decrypt=decrypt)
+        moved = cur[pending]
+        pending = pending[(moved < lo) | (moved > hi)]
+    return [int(v) for v in cur.tolist()]

@@ -135,3 +135,31 @@ def test_a_wrong_fast_path_falls_back_to_the_reference(monkeypatch: pytest.Monke
     monkeypatch.setattr(BatchedFf3Codec, "encrypt", broken)
     assert get_codec_class() is ReferenceFf3Codec
     assert get_codec_class("batched") is ReferenceFf3Codec
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.binary(min_size=32, max_size=32), st.binary(min_size=7, max_size=7),
+       st.integers(min_value=6, max_value=codec.INT_PATH_MAX_DIGITS), st.data())
+def test_integer_path_equals_the_reference_on_digit_strings(
+    key: bytes, tweak: bytes, n: int, data: Any
+) -> None:
+    """codec.digits_ints (numpy) is FF3-1 of the zero-padded digit strings, both ways."""
+    import numpy as np
+
+    xs = data.draw(st.lists(st.integers(min_value=0, max_value=10**n - 1),
+                            min_size=1, max_size=40))
+    ref = ReferenceFf3Codec(key, tweak, string.digits)
+    fast = BatchedFf3Codec(key, tweak, string.digits)
+    want = [int(s) for s in ref.encrypt([str(x).zfill(n) for x in xs])]
+    got = codec.digits_ints(fast, np.array(xs), n, decrypt=False).tolist()
+    assert got == want
+    assert codec.digits_ints(fast, np.array(got), n, decrypt=True).tolist() == xs
+
+
+def test_integer_path_only_where_it_is_exact() -> None:
+    digits = BatchedFf3Codec(bytes(32), bytes(7), string.digits)
+    assert codec.digits_ints_ok(digits, 6) and codec.digits_ints_ok(digits, 18)
+    assert not codec.digits_ints_ok(digits, 19)  # halves above 10**9 would overflow
+    assert not codec.digits_ints_ok(digits, 5)  # below FF3-1's minimum domain
+    assert not codec.digits_ints_ok(ReferenceFf3Codec(bytes(32), bytes(7), string.digits), 9)
+    assert not codec.digits_ints_ok(BatchedFf3Codec(bytes(32), bytes(7), string.ascii_lowercase), 9)
