@@ -325,8 +325,10 @@ class _Writer:
             sa.Column("new", self.sql.new_type(work.kind, col_type, big)),
             sa.Column("parked", sa.SmallInteger, nullable=False, default=0),
         ]
-        # parked: lets the engines drive the (few) parking passes from the work table
-        idx = [sa.Index(f"{work.name}_k", "k"), sa.Index(f"{work.name}_p", "parked")]
+        # parked: lets the engines drive the (few) parking passes from the work table;
+        # (k, new) covers the join for non-text kinds (one index lookup per row, not two)
+        key_cols = ["k"] if work.kind in TEXT_KINDS else ["k", "new"]
+        idx = [sa.Index(f"{work.name}_k", *key_cols), sa.Index(f"{work.name}_p", "parked")]
         src = work.sources[0]
         if work.entity_kind is not None and src.entity is not None:
             etype = self._sa_table(src.col.table).c[src.entity].type

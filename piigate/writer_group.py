@@ -42,6 +42,7 @@ class GroupTransaction:
         self.current: tuple[str, str | None] = (tables[0], None)
         self.current_columns: list[str] = []
         self.masked = {(c.table, c.column) for t in tables for c in self.plan.for_table(t)}
+        self.row_counts: dict[str, int] = {}  # whole tables, as counted before any change
 
     # -- driver ------------------------------------------------------------------------
     def run(self) -> bool:
@@ -297,7 +298,10 @@ class GroupTransaction:
         count = f"SELECT COUNT(*) FROM {self.sql.q(table)}"
         if where:
             count += " WHERE " + " AND ".join(where)
-        return int(conn.execute(sa.text(count), params).scalar_one())
+        rows = int(conn.execute(sa.text(count), params).scalar_one())
+        if not where:
+            self.row_counts[table] = rows  # the rebuild's row check reuses it
+        return rows
 
     def _done(self, table: str, rows: int, started: float, rebuilt: bool = False) -> None:
         res = self.w.result.tables[table]

@@ -209,7 +209,11 @@ class Rebuilder:
         return f"{prefix}{self.tag}_{i}"
 
     def _count(self, conn: Connection, table: str) -> int:
-        return int(conn.execute(sa.text(f"SELECT COUNT(*) FROM {self.sql.q(table)}")).scalar_one())
+        """Rows of ``table`` before the rebuild (counting 2.8M InnoDB rows takes ~1 s)."""
+        if table not in self.gt.row_counts:
+            self.gt.row_counts[table] = int(conn.execute(
+                sa.text(f"SELECT COUNT(*) FROM {self.sql.q(table)}")).scalar_one())
+        return self.gt.row_counts[table]
 
     def _check_rows(self, table: str, expected: int, got: int) -> None:
         if got != expected:  # a duplicated work-table key would multiply rows
