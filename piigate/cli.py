@@ -101,7 +101,8 @@ def cmd_tokenize(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         with progress_bar() as update:
-            result = tokenize(engine, plan, keyring, progress=update)
+            result = tokenize(engine, plan, keyring, progress=update,
+                              rebuild=not args.update_in_place)
     finally:
         engine.dispose()
     data = result.to_dict()
@@ -116,8 +117,10 @@ def _print_tokenize_summary(data: dict[str, Any], seconds: float) -> None:
     table.add_column("table")
     table.add_column("rows", justify="right")
     table.add_column("seconds", justify="right")
+    table.add_column("how")
     for name, t in (data.get("tables") or {}).items():
-        table.add_row(name, str(t.get("rows", "")), f"{t.get('seconds', 0):.2f}")
+        table.add_row(name, str(t.get("rows", "")), f"{t.get('seconds', 0):.2f}",
+                      "rebuilt" if t.get("rebuilt") else "updated")
     err.print(table)
     err.print(f"done in {seconds:.1f}s")
 
@@ -200,6 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--schema", required=True, help="tokenization schema (JSON)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     _common(p, secret=True)
+    p.add_argument("--update-in-place", action="store_true",
+                   help="update rows where they are instead of rebuilding tables "
+                        "(slower; docs/writer.md)")
     p.set_defaults(func=cmd_tokenize)
 
     p = sub.add_parser("verify", help="verify a tokenized database against its original")

@@ -87,9 +87,16 @@ class Sql:
             return sa.BINARY(16) if self.name == "mysql" else sa.Text()
         return col_type
 
-    def new_type(self, kind: str, col_type: sa.types.TypeEngine, big: bool) -> Any:
+    def new_type(self, kind: str, col_type: sa.types.TypeEngine, big: bool,
+                 length: int | None = None) -> Any:
+        """The work table's new-value column. On MariaDB text of a bounded length stays
+        a VARCHAR (``length``: the longest column of the domain): a LONGTEXT would make
+        every sort over it (the rebuild's ORDER BY) go through an on-disk temporary
+        table. A new value longer than that is refused there, as by the column itself."""
         if kind in TEXT_KINDS:
             if self.name == "mysql":
+                if kind == "text" and length is not None and length <= 2000:
+                    return mysql.VARCHAR(length, charset="utf8mb4", collation="utf8mb4_bin")
                 return mysql.LONGTEXT(charset="utf8mb4", collation="utf8mb4_bin")
             return sa.Text()
         return self.key_type(kind, col_type, big)

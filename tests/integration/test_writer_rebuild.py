@@ -150,3 +150,26 @@ def test_mariadb_refuses_a_group_whose_swap_was_interrupted(db_url, keyring):
     assert fingerprint(db_url) == before
     finish(engine, plan, state, require_all=False)
     engine.dispose()
+
+
+def test_cli_rebuilds_by_default_and_updates_in_place_on_request(tmp_path, secret, capsys):
+    """``piigate tokenize`` says which path ran; ``--update-in-place`` forces the other."""
+    import json
+
+    from piigate.cli import main
+
+    schema_file = tmp_path / "schema.json"
+    schema_file.write_text(json.dumps(employees_schema(extras=False)))
+    seen = {}
+    for flag in ([], ["--update-in-place"]):
+        url = f"sqlite:///{tmp_path / f'db{len(flag)}.sqlite'}"
+        sa.create_engine(url).connect().close()  # the file; connect() wants it to exist
+        sample.create(connect(url), 40, extras=False)
+        capsys.readouterr()
+        assert main(["tokenize", "--db", url, "--schema", str(schema_file), "--json",
+                     *flag]) == 0
+        tables = json.loads(capsys.readouterr().out)["tables"]
+        seen[bool(flag)] = {t["rebuilt"] for t in tables.values()}
+    assert seen == {False: {True}, True: {False}}
+    assert fingerprint(f"sqlite:///{tmp_path / 'db0.sqlite'}") == fingerprint(
+        f"sqlite:///{tmp_path / 'db1.sqlite'}")
