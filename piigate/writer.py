@@ -358,7 +358,8 @@ class _Writer:
             work.table.drop(writer, checkfirst=True)
             work.table.create(writer)
             writer.commit()
-            if self.sql.name == "mysql" and self._raw_ok(work):
+            raw = self._raw_ok(work)
+            if self.sql.name == "mysql" and raw:
                 chunks = (self._transform_values(work, part, None)
                           for part in self._mysql_int_chunks(reader, work))
             else:
@@ -369,7 +370,7 @@ class _Writer:
                           for part in result.partitions(self.chunk))
             for rows in chunks:
                 if rows:
-                    self._insert(writer, work.table, rows, raw=self._raw_ok(work))
+                    self._insert(writer, work.table, rows, raw=raw)
                 self._report(f"map {work.label}", work.result.distinct, None)
             if self.sql.name == "postgresql":
                 writer.execute(sa.text(f"ANALYZE {self.sql.q(work.name)}"))  # fresh stats
@@ -411,7 +412,7 @@ class _Writer:
             # the driver's executemany with plain tuples: SQLAlchemy's per-row parameter
             # processing cost more than the insert itself (300,000 rows: ~2 s)
             names = list(rows[0])
-            marks = ", ".join(["?" if self.sql.name == "sqlite" else "%s"] * len(names))
+            marks = ", ".join(["?"] * len(names))  # only SQLite gets here
             cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
             try:
                 cursor.executemany(
@@ -434,7 +435,7 @@ class _Writer:
             cursor.close()
 
     def _mysql_int_chunks(self, conn: Connection, work: _Work) -> Iterable[list[int]]:
-        """The distinct integers of ``stmt``, ``chunk`` at a time, read a thousand to a
+        """The domain's distinct integers, ``chunk`` at a time, read a thousand to a
         row (``GROUP_CONCAT`` per ``k DIV 1000``): PyMySQL parses every row in Python,
         so 300,000 one-value rows cost ~10 s where 300 rows cost nothing."""
         conn.execute(sa.text("SET SESSION group_concat_max_len = 16777216"))

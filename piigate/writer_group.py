@@ -80,18 +80,21 @@ class GroupTransaction:
                 raise
             finally:
                 restore()
-            # MariaDB: ALTER TABLE commits implicitly, so it runs after the group's commit
-            for table, value in auto:
-                try:
-                    conn.execute(sa.text(
-                        f"ALTER TABLE {self.sql.q(table)} AUTO_INCREMENT = {value}"))
-                except sa_exc.SQLAlchemyError as exc:
-                    raise TokenizeError(
-                        "the table was tokenized and committed, but its AUTO_INCREMENT could "
-                        f"not be moved past the new keys ({db_reason(exc)})",
-                        table=table) from None
-            conn.commit()
+            self._move_auto_increment(conn, auto)
         return True
+
+    def _move_auto_increment(self, conn: Connection, auto: list[tuple[str, int]]) -> None:
+        """MariaDB: ALTER TABLE commits implicitly, so it runs after the group's commit."""
+        for table, value in auto:
+            try:
+                conn.execute(sa.text(
+                    f"ALTER TABLE {self.sql.q(table)} AUTO_INCREMENT = {value}"))
+            except sa_exc.SQLAlchemyError as exc:
+                raise TokenizeError(
+                    "the table was tokenized and committed, but its AUTO_INCREMENT could "
+                    f"not be moved past the new keys ({db_reason(exc)})",
+                    table=table) from None
+        conn.commit()
 
     def _failed(self, exc: sa_exc.SQLAlchemyError) -> TokenizeError:
         """The error for a failed group, naming the table and column being written."""
@@ -362,14 +365,12 @@ class GroupTransaction:
             auto = self._reset_sequences(conn)
             conn.commit()
             conn.execute(sa.text(f"DROP TABLE {self.sql.q(sentinel)}"))
-            for table, value in auto:
-                conn.execute(sa.text(
-                    f"ALTER TABLE {self.sql.q(table)} AUTO_INCREMENT = {value}"))
         except sa_exc.SQLAlchemyError as exc:
             raise TokenizeError(
                 "database error while swapping the rebuilt tables in; the group may be half "
                 f"applied and every retry will refuse ({db_reason(exc)})",
                 table=self.tables[0]) from None
+        self._move_auto_increment(conn, auto)
         for t in self.tables:
             self._done(t, totals[t], started, rebuilt=True)
 

@@ -128,13 +128,13 @@ def why_not(gt: GroupTransaction, conn: Connection, table: str) -> str | None:
     if name == "postgresql" and any(not gt._touches_masked(fk) for fk in outside):
         return "is referenced by a foreign key on columns kept as they are"  # blocks TRUNCATE
     if name == "sqlite":
-        return _why_not_sqlite(conn, table)
+        return _why_not_sqlite(gt, conn, table)
     if name == "postgresql":
         return _why_not_pg(conn, table)
     return _why_not_mysql(gt, conn, table)
 
 
-def _why_not_sqlite(conn: Connection, table: str) -> str | None:
+def _why_not_sqlite(gt: GroupTransaction, conn: Connection, table: str) -> str | None:
     row = conn.execute(sa.text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = :t"),
                        {"t": table}).first()
     if row is None or not row[0] or not str(row[0]).upper().startswith("CREATE TABLE"):
@@ -142,7 +142,7 @@ def _why_not_sqlite(conn: Connection, table: str) -> str | None:
     if conn.execute(sa.text("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND "
                             "tbl_name = :t"), {"t": table}).first():
         return "has triggers"
-    hidden = conn.exec_driver_sql(f"PRAGMA table_xinfo({_sqlite_q(table)})").all()
+    hidden = conn.exec_driver_sql(f"PRAGMA table_xinfo({gt.sql.q(table)})").all()
     if any(r[6] != 0 for r in hidden):
         return "has generated or hidden columns"
     return None
@@ -188,10 +188,6 @@ def _why_not_mysql(gt: GroupTransaction, conn: Connection, table: str) -> str | 
     if any(r not in gt.tables for r in refs):
         return "is referenced by a table outside its group"
     return None
-
-
-def _sqlite_q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 # -- per engine ------------------------------------------------------------------------
