@@ -14,40 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from piigate.db import kind_from_sql_type
 from piigate.errors import SchemaError
-from piigate.schema import METHODS, Schema, parse_schema
+from piigate.methods import ALL_KINDS, METHOD_NAMES, fits
+from piigate.schema import Schema, parse_schema
 
-# Which column kinds (piigate.db.classify) each masking method fits. keep and constant
-# fit anything; null fits nullable columns only.
-METHOD_KINDS: dict[str, frozenset[str]] = {
-    "fpe": frozenset({"integer", "text"}),
-    "fake": frozenset({"text"}),
-    "hash": frozenset({"text"}),
-    "redact": frozenset({"text"}),
-    "date_shift": frozenset({"date", "datetime"}),
-    "json": frozenset({"json", "text"}),
-}
-ANY_KIND = ("keep", "constant")
-KINDS = (
-    "boolean", "integer", "float", "decimal", "json", "uuid", "datetime", "date", "time",
-    "binary", "text", "other",
-)  # fmt: skip
-
-# SQL type names to kinds, for annotations that carry a SQL type instead of a kind.
-_SQL_KIND = (
-    (re.compile(r"^(big|small|tiny|medium)?int(eger)?\d*\b|^(big|small)?serial"), "integer"),
-    (re.compile(r"^(var)?char|^character|^n?varchar|^text|^string|^clob|^(tiny|medium|long)text"),
-     "text"),
-    (re.compile(r"^timestamp|^datetime"), "datetime"),
-    (re.compile(r"^date\b"), "date"),
-    (re.compile(r"^jsonb?\b"), "json"),
-    (re.compile(r"^bool"), "boolean"),
-    (re.compile(r"^(numeric|decimal)"), "decimal"),
-    (re.compile(r"^(real|float|double)"), "float"),
-    (re.compile(r"^uuid"), "uuid"),
-    (re.compile(r"^time\b"), "time"),
-    (re.compile(r"^(bytea|blob|(var)?binary)"), "binary"),
-)  # fmt: skip
+KINDS = tuple(sorted(ALL_KINDS))
 
 ANNOTATIONS = ("type", "finding", "drift", "decided_by", "note")
 # Fields the page edits in their own inputs; ``params`` holds everything else.
@@ -69,10 +41,8 @@ def column_kind(type_annotation: str | None) -> tuple[str | None, bool]:
     t = re.sub(r"\bnot null\b|\bnull(able)?\b|\?$", "", t).strip()
     if t in KINDS:
         return t, nullable
-    for pattern, kind in _SQL_KIND:
-        if pattern.search(t):
-            return kind, nullable
-    return None, nullable
+    kind = kind_from_sql_type(t)
+    return (None if kind == "other" else kind), nullable
 
 
 def allowed_methods(rule: Any) -> list[str]:
@@ -83,15 +53,13 @@ def allowed_methods(rule: Any) -> list[str]:
     """
     kind, nullable = column_kind(getattr(rule, "type", None))
     if kind is None:
-        out = list(METHODS)
+        out = list(METHOD_NAMES)
     else:
-        out = [m for m in METHODS if m in ANY_KIND or kind in METHOD_KINDS.get(m, frozenset())]
-        if nullable:
-            out.append("null")
+        out = [m for m in METHOD_NAMES if fits(m, kind, nullable)]
     current = getattr(rule, "method", None)
     if current and current not in out:
         out.append(current)
-    return [m for m in METHODS if m in out]
+    return [m for m in METHOD_NAMES if m in out]
 
 
 def rule_params(rule: Any) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from typing import Any
 
 from piigate.db import ColumnInfo, Inventory
 from piigate.errors import ConfigError
+from piigate.methods import fits
 from piigate.schema.model import COLUMN_RULE, Finding, Schema, TableRule, parse_schema
 
 from . import names as N
@@ -50,17 +51,6 @@ DEFAULT_ENTITY_RULES: dict[str, dict[str, Any]] = {
     FREE_TEXT: {"method": "redact"},
     "PERSON_KEY": {"method": "fpe"},
 }
-
-# which methods fit which column kinds (the planner's coverage check enforces the same)
-_FITS = {
-    "fpe": {"integer", "text"},
-    "date_shift": {"date", "datetime"},
-    "fake": {"text"},
-    "hash": {"text"},
-    "redact": {"text"},
-    "json": {"json", "text"},
-}
-
 
 @dataclass
 class Defaults:
@@ -130,7 +120,7 @@ def fit(rule: dict[str, Any], col: ColumnInfo) -> dict[str, Any] | None:
 
 def _fit_kind(rule: dict[str, Any], col: ColumnInfo) -> dict[str, Any] | None:
     method = rule["method"]
-    if method in ("null", "constant", "keep") or col.kind in _FITS.get(method, set()):
+    if fits(method, col.kind):
         if method == "null" and not col.nullable:
             return None
         if method == "fpe" and col.kind == "integer":

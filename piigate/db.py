@@ -7,6 +7,7 @@ driver. Passwords are never shown: URLs are rendered with the password hidden.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -178,6 +179,46 @@ class Inventory:
 
     def all_foreign_keys(self) -> list[ForeignKey]:
         return [fk for t in self.tables.values() for fk in t.foreign_keys]
+
+
+# SQL type names (as written in DDL or a ``type`` annotation) to kinds; anchored, so that
+# INTERVAL or POINT never read as integers. The one text mapping: check, the review page
+# and re-identification use it for annotations; ``classify`` for names SQLAlchemy does
+# not know (SQLite accepts any type name, e.g. ``bytea``).
+_SQL_KIND_PATTERNS: tuple[tuple[re.Pattern[str], Kind], ...] = (
+    (re.compile(r"^(bool|boolean)\b|^tinyint\(1\)"), "boolean"),
+    (re.compile(r"^(unsigned\s+)?(big|small|tiny|medium)?int(eger)?\d*\b|^(big|small)?serial\b"),
+     "integer"),
+    (re.compile(r"^(numeric|decimal|money|number)\b"), "decimal"),
+    (re.compile(r"^(real|float|double)"), "float"),
+    (re.compile(r"^jsonb?\b"), "json"),
+    (re.compile(r"^uuid\b"), "uuid"),
+    (re.compile(r"^(timestamp|datetime)"), "datetime"),
+    (re.compile(r"^date\b"), "date"),
+    (re.compile(r"^time\b"), "time"),
+    (re.compile(r"^(bytea|(tiny|medium|long)?blob|(var)?binary|image)\b"), "binary"),
+    (re.compile(r"^((var)?char|character|n?varchar|nchar|n?text|(tiny|medium|long)text|"
+                r"string|clob|enum|citext)\b"), "text"),
+)  # fmt: skip
+
+
+def kind_from_sql_type(sql_type: str | None) -> Kind:
+    """The kind of a SQL type name (``VARCHAR(20)``, ``bigint``, ``timestamptz``...)."""
+    t = (sql_type or "").strip().lower()
+    for pattern, kind in _SQL_KIND_PATTERNS:
+        if pattern.search(t):
+            return kind
+    return "other"
+
+
+def int_bits(sql_type: str) -> int:
+    """Bits of an integer type name (INTEGER: 32; unknown: 64)."""
+    t = sql_type.strip().lower()
+    for prefix, bits in (("tinyint", 8), ("smallint", 16), ("mediumint", 24), ("bigint", 64),
+                         ("int", 32), ("bigserial", 64), ("serial", 32)):
+        if t.startswith(prefix):
+            return bits
+    return 64
 
 
 def classify(sqltype: sa.types.TypeEngine, dialect: str) -> tuple[Kind, dict[str, object]]:

@@ -8,7 +8,6 @@ problems are collected and reported together, each with its schema path, so one 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,65 +15,9 @@ from typing import Any
 from .db import ColumnInfo, Inventory
 from .errors import CoverageError, SchemaError
 from .keys import Keyring
+from .methods import CONSTANT_LIKE, ONE_TO_ONE, methods_for
+from .methods import method as method_row
 from .schema import Schema
-
-# Which column kinds each method can write; one table for check, review page and discovery.
-METHOD_KINDS: dict[str, frozenset[str]] = {
-    "fpe": frozenset({"integer", "text"}),
-    "fake": frozenset({"text"}),
-    "date_shift": frozenset({"date", "datetime"}),
-    "hash": frozenset({"text"}),
-    "redact": frozenset({"text"}),
-    "null": frozenset({"integer", "decimal", "float", "text", "date", "datetime", "time",
-                       "boolean", "json", "binary", "uuid", "other"}),
-    "constant": frozenset({"integer", "decimal", "float", "text", "date", "datetime", "time",
-                           "boolean", "uuid"}),
-    "json": frozenset({"json", "text"}),
-    "keep": frozenset({"integer", "decimal", "float", "text", "date", "datetime", "time",
-                       "boolean", "json", "binary", "uuid", "other"}),
-}
-# Methods that map distinct inputs to distinct outputs (safe on unique and key columns).
-INJECTIVE = frozenset({"fpe"})
-
-
-def methods_for(kind: str, nullable: bool = True) -> list[str]:
-    """Methods that fit a column of this kind, in the order a reviewer would pick them."""
-    order = ["fpe", "fake", "date_shift", "hash", "redact", "json", "null", "constant", "keep"]
-    return [m for m in order if kind in METHOD_KINDS[m] and (nullable or m != "null")]
-
-
-_KIND_PATTERNS = [
-    (r"\b(bool|boolean)\b|^tinyint\(1\)", "boolean"),
-    (r"int|serial", "integer"),
-    (r"numeric|decimal|money", "decimal"),
-    (r"float|double|real", "float"),
-    (r"jsonb?\b", "json"),
-    (r"uuid", "uuid"),
-    (r"timestamp|datetime", "datetime"),
-    (r"^date\b", "date"),
-    (r"^time\b", "time"),
-    (r"bytea|blob|binary", "binary"),
-    (r"char|text|clob|string|enum", "text"),
-]
-
-
-def kind_from_sql_type(sql_type: str | None) -> str:
-    """The kind of a column from the ``type`` annotation a proposal carries."""
-    t = (sql_type or "").strip().lower()
-    for pattern, kind in _KIND_PATTERNS:
-        if re.search(pattern, t):
-            return kind
-    return "other"
-
-
-def int_bits(sql_type: str) -> int:
-    """Bits of an integer type named in a ``type`` annotation (INTEGER: 32)."""
-    t = sql_type.strip().lower()
-    for prefix, bits in (("tinyint", 8), ("smallint", 16), ("mediumint", 24), ("bigint", 64),
-                         ("int", 32), ("serial", 32), ("bigserial", 64)):
-        if t.startswith(prefix):
-            return bits
-    return 64
 
 
 @dataclass
@@ -224,13 +167,13 @@ def _check_rule(tname: str, cname: str, rule: Any, info: ColumnInfo,
     out: list[str] = []
     method = rule.method
     where = _path(tname, cname, "method")
-    if info.kind not in METHOD_KINDS[method]:
-        fits = ", ".join(methods_for(info.kind, info.nullable))
+    if info.kind not in method_row(method).kinds:
+        choices = ", ".join(methods_for(info.kind, info.nullable))
         out.append(f"{where}: {method!r} does not fit a {info.kind} column ({info.sql_type}); "
-                   f"choose one of {fits}")
+                   f"choose one of {choices}")
     if method == "null" and not info.nullable:
         out.append(f"{where}: 'null' on a NOT NULL column")
-    if method in ("redact", "constant") and (info.unique or info.primary_key):
+    if method in CONSTANT_LIKE and method != "null" and (info.unique or info.primary_key):
         out.append(f"{where}: {method!r} would give every row the same value in a unique column")
     if method == "null" and info.primary_key:
         out.append(f"{where}: 'null' on a primary key column")
@@ -309,7 +252,7 @@ def _resolve_domains(
                 f"{_path(t, c, 'method')}: foreign key {t}.{c} -> {rt}.{rc} would break: "
                 f"{masked_side} is masked but {kept_side} is kept; mask both in one domain"
             )
-        elif a.method != "keep" and a.method not in INJECTIVE:
+        elif a.method != "keep" and a.method not in ONE_TO_ONE:
             problems.append(
                 f"{_path(t, c, 'method')}: {a.method!r} on a foreign key column can merge "
                 f"keys; use 'fpe' so that {t}.{c} and {rt}.{rc} stay joinable"

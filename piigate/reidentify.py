@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .db import ColumnInfo, connect, reflect
+from .db import ColumnInfo, connect, int_bits, kind_from_sql_type, reflect
 from .errors import ConfigError, SchemaError
 from .keys import Keyring
-from .plan import int_bits, kind_from_sql_type, make_plan
+from .plan import make_plan
 from .schema import Schema
 from .transforms import Transform, TransformContext, build_transform
 

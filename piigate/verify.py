@@ -51,6 +51,7 @@ from sqlalchemy.engine import Engine
 from .db import ColumnInfo, ForeignKey, Inventory, quote, reflect
 from .errors import PiiGateError
 from .keys import Keyring
+from .methods import CACHEABLE, FIXED_POINT_EXEMPT
 from .plan import ColumnPlan, Plan
 
 CHUNK = 5000  # rows or groups fetched, and values transformed, at a time
@@ -65,9 +66,7 @@ IN_CHUNK = 500  # values per IN (...) list
 IMAGE_CACHE = 400_000
 LIKE_CHUNK = 20  # LIKE patterns per query
 _MASK = (1 << 128) - 1
-_CACHED = frozenset({"fpe", "hash", "fake"})  # value-level methods, same output per domain
 _MISS = object()
-_NO_FIXED_POINT_CHECK = frozenset({"redact", "constant", "json"})
 _INTEGER_TEXT = re.compile(r"^[+-]?\d+$")
 
 # progress(stage, done): units of the stage started so far. Two positional arguments, so
@@ -727,7 +726,7 @@ class _ColumnCheck:
         values = [g[0] for g in chunk]
         if self.entity:
             return self.transform.apply_with_entities(values, [g[1] for g in chunk])
-        if self.cp.rule.method not in _CACHED:
+        if self.cp.rule.method not in CACHEABLE:
             return self.transform.apply(values)
         cache = self.run.images
         # fakes and hashes are fitted to the column's length: part of the key
@@ -749,7 +748,7 @@ class _ColumnCheck:
     def _is_fixed_point(self, u: Any, ku: bytes, kw: bytes) -> bool:
         if ku != kw or u is None or u == "" or str(u) in self.persist:
             return False
-        return self.cp.rule.method not in _NO_FIXED_POINT_CHECK
+        return self.cp.rule.method not in FIXED_POINT_EXEMPT
 
     def expected(self, sink: Callable[[bytes, bytes, Any, int], None]) -> None:
         """Feed (original key, image key, group, image) of the masked rows to ``sink``."""

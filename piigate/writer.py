@@ -51,6 +51,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, Engine
 
 from .keys import Keyring
+from .methods import CONSTANT_LIKE
 from .plan import ColumnPlan, Plan
 from .writer_group import GroupTransaction
 from .writer_sql import TEXT_KINDS, Sql, TokenizeError, db_reason, fold, fold_key
@@ -62,7 +63,6 @@ __all__ = [
 
 Progress = Callable[[str, int, "int | None"], None]
 
-CONSTANT_METHODS = frozenset({"null", "redact", "constant"})
 # parking prefixes: characters without case or accent variants, not special in LIKE/binds
 PARK_PREFIXES = "~^|!#$*+=<>{}"
 WORK_PREFIX = "piigate_map_"
@@ -271,7 +271,7 @@ class _Writer:
         """Which work tables the plan needs (nothing is read or written yet)."""
         by_domain: dict[str, list[ColumnPlan]] = {}
         for col in self.plan.columns:
-            if col.rule.method in CONSTANT_METHODS:
+            if col.rule.method in CONSTANT_LIKE:
                 continue
             if col.rule.method == "date_shift" and col.rule.entity_column:
                 self._add_entity_work(col)

@@ -16,6 +16,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
 from .errors import PiiGateError
+from .methods import CONSTANT_LIKE
 from .plan import ColumnPlan
 from .writer_rebuild import Rebuilder, why_not
 from .writer_sql import TEXT_KINDS, TokenizeError, db_reason
@@ -436,7 +437,7 @@ class GroupTransaction:
         return steps
 
     def _simple(self, col: ColumnPlan) -> bool:
-        if col.rule.method in ("null", "redact", "constant"):
+        if col.rule.method in CONSTANT_LIKE:
             return True
         work = self.w.by_column[(col.table, col.column)]
         return work.entity_kind is None and work.result.changed > 0 and not (
@@ -448,7 +449,7 @@ class GroupTransaction:
         params: dict[str, Any] = {}
         for i, col in enumerate(cols):
             c = self.sql.col(table, col.column)
-            if col.rule.method in ("null", "redact", "constant"):
+            if col.rule.method in CONSTANT_LIKE:
                 conds, value, extra = self._constant_parts(col, f"c{i}")
                 params.update(extra)
                 sets.append(f"{self.sql.q(col.column)} = CASE WHEN {' AND '.join(conds)} "
@@ -466,7 +467,7 @@ class GroupTransaction:
         return stmt, params
 
     def _statements(self, col: ColumnPlan, where: list[str]) -> list[tuple[str, dict]]:
-        if col.rule.method in ("null", "redact", "constant"):
+        if col.rule.method in CONSTANT_LIKE:
             conds, value, params = self._constant_parts(col, "v")
             stmt = (f"UPDATE {self.sql.q(col.table)} SET {self.sql.q(col.column)} = {value} "
                     "WHERE " + " AND ".join([*conds, *where]))

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from .methods import CONSTANT_LIKE
 from .writer_sql import TEXT_KINDS, TokenizeError
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def select_for(gt: GroupTransaction, table: str) -> _Select:
         expr = c
         if col is None:
             pass
-        elif col.rule.method in ("null", "redact", "constant"):
+        elif col.rule.method in CONSTANT_LIKE:
             conds, value, extra = gt._constant_parts(col, f"r{i}")
             params.update(extra)
             expr = f"CASE WHEN {' AND '.join([*conds, *where])} THEN {value} ELSE {c} END"

@@ -34,11 +34,12 @@ from typing import Annotated, Any, Final, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
 from ..errors import ConfigError, SchemaError
+from ..methods import MASKING_METHOD_NAMES, METHOD_NAMES
 
 FORMAT: Final = "piigate/v1"
 
-MASKING_METHODS = ("fpe", "fake", "date_shift", "hash", "redact", "null", "constant", "json")
-METHODS = (*MASKING_METHODS, "keep")
+MASKING_METHODS = MASKING_METHOD_NAMES
+METHODS = METHOD_NAMES
 
 FakeKind = Literal[
     "first_name",

@@ -24,10 +24,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
+from ..methods import CONSTANT_LIKE
 from .base import Transform, TransformContext, build_transform, register
 
 _SEG = re.compile(r"\.([^.\[\]]+)|\[(\*|\d+)\]")
-_WHOLE = ("null", "redact", "constant")  # may replace an object or list as a whole
 Segment = str | int | None  # key, index, [*]
 
 
@@ -76,7 +76,7 @@ class _Batch:
             return True
         self.claimed.add((id(container), key))
         value = container[key]
-        if _scalar(value) or method in _WHOLE:
+        if _scalar(value) or method in CONSTANT_LIKE:
             self._add(rule_id, container, key)
             return True
         if isinstance(value, list) and all(_scalar(x) for x in value):

@@ -1,7 +1,10 @@
-"""Registers the built-in transforms (imported by :func:`base.build_transform`)."""
+"""Registers the built-in transforms: the modules that ``piigate.methods`` names."""
 
 from __future__ import annotations
 
-from . import dates, fake, fpe, jsondoc, simple
+import importlib
 
-__all__ = ["dates", "fake", "fpe", "jsondoc", "simple"]
+from ..methods import METHODS_TABLE
+
+for _module in sorted({m.transform_module for m in METHODS_TABLE if m.transform_module}):
+    importlib.import_module(f"{__package__}.{_module}")

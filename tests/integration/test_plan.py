@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from piigate import sample
-from piigate.db import connect, reflect
+from piigate.db import connect, kind_from_sql_type, reflect
 from piigate.errors import CoverageError, SchemaError
-from piigate.plan import kind_from_sql_type, make_plan, methods_for
+from piigate.methods import methods_for
+from piigate.plan import make_plan
 from piigate.schema import parse_schema
 from tests.fixtures.dbutil import add_metrics_table, full_schema
 
