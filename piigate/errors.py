@@ -97,3 +97,73 @@ class VerificationError(PiiGateError):
     """The tokenized database failed verification."""
 
     exit_code = 4
+
+
+# Driver error codes whose meaning we can name without quoting the driver's message
+# (which can hold row values: constraint details, COPY lines, a value that did not parse).
+_KNOWN_CODES: dict[str, str] = {
+    "3D000": "database does not exist",
+    "28000": "login refused",
+    "28P01": "password authentication failed",
+    "42P01": "no such table",
+    "42703": "no such column",
+    "42501": "permission denied",
+    "23505": "unique violation",
+    "23503": "foreign key violation",
+    "23502": "not-null violation",
+    "22001": "value too long for the column",
+    "22003": "numeric value out of range",
+    "55006": "database in use by other sessions",
+    "57014": "statement cancelled",
+    "40P01": "deadlock detected",
+    "1044": "access denied to the database",
+    "1045": "access denied (user or password)",
+    "1049": "unknown database",
+    "1062": "duplicate entry",
+    "1146": "no such table",
+    "1054": "no such column",
+    "1205": "lock wait timeout",
+    "1213": "deadlock",
+    "1292": "value does not fit the column type",
+    "1406": "value too long for the column",
+    "1451": "foreign key violation",
+    "1452": "foreign key violation",
+    "2003": "cannot connect to the server",
+    "SQLITE_BUSY": "database is locked",
+    "SQLITE_CONSTRAINT_UNIQUE": "unique violation",
+    "SQLITE_CONSTRAINT_FOREIGNKEY": "foreign key violation",
+    "SQLITE_CANTOPEN": "cannot open the database file",
+}
+
+
+def describe_db_error(exc: BaseException) -> str:
+    """A value-free description of a database or driver error: class, code, meaning.
+
+    The one describer the CLI, the pipeline, the Lambda handlers, discovery, the writer
+    and verify use. The driver's own text is never included.
+    """
+    orig = getattr(exc, "orig", None) or exc
+    args = getattr(orig, "args", None)
+    # PyMySQL's errno is more telling than the SQLSTATE class it also carries
+    code = args[0] if args and isinstance(args[0], int) else None
+    code = code or getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None)
+    if code is None and type(orig).__name__ == "OperationalError" and hasattr(orig, "pgconn"):
+        code = "connection"  # psycopg connection failures carry no SQLSTATE
+    out = type(orig).__name__ + (f" {code}" if code else "")
+    meaning = _KNOWN_CODES.get(str(code)) if code is not None else None
+    return f"{out}: {meaning}" if meaning else out
+
+
+def safe_reason(exc: BaseException) -> str:
+    """What may be printed about any error: ours are value-free; others are described.
+
+    Our errors carry no values by contract; a database error is reduced to its class,
+    code and meaning; anything else shows its class only.
+    """
+    if isinstance(exc, PiiGateError):
+        return str(exc)
+    if getattr(exc, "orig", None) is not None or type(exc).__module__.split(".")[0] in (
+        "sqlalchemy", "psycopg", "pymysql", "sqlite3",
+    ):
+        return describe_db_error(exc)
+    return f"unexpected {type(exc).__name__}; details withheld because they may quote data"
