@@ -121,6 +121,15 @@ class Keyring:
             mac_key=self._derive(base + b":mac", 32),
         )
 
+    def check_value(self) -> str:
+        """A key check value: tells which secret tokenized a database, reveals nothing of it.
+
+        48 bits of an HKDF output under its own label, so it is one-way like every other
+        derived key; a tokenized database and an approved schema carry it, and
+        ``reidentify`` refuses a secret whose check value differs.
+        """
+        return "kcv1:" + self._derive(b"key-check-value", 6).hex()
+
     def purpose(self, name: str) -> bytes:
         """A 32-byte key for a named purpose outside the domains (link signing...)."""
         return self._derive(b"purpose:" + name.encode("utf-8"), 32)

@@ -19,6 +19,19 @@ from .schema import Schema
 from .transforms import Transform, TransformContext, build_transform
 
 
+def check_secret(expected: str | None, keyring: Keyring, where: str) -> None:
+    """Refuse a secret whose key check value differs from the one recorded at ``where``.
+
+    With the wrong secret FF3-1 still decrypts, to a plausible wrong original; only the
+    check value can tell.
+    """
+    if expected is not None and keyring.check_value() != expected:
+        raise ConfigError(
+            "the secret is not the one this data was tokenized with (key check value "
+            "differs); nothing was re-identified", field=where,
+        )
+
+
 def _split(column: str) -> tuple[str, str]:
     table, _, col = column.partition(".")
     if not table or not col:
@@ -64,6 +77,7 @@ def reidentify_column(schema: Schema, column: str, tokens: Sequence[str], keyrin
                       *, db: str | None = None) -> list[Any]:
     """The original of each token of ``TABLE.COLUMN``, in order."""
     table, col = _split(column)
+    check_secret(schema.key_check, keyring, "--schema")
     rule = schema.rule(table, col)
     if rule is None:
         raise SchemaError("no rule for this column in the schema", table=table, column=col)

@@ -233,6 +233,9 @@ class Schema(_Strict):
     source: dict[str, str] = Field(default_factory=dict)
     tables: dict[str, TableRule] = Field(default_factory=dict)
     approval: Approval | None = None
+    # the key check value of the secret this schema was approved for (piigate.keys);
+    # not a decision, so outside the hash
+    key_check: str | None = Field(None, pattern=r"^kcv1:[0-9a-f]{12}$")
 
     # -- reading ---------------------------------------------------------------
     def rule(self, table: str, column: str) -> Any | None:

@@ -51,3 +51,25 @@ def test_bad_secrets_are_refused_without_echoing_them(monkeypatch, value):
 def test_unreadable_secret_file(tmp_path):
     with pytest.raises(ConfigError, match="cannot read the secret file"):
         Keyring.from_file(str(tmp_path / "missing"))
+
+
+def test_key_check_value_identifies_the_secret_without_revealing_it():
+    a = Keyring(b"a" * 32)
+    assert a.check_value() == Keyring(b"a" * 32).check_value()
+    assert a.check_value() != Keyring(b"b" * 32).check_value()
+    assert a.check_value().startswith("kcv1:") and len(a.check_value()) == 17
+    assert "61" * 6 not in a.check_value()  # not the secret's bytes
+
+
+def test_reidentify_refuses_a_secret_with_another_check_value():
+    from piigate.reidentify import reidentify_column
+    from piigate.schema import parse_schema
+
+    right, wrong = Keyring(b"r" * 32), Keyring(b"w" * 32)
+    schema = parse_schema({"tables": {"t": {"columns": {"ssn": {
+        "method": "fpe", "alphabet": "digits", "type": "VARCHAR(11)"}}}},
+        "key_check": right.check_value()})
+    token = reidentify_column(schema, "t.ssn", ["123-45-6789"], right)  # decrypts
+    assert len(token) == 1
+    with pytest.raises(ConfigError, match="key check value"):
+        reidentify_column(schema, "t.ssn", ["123-45-6789"], wrong)
