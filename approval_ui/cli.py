@@ -8,6 +8,7 @@ denial and 6 when the review expired without a decision.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -42,11 +43,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--host", default="127.0.0.1", help="loopback address to listen on")
     p.add_argument(
         "--expires-minutes",
-        type=float,
+        type=_minutes,
         default=DEFAULT_EXPIRES_MINUTES,
         help="how long the review stays open (default: 1440)",
     )
     p.set_defaults(func=run)
+
+
+def _minutes(text: str) -> float:
+    """A finite, positive number of minutes (argparse turns the ValueError into exit 2)."""
+    value = float(text)
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of minutes")
+    return value
 
 
 def _print_url(url: str) -> None:

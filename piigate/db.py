@@ -228,9 +228,10 @@ def classify(sqltype: sa.types.TypeEngine, dialect: str) -> tuple[Kind, dict[str
     if isinstance(sqltype, sa.Boolean) or name in ("BOOLEAN", "BOOL"):
         return "boolean", extra
     if isinstance(sqltype, sa.Integer):
+        # The declared type, as on the other engines (SQLite would store 64 bits in any
+        # integer column, but the application declared INT); _reflect_table widens the
+        # one true 64-bit case, the INTEGER PRIMARY KEY rowid alias.
         bits = _INT_RANGES.get(name, 64)
-        if dialect == "sqlite" and name in ("INTEGER", "INT"):
-            bits = 64  # SQLite stores every INTEGER in 64 bits (rowid aliases too)
         width = getattr(sqltype, "display_width", None)
         if name == "TINYINT" and width == 1 and dialect == "mysql":
             return "boolean", extra
@@ -305,6 +306,9 @@ def _reflect_table(insp: sa.Inspector, tname: str, dialect: str) -> TableInfo:
     cols: dict[str, ColumnInfo] = {}
     for c in insp.get_columns(tname):
         kind, extra = classify(c["type"], dialect)
+        if (dialect == "sqlite" and pk == [c["name"]] and kind == "integer"
+                and type(c["type"]).__name__.upper() == "INTEGER"):
+            extra.update(int_min=-(2**63), int_max=2**63 - 1)  # the rowid alias
         try:
             sql_type = c["type"].compile(dialect=insp.bind.dialect)
         except Exception:  # noqa: BLE001 - some reflected types cannot compile back

@@ -135,3 +135,16 @@ def test_serve_review_returns_expired_without_a_decision(tmp_path: Path) -> None
     )  # fmt: skip
     assert decision.status == "expired" and not (tmp_path / "a.json").exists()
     assert len(urls) == 1
+
+
+@pytest.mark.parametrize("minutes", ["nan", "inf", "0", "-5", "soon"])
+def test_cli_refuses_expiry_that_is_not_a_positive_number(tmp_path: Path, minutes: str) -> None:
+    (tmp_path / "p.json").write_text('{"tables": {}}', encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "approval_ui.cli", "review", str(tmp_path / "p.json"),
+         "--expires-minutes", minutes],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert "--expires-minutes" in proc.stderr

@@ -1,0 +1,31 @@
+"""Reflection reads declared types as the application declared them, on every engine."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from piigate.db import connect, reflect
+from piigate.plan import make_plan
+from piigate.schema import parse_schema
+
+
+def test_sqlite_int_is_32_bit_and_only_the_rowid_alias_is_64(fresh_db, keyring, tok):
+    engine = connect(fresh_db("sqlite"))
+    with engine.begin() as c:
+        c.execute(sa.text("CREATE TABLE t (id INTEGER PRIMARY KEY, badge INT NOT NULL, "
+                          "seq INTEGER, big BIGINT)"))
+        for i in range(1, 301):
+            c.execute(sa.text("INSERT INTO t VALUES (:i, :b, :s, :g)"),
+                      {"i": i, "b": 100000 + i, "s": i * 7, "g": i})
+    cols = reflect(engine).tables["t"].columns
+    assert (cols["badge"].int_min, cols["badge"].int_max) == (-(2**31), 2**31 - 1)
+    assert cols["seq"].int_max == 2**31 - 1
+    assert cols["id"].int_max == cols["big"].int_max == 2**63 - 1
+    schema = parse_schema({"tables": {"t": {"columns": {
+        "id": {"method": "keep", "reason": "row number"}, "badge": {"method": "fpe"},
+        "seq": {"method": "fpe"}, "big": {"method": "keep", "reason": "counter"}}}}})
+    tok(engine, make_plan(schema, reflect(engine)), keyring)
+    with engine.connect() as c:
+        hi = c.execute(sa.text("SELECT max(abs(badge)), max(abs(seq)) FROM t")).one()
+    assert max(hi) < 2**31  # 32-bit tokens, not 18 digits
+    engine.dispose()
