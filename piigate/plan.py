@@ -20,6 +20,18 @@ from .methods import method as method_row
 from .schema import Schema
 
 
+# Integer tokens stay within what a double holds exactly (JSON readers, JavaScript and
+# spreadsheets round above it), unless the rule's max_value asks for more.
+SAFE_INT_MAX = 2**53 - 1
+
+
+def integer_token_range(type_min: int, type_max: int, max_value: int | None) -> tuple[int, int]:
+    """The range integer tokens of a column stay in: its type's range, capped at 2^53 - 1
+    (or at ``max_value`` when the rule names one, which may also lift that cap)."""
+    cap = SAFE_INT_MAX if max_value is None else max_value
+    return max(type_min, -(cap + 1)), min(type_max, cap)
+
+
 @dataclass
 class ColumnPlan:
     table: str
@@ -270,9 +282,9 @@ def _resolve_domains(
                 f"must tokenize alike, but its rule differs from {ref.table}.{ref.column}'s"
             )
         if col.info.kind == "integer" and col.info.int_min is not None:
-            lo, hi = col.info.int_min, col.info.int_max or 0
-            if col.rule.method == "fpe" and col.rule.max_value is not None:
-                hi = min(hi, col.rule.max_value)
+            lo, hi = integer_token_range(
+                col.info.int_min, col.info.int_max or 0,
+                col.rule.max_value if col.rule.method == "fpe" else None)
             if dom.int_range is None:
                 dom.int_range = (lo, hi)
             else:

@@ -14,7 +14,7 @@ from typing import Any
 from .db import ColumnInfo, connect, int_bits, kind_from_sql_type, reflect
 from .errors import ConfigError, SchemaError
 from .keys import Keyring
-from .plan import make_plan
+from .plan import integer_token_range, make_plan
 from .schema import Schema
 from .transforms import Transform, TransformContext, build_transform
 
@@ -64,9 +64,8 @@ def _transform_from_schema(rule: Any, table: str, column: str, keyring: Keyring)
     int_range = None
     if kind == "integer":
         bits = int_bits(rule.type)
-        int_range = (-(2 ** (bits - 1)), 2 ** (bits - 1) - 1)
-        if rule.max_value is not None:
-            int_range = (int_range[0], min(int_range[1], rule.max_value))
+        int_range = integer_token_range(-(2 ** (bits - 1)), 2 ** (bits - 1) - 1,
+                                        rule.max_value)
     domain = rule.domain or f"{table}.{column}"
     ctx = TransformContext(table=table, column=column, domain=domain,
                            keys=keyring.domain(domain), info=info, int_range=int_range)

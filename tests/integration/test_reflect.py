@@ -29,3 +29,19 @@ def test_sqlite_int_is_32_bit_and_only_the_rowid_alias_is_64(fresh_db, keyring, 
         hi = c.execute(sa.text("SELECT max(abs(badge)), max(abs(seq)) FROM t")).one()
     assert max(hi) < 2**31  # 32-bit tokens, not 18 digits
     engine.dispose()
+
+
+def test_bigint_tokens_stay_below_2_to_the_53(db_url, keyring, tok):
+    engine = connect(db_url)
+    with engine.begin() as c:
+        c.execute(sa.text("CREATE TABLE acct (id BIGINT PRIMARY KEY, ref BIGINT NOT NULL)"))
+        c.execute(sa.text("INSERT INTO acct VALUES (:i, :r)"),
+                  [{"i": i, "r": 10**12 + i} for i in range(1, 501)])
+    schema = parse_schema({"tables": {"acct": {"columns": {
+        "id": {"method": "fpe"}, "ref": {"method": "fpe"}}}}})
+    tok(engine, make_plan(schema, reflect(engine)), keyring)
+    with engine.connect() as c:
+        hi = c.execute(sa.text("SELECT max(abs(id)), max(abs(ref)) FROM acct")).one()
+        n = c.execute(sa.text("SELECT count(DISTINCT id) FROM acct")).scalar_one()
+    assert max(hi) <= 2**53 - 1 and n == 500
+    engine.dispose()
