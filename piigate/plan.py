@@ -19,7 +19,6 @@ from .methods import CONSTANT_LIKE, ONE_TO_ONE, methods_for
 from .methods import method as method_row
 from .schema import Schema
 
-
 # Integer tokens stay within what a double holds exactly (JSON readers, JavaScript and
 # spreadsheets round above it), unless the rule's max_value asks for more.
 SAFE_INT_MAX = 2**53 - 1
