@@ -64,7 +64,7 @@ def _plan(url: str, schema_path: str, keep_undecided: bool) -> tuple[Any, Any]:
 
     schema = _load(schema_path)
     engine = connect(url)
-    plan = make_plan(schema, reflect(engine), keep_undecided=keep_undecided)
+    plan = make_plan(schema, reflect(engine), keep_undecided=keep_undecided, data=engine)
     if plan.undecided:
         err.print(
             f"[bold yellow]WARNING: --keep-undecided: {len(plan.undecided)} column(s) have no "

@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.engine import Engine
+
 from .db import ColumnInfo, Inventory
 from .errors import CoverageError, SchemaError
 from .keys import Keyring
@@ -120,11 +122,15 @@ def _params(rule: Any) -> dict[str, Any]:
     )
 
 
-def make_plan(schema: Schema, inventory: Inventory, *, keep_undecided: bool = False) -> Plan:
+def make_plan(schema: Schema, inventory: Inventory, *, keep_undecided: bool = False,
+              data: Engine | None = None) -> Plan:
     """Check ``schema`` against ``inventory``; raise with every problem, or return the plan.
 
     Undecided columns raise :class:`CoverageError` unless ``keep_undecided`` (they are
-    then reported in ``Plan.undecided`` and left as they are).
+    then reported in ``Plan.undecided`` and left as they are); when there are other
+    problems too, they are listed in the same report. With ``data`` (the database the
+    inventory came from) each masked rule is also tried on sampled values
+    (:mod:`piigate.datacheck`).
     """
     problems: list[str] = []
     undecided: list[str] = []
@@ -157,6 +163,16 @@ def make_plan(schema: Schema, inventory: Inventory, *, keep_undecided: bool = Fa
 
     domains, cols, dom_problems = _resolve_domains(schema, inventory)
     problems.extend(dom_problems)
+    if data is not None:
+        from .datacheck import sample_problems
+
+        # columns whose rule already failed a check above are not tried on data
+        failed = {p.split(":", 1)[0] for p in problems}
+        fit = [c for c in cols if not any(f.startswith(_path(c.table, c.column))
+                                           for f in failed)]
+        problems.extend(sample_problems(data, Plan(schema, inventory, fit, domains, [])))
+    if problems and undecided and not keep_undecided:
+        problems.extend(f"{_path(*u.split('.', 1))}: undecided" for u in undecided)
 
     if problems:
         raise SchemaError(

@@ -44,11 +44,20 @@ def _shift_by(value: Any, days: int) -> Any:
     return None
 
 
+def is_zero_date(value: Any) -> bool:
+    """MariaDB/MySQL's ``0000-00-00`` (the driver returns it as text): no date to shift."""
+    return isinstance(value, str) and value.startswith("0000-00-00")
+
+
 @register
 class DateShiftTransform(Transform):
-    """Keyed date shifts; see the module docstring."""
+    """Keyed date shifts; see the module docstring. Zero dates stay as they are (they
+    carry no date), like NULL."""
 
     method = "date_shift"
+
+    def _kept(self, v: Any) -> bool:
+        return is_zero_date(v) or super()._kept(v)
 
     def _days(self, label: bytes, key: Any) -> int:
         span = self.rule.max_days
