@@ -94,6 +94,38 @@ def same_server(a: str | URL, b: str | URL) -> bool:
                                                                ub.username)
 
 
+def server_identity(url: str | URL) -> tuple[str, ...]:
+    """Who the server says it is, whatever name or address the URL reaches it by.
+
+    PostgreSQL: its cluster's system identifier; MariaDB/MySQL: host name, port and data
+    directory; SQLite: the file's device and inode (its resolved path before it exists).
+    """
+    u = normalise_url(url)
+    if backend(u) == "sqlite":
+        path = _sqlite_path(u)
+        if path.exists():
+            st = path.stat()
+            return ("sqlite", str(st.st_dev), str(st.st_ino))
+        return ("sqlite", str(path))
+    with _admin(u) as conn:
+        if backend(u) == "postgresql":
+            row = conn.execute(sa.text("SELECT system_identifier FROM pg_control_system()")).one()
+        else:
+            row = conn.execute(sa.text("SELECT @@hostname, @@port, @@datadir")).one()
+    return (backend(u), *map(str, row))
+
+
+def same_database(a: str | URL, b: str | URL) -> bool:
+    """Whether two URLs name one database, by the servers' own identity (not URL text)."""
+    ua, ub = normalise_url(a), normalise_url(b)
+    if backend(ua) != backend(ub):
+        return False
+    if backend(ua) == "sqlite":
+        return server_identity(ua) == server_identity(ub)
+    return ua.database == ub.database and server_identity(ua) == server_identity(ub)
+
+
+
 # --- administration connections -------------------------------------------------------
 
 

@@ -295,3 +295,20 @@ def test_sqlite_snapshot_and_swap_leave_free_pages_behind(fresh_db, tmp_path):
                  copydb._sqlite_path(sa.engine.make_url(target))):
         data = path.read_bytes()
         assert not any(e.encode() in data for e in originals)
+
+
+def test_same_database_by_server_identity_not_url_text(fresh_db, tmp_path):
+    from piigate.copydb import same_database
+
+    pg = fresh_db("postgresql")
+    alias = pg.replace("127.0.0.1", "localhost")
+    assert alias != pg and same_database(pg, alias)
+    assert not same_database(pg, copydb.sibling(pg, "piigate_t_other"))
+    my = fresh_db("mariadb")
+    assert same_database(my, my.replace("127.0.0.1", "localhost"))
+    lite = fresh_db("sqlite")
+    path = lite.removeprefix("sqlite:///")
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(path)
+    assert same_database(lite, f"sqlite:///{link}")
+    assert not same_database(lite, f"sqlite:///{tmp_path / 'new.sqlite'}")
