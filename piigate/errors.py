@@ -145,7 +145,7 @@ def describe_db_error(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None) or exc
     args = getattr(orig, "args", None)
     # PyMySQL's errno is more telling than the SQLSTATE class it also carries
-    code = args[0] if args and isinstance(args[0], int) else None
+    code: int | str | None = args[0] if args and isinstance(args[0], int) else None
     code = code or getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None)
     if code is None and type(orig).__name__ == "OperationalError" and hasattr(orig, "pgconn"):
         code = "connection"  # psycopg connection failures carry no SQLSTATE
