@@ -30,7 +30,7 @@ from typing import Any
 import jinja2
 
 from piigate.errors import PiiGateError
-from piigate.schema import Schema
+from piigate.schema import Schema, stamp_approval
 
 from .adapters import DecisionSink, SchemaStorage
 from .edits import (
@@ -40,7 +40,6 @@ from .edits import (
     counts,
     diff,
     params_text,
-    stamp_approval,
 )
 from .links import LinkError, LinkExpired, LinkSigner
 from .store import DecisionConflict, Event, Review, ReviewNotFound, ReviewStore

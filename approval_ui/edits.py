@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -239,36 +238,6 @@ def diff(previous: Schema | None, current: Schema) -> list[Change]:
                 Change(tname, cname, kind, _summary(brule), _summary(current.rule(tname, cname)))
             )
     return out
-
-
-# --------------------------------------------------------------------------- approval
-
-
-def approved_version(schema: Schema, previous: Schema | None) -> int:
-    """One more than the last approved version, and never below the proposal's own."""
-    return max(schema.version, previous.version + 1 if previous else 1)
-
-
-def stamp_approval(
-    schema: Schema,
-    *,
-    by: str,
-    previous: Schema | None = None,
-    proposal_hash: str | None = None,
-    review_id: str | None = None,
-    at: float | None = None,
-) -> Schema:
-    """The approved copy: version bumped and ``approval`` stamped (the hash is unchanged)."""
-    data = schema.to_dict()
-    data["version"] = approved_version(schema, previous)
-    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() if at is None else at))
-    data["approval"] = {
-        "by": by,
-        "at": stamp,
-        "proposal_hash": proposal_hash or schema.hash(),
-        "review_id": review_id,
-    }
-    return parse_schema(data)
 
 
 def counts(schema: Schema) -> dict[str, int]:

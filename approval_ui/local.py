@@ -26,7 +26,6 @@ from piigate.schema import Schema
 
 from .adapters import Decision, FileSchemas, LocalSink
 from .app import ReviewApp
-from .edits import stamp_approval
 from .links import LinkSigner
 from .store import SqliteReviewStore
 
@@ -123,9 +122,3 @@ def serve_review(
             return Decision(status="expired", review_id=review.id)
         return sink.decision
 
-
-def approve_unattended(
-    schema: Schema, by: str = "piigate demo", *, previous: Schema | None = None
-) -> Schema:
-    """Approve without a person (demo, tests): the same stamp a reviewer's approval gets."""
-    return stamp_approval(schema, by=by, previous=previous, proposal_hash=schema.hash())

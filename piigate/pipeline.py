@@ -34,7 +34,7 @@ from . import copydb
 from .db import connect, reflect, safe_url
 from .errors import ConfigError, PiiGateError, SchemaError, VerificationError
 from .keys import ENV_SECRET, ENV_SECRET_FILE, Keyring
-from .schema import Schema, save_schema
+from .schema import Schema, approve_unattended, save_schema
 
 STEPS = ("restore", "scan", "propose", "review", "tokenize", "verify", "share", "import",
          "report")
@@ -228,8 +228,6 @@ class Pipeline:
             self.state.approved = self._human_review(proposal)
             self.state.approval_mode = "review"
         elif self.opts.unattended_by:
-            from approval_ui.local import approve_unattended
-
             self.state.approved = approve_unattended(
                 proposal, by=self.opts.unattended_by, previous=self.opts.previous)
             self.state.approval_mode = "unattended"

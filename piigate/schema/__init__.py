@@ -1,5 +1,6 @@
 """The tokenization schema model (one model for proposals, reviews and approvals)."""
 
+from .approval import approve_unattended, approved_version, stamp_approval
 from .model import (
     COLUMN_RULE,
     FAKE_KINDS,
@@ -33,9 +34,12 @@ __all__ = [
     "JsonRule",
     "Schema",
     "TableRule",
+    "approve_unattended",
+    "approved_version",
     "json_schema",
     "load_schema",
     "normalise_json_path",
     "parse_schema",
     "save_schema",
+    "stamp_approval",
 ]

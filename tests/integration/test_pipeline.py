@@ -101,9 +101,8 @@ def tmp_urls(monkeypatch) -> list[str]:
 
 def _approved(source: str, path: Path) -> Path:
     """An approved schema for ``source``: its proposal, stamped as a reviewer would."""
-    from approval_ui.local import approve_unattended
     from classifiers.scan import scan_database
-    from piigate.schema import save_schema
+    from piigate.schema import approve_unattended, save_schema
 
     result = scan_database(source)
     assert not result.failed_tables
