@@ -31,8 +31,9 @@ import jinja2
 
 from piigate.errors import PiiGateError
 from piigate.schema import Schema, stamp_approval
+from piigate.schema.storage import SchemaStorage
 
-from .adapters import DecisionSink, SchemaStorage
+from .adapters import DecisionSink
 from .edits import (
     EditResult,
     allowed_methods,

@@ -23,8 +23,9 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from piigate.errors import ConfigError
 from piigate.keys import Keyring
 from piigate.schema import Schema
+from piigate.schema.storage import FileSchemas
 
-from .adapters import Decision, FileSchemas, LocalSink
+from .adapters import Decision, LocalSink
 from .app import ReviewApp
 from .links import LinkSigner
 from .store import SqliteReviewStore

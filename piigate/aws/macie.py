@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from ..cloud import client
 from . import artifacts
-from .clients import client
 from .config import AwsSettings
 
 

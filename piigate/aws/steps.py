@@ -16,10 +16,11 @@ from typing import Any
 
 from sqlalchemy.engine import URL, Engine
 
+from ..cloud import client
 from ..errors import ConfigError, SchemaError
 from ..keys import Keyring, decode_secret
+from ..schema.storage import S3Schemas
 from . import artifacts, names
-from .clients import client
 from .config import AwsSettings
 from .hygiene import compact_tables, scrub_users
 from .rds import describe_instance
@@ -117,11 +118,9 @@ def keyring(settings: AwsSettings) -> Keyring:
     return Keyring(decode_secret(text or "", source="PIIGATE_SECRET_ID"))
 
 
-def _schemas(settings: AwsSettings) -> Any:
-    from approval_ui.adapters import S3Schemas
-
+def _schemas(settings: AwsSettings) -> S3Schemas:
     settings.require("bucket")
-    return S3Schemas(settings.bucket, "reviews/", client=client("s3"))
+    return S3Schemas(settings.bucket, "reviews/")
 
 
 def approved_schema(location: str, schema_hash: str, settings: AwsSettings) -> Any:

@@ -667,12 +667,12 @@ class FakeMacie:
 
 
 def test_macie_evidence_reaches_the_proposal_and_the_extract_is_deleted(aws, fresh_db):
-    from piigate.aws import clients
+    from piigate import cloud
 
     run = "e2e-macie"
     producer = Producer(aws, _stand_ins(fresh_db, run), macie="true")
     fake = FakeMacie()
-    clients._CLIENTS[("macie2", None)] = fake
+    cloud._CLIENTS[("macie2", None)] = fake
     arn = producer.start(run)
     link = producer.review_link(arn)
     assert link, producer.history(arn)[-3000:]

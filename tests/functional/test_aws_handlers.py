@@ -303,8 +303,8 @@ def test_importer_refuses_unverified_event_and_copies_nothing(importer):
 
 @pytest.mark.postgres
 def test_plan_tokenize_verify_hygiene_on_stand_in_instances(producer, fresh_db, monkeypatch):
-    from approval_ui.adapters import S3Schemas
     from piigate.schema import parse_schema
+    from piigate.schema.storage import S3Schemas
 
     urls = {
         names.temp_instance(RUN): fresh_db("postgresql"),
@@ -366,8 +366,8 @@ def test_plan_tokenize_verify_hygiene_on_stand_in_instances(producer, fresh_db, 
 
 @pytest.mark.postgres
 def test_tampered_schema_is_refused_after_the_gate(producer, fresh_db):
-    from approval_ui.adapters import S3Schemas
     from piigate.schema import parse_schema
+    from piigate.schema.storage import S3Schemas
 
     url = fresh_db("postgresql")
     steps.set_url_resolver(lambda _: url)

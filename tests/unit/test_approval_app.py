@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from approval_ui.adapters import FileSchemas
 from approval_ui.app import MAX_BODY, Request, Response, ReviewApp
 from approval_ui.edits import apply_edits
 from approval_ui.email import render_email
@@ -22,6 +21,7 @@ from approval_ui.links import LinkSigner
 from approval_ui.store import Review, SqliteReviewStore
 from approval_ui.testing import page_form, sample_proposal
 from piigate.schema import Schema
+from piigate.schema.storage import FileSchemas
 
 NOW = 1_800_000_000.0
 ANA = "ana@example.com"
