@@ -28,7 +28,7 @@ def write_extract(run_id: str, instance_id: str, settings: AwsSettings) -> dict[
     from classifiers.sampling import sample_table
 
     from ..db import reflect
-    from .steps import connected
+    from .databases import connected
 
     settings.require("bucket", "kms_key_arn")
     with connected(instance_id, settings) as engine:
