@@ -42,7 +42,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 
 from .db import normalise_url, safe_url
-from .errors import ConfigError, DatabaseError
+from .errors import ConfigError, DatabaseError, describe_db_error
 
 Backend = Literal["sqlite", "postgresql", "mysql"]
 Progress = Callable[[str, int, int | None], None]
@@ -129,13 +129,8 @@ def _admin(url: str | URL) -> Iterator[sa.Connection]:
 
 
 def _db_error(what: str, url: str | URL, exc: BaseException) -> DatabaseError:
-    # The driver's message can quote row data (constraint details, COPY lines): keep
-    # only its class and SQLSTATE/errno.
-    orig = getattr(exc, "orig", None) or exc
-    code = getattr(orig, "sqlstate", None) or (orig.args[0] if getattr(orig, "args", None)
-                                               and isinstance(orig.args[0], int) else None)
-    detail = type(orig).__name__ + (f" {code}" if code else "")
-    return DatabaseError(f"{what} ({detail})", field=safe_url(url))
+    # what was being done and on which database; never the driver's message
+    return DatabaseError(f"{what} ({describe_db_error(exc)})", field=safe_url(url))
 
 
 def _qi(conn: sa.Connection, name: str) -> str:

@@ -32,7 +32,7 @@ from typing import Any, Protocol
 
 from . import copydb
 from .db import connect, reflect, safe_url
-from .errors import ConfigError, PiiGateError, SchemaError, VerificationError
+from .errors import ConfigError, PiiGateError, SchemaError, VerificationError, safe_reason
 from .keys import ENV_SECRET, ENV_SECRET_FILE, Keyring
 from .schema import Schema, approve_unattended, save_schema
 
@@ -55,19 +55,6 @@ class StepFailed(PiiGateError):
         self.cause = cause
         self.exit_code = cause.exit_code if isinstance(cause, PiiGateError) else 1
         super().__init__(safe_reason(cause))
-
-
-def safe_reason(exc: BaseException) -> str:
-    """What may be printed about an error: ours are value-free; others show their class.
-
-    A driver's or library's message can quote row data (constraint details, COPY
-    lines, a value that failed to parse), so only the class name is shown for them.
-    """
-    if isinstance(exc, PiiGateError):
-        return str(exc)
-    orig = getattr(exc, "orig", None)
-    name = type(exc).__name__ + (f" ({type(orig).__name__})" if orig is not None else "")
-    return f"unexpected {name}; details withheld because they may quote data"
 
 
 class Events(Protocol):
