@@ -73,7 +73,7 @@ def sibling(url: str | URL, name: str) -> URL:
     """The URL of database ``name`` on the same server (SQLite: the same directory)."""
     u = normalise_url(url)
     if backend(u) == "sqlite":
-        return u.set(database=str(_sqlite_path(u).with_name(f"{name}.sqlite")))
+        return u.set(database=str(sqlite_path(u).with_name(f"{name}.sqlite")))
     return u.set(database=name)
 
 
@@ -137,7 +137,9 @@ def _qi(conn: sa.Connection, name: str) -> str:
     return conn.dialect.identifier_preparer.quote_identifier(name)
 
 
-def _sqlite_path(url: URL) -> Path:
+def sqlite_path(url: URL) -> Path:
+    """The resolved file of an SQLite URL (copies, swaps and "is it the source?" compare
+    files); in-memory and ``file:`` URIs are refused."""
     db = url.database
     if not db or db == ":memory:" or db.startswith("file:"):
         raise ConfigError("an SQLite database must be a file for copies and swaps",
@@ -169,7 +171,7 @@ def exists(url: str | URL) -> bool:
     u = normalise_url(url)
     kind = backend(u)
     if kind == "sqlite":
-        return _sqlite_path(u).exists()
+        return sqlite_path(u).exists()
     name = database_name(u)
     with _admin(u) as conn:
         if kind == "postgresql":
@@ -184,7 +186,7 @@ def create_empty(url: str | URL) -> None:
     u = normalise_url(url)
     kind = backend(u)
     if kind == "sqlite":
-        path = _sqlite_path(u)
+        path = sqlite_path(u)
         path.parent.mkdir(parents=True, exist_ok=True)
         sqlite3.connect(path).close()
         return
@@ -204,7 +206,7 @@ def drop(url: str | URL) -> None:
     u = normalise_url(url)
     kind = backend(u)
     if kind == "sqlite":
-        path = _sqlite_path(u)
+        path = sqlite_path(u)
         for p in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
             p.unlink(missing_ok=True)
         if path.parent.name.startswith(TMP_PREFIX):
@@ -245,9 +247,9 @@ def copy(src: str | URL, dst: str | URL, *, progress: Progress = _noop,
     try:
         if kind == "sqlite":
             if clean:
-                _sqlite_vacuum_into(_sqlite_path(s), _sqlite_path(d))
+                _sqlite_vacuum_into(sqlite_path(s), sqlite_path(d))
                 return "sqlite vacuum into"
-            _sqlite_copy(_sqlite_path(s), _sqlite_path(d), progress)
+            _sqlite_copy(sqlite_path(s), sqlite_path(d), progress)
             return "sqlite backup"
         if kind == "postgresql":
             return _pg_copy(s, d, progress, clean)
@@ -518,7 +520,7 @@ def replace_database(new: str | URL, target: str | URL, *, progress: Progress = 
 def _swap(staging: URL, target: URL) -> None:
     kind = backend(target)
     if kind == "sqlite":
-        _sqlite_swap(_sqlite_path(staging), _sqlite_path(target))
+        _sqlite_swap(sqlite_path(staging), sqlite_path(target))
     elif kind == "postgresql":
         _pg_swap(staging, target)
     else:
@@ -609,7 +611,7 @@ def snapshot(src: str | URL, out_dir: Path) -> Path:
     if kind == "sqlite":
         out = out_dir / "tokenized.sqlite"
         out.unlink(missing_ok=True)
-        _sqlite_vacuum_into(_sqlite_path(s), out)  # no free pages with old content
+        _sqlite_vacuum_into(sqlite_path(s), out)  # no free pages with old content
         return out
     out = out_dir / "tokenized.sql"
     if kind == "postgresql":

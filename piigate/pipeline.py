@@ -355,7 +355,7 @@ def check_targets(source: str, target: str) -> None:
         raise ConfigError("--source and --target must be the same database engine",
                           field="--target")
     if copydb.backend(s) == "sqlite":
-        if copydb._sqlite_path(s) == copydb._sqlite_path(t):
+        if copydb.sqlite_path(s) == copydb.sqlite_path(t):
             raise ConfigError("--target is the source database", field="--target")
     elif copydb.same_server(s, t) and s.database == t.database:
         raise ConfigError("--target is the source database", field="--target")
@@ -429,7 +429,7 @@ def prepare_demo(db: str | None, out: Path, employees: int,
     source = db or f"sqlite:///{out / 'source.sqlite'}"
     u = copydb.normalise_url(source)
     if copydb.backend(u) == "sqlite":
-        path = copydb._sqlite_path(u)
+        path = copydb.sqlite_path(u)
         target = copydb.sibling(u, path.stem + "_preprod") if db else \
             u.set(database=str(out / "preprod.sqlite"))
     else:

@@ -317,7 +317,7 @@ def _run_and_check_untouched(source, target, approved, out, capsys, tmp_urls):
 
 def _leftovers(url: str) -> set[str]:
     if copydb.backend(url) == "sqlite":
-        folder = Path(copydb._sqlite_path(sa.engine.make_url(url))).parent
+        folder = Path(copydb.sqlite_path(sa.engine.make_url(url))).parent
         return {p.name for p in folder.iterdir() if "piigate_" in p.name}
     with copydb._admin(sa.engine.make_url(url)) as conn:
         if copydb.backend(url) == "postgresql":
