@@ -390,7 +390,8 @@ def _review_run(tmp_path, decide):
     import queue
     import threading
 
-    from piigate.pipeline import Options, Pipeline, StepFailed, demo_keyring, prepare_demo
+    from piigate.pipeline.demo import demo_keyring, prepare_demo
+    from piigate.pipeline.runner import Options, Pipeline, StepFailed
 
     out = tmp_path / "review"
     source, target, _ = prepare_demo(None, out, 150)
@@ -413,7 +414,7 @@ def _review_run(tmp_path, decide):
     t.start()
     url = urls.get(timeout=120)
     try:
-        decide(url, pipe.state.proposal)
+        decide(url, pipe.record.proposal)
     except BaseException:
         # end the review so the pipeline cleans up instead of dying with the process
         from approval_ui.testing import page_form
@@ -562,7 +563,7 @@ def test_demo_review_links_are_not_signed_with_the_public_demo_secret(tmp_path, 
     from approval_ui.local import local_reviewer
     from approval_ui.testing import page_form
     from piigate.keys import Keyring
-    from piigate.pipeline import DEMO_SECRET
+    from piigate.pipeline.demo import DEMO_SECRET
 
     monkeypatch.delenv("PIIGATE_SECRET", raising=False)
     monkeypatch.delenv("PIIGATE_SECRET_FILE", raising=False)
