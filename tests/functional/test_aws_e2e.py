@@ -27,10 +27,10 @@ from samtranslator.yaml_helper import yaml_parse
 
 from approval_ui import handler as approval
 from approval_ui.store import DynamoReviewStore
-from approval_ui.testing import page_form
 from functions.handlers._common import step
 from piigate import sample
 from piigate.aws import databases, names, reset_clients, steps
+from tests.fixtures.approval import page_form
 from tests.functional.conftest import create_instance, wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]

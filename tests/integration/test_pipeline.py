@@ -417,7 +417,7 @@ def _review_run(tmp_path, decide):
         decide(url, pipe.record.proposal)
     except BaseException:
         # end the review so the pipeline cleans up instead of dying with the process
-        from approval_ui.testing import page_form
+        from tests.fixtures.approval import page_form
 
         form = page_form(_page(url), "deny-form")
         _post(url, "deny", {**form, "reason": "the test failed"})
@@ -447,7 +447,7 @@ def _page(url: str) -> str:
 
 @pytest.mark.slow
 def test_review_a_person_edits_and_approves(tmp_path, monkeypatch):
-    from approval_ui.testing import page_form
+    from tests.fixtures.approval import page_form
 
     monkeypatch.delenv("PIIGATE_SECRET", raising=False)
 
@@ -474,7 +474,7 @@ def test_review_a_person_edits_and_approves(tmp_path, monkeypatch):
 
 
 def test_review_denied_exits_5_and_leaves_no_target(tmp_path, monkeypatch):
-    from approval_ui.testing import page_form
+    from tests.fixtures.approval import page_form
 
     monkeypatch.delenv("PIIGATE_SECRET", raising=False)
 
@@ -561,9 +561,9 @@ def test_demo_review_links_are_not_signed_with_the_public_demo_secret(tmp_path, 
 
     from approval_ui.links import LinkSigner
     from approval_ui.local import local_reviewer
-    from approval_ui.testing import page_form
     from piigate.keys import Keyring
     from piigate.pipeline.demo import DEMO_SECRET
+    from tests.fixtures.approval import page_form
 
     monkeypatch.delenv("PIIGATE_SECRET", raising=False)
     monkeypatch.delenv("PIIGATE_SECRET_FILE", raising=False)

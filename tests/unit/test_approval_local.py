@@ -16,9 +16,9 @@ import pytest
 
 from approval_ui.adapters import Decision
 from approval_ui.local import serve_review
-from approval_ui.testing import page_form, sample_proposal
 from piigate.errors import ConfigError
 from piigate.schema import approve_unattended, load_schema, save_schema
+from tests.fixtures.approval import page_form, sample_proposal
 
 ROOT = Path(__file__).resolve().parents[2]
 
