@@ -16,7 +16,7 @@ from typing import Any, Literal
 from piigate.db import kind_from_sql_type
 from piigate.errors import SchemaError
 from piigate.methods import ALL_KINDS, METHOD_NAMES, fits
-from piigate.schema import Schema, parse_schema
+from piigate.schema import ColumnRule, Schema, parse_schema
 
 KINDS = tuple(sorted(ALL_KINDS))
 
@@ -44,7 +44,7 @@ def column_kind(type_annotation: str | None) -> tuple[str | None, bool]:
     return (None if kind == "other" else kind), nullable
 
 
-def allowed_methods(rule: Any) -> list[str]:
+def allowed_methods(rule: ColumnRule) -> list[str]:
     """Methods the page offers for this rule's column, in the model's order.
 
     An unknown type offers every method (the model still validates what is chosen);
@@ -61,7 +61,7 @@ def allowed_methods(rule: Any) -> list[str]:
     return [m for m in METHOD_NAMES if m in out]
 
 
-def rule_params(rule: Any) -> dict[str, Any]:
+def rule_params(rule: ColumnRule) -> dict[str, Any]:
     """A rule's method parameters (what the ``params`` field shows)."""
     data = rule.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     return {k: v for k, v in data.items() if k not in OWN_FIELDS and k != "persist_values"} | (
@@ -69,7 +69,7 @@ def rule_params(rule: Any) -> dict[str, Any]:
     )
 
 
-def params_text(rule: Any) -> str:
+def params_text(rule: ColumnRule) -> str:
     params = rule_params(rule)
     return json.dumps(params, sort_keys=True, ensure_ascii=False) if params else ""
 
@@ -205,7 +205,7 @@ class Change:
     after: str | None
 
 
-def _summary(rule: Any | None) -> str | None:
+def _summary(rule: ColumnRule | None) -> str | None:
     """``method {non-default parameters}``: what a reviewer needs to compare."""
     if rule is None:
         return None

@@ -15,6 +15,7 @@ from typing import Any
 from ..cloud import client
 from ..errors import ConfigError, SchemaError
 from ..keys import Keyring, decode_secret
+from ..schema import Schema
 from ..schema.storage import S3Schemas
 from . import artifacts, names
 from .config import AwsSettings
@@ -36,7 +37,7 @@ def _schemas(settings: AwsSettings) -> S3Schemas:
     return S3Schemas(settings.bucket, "reviews/")
 
 
-def approved_schema(location: str, schema_hash: str, settings: AwsSettings) -> Any:
+def approved_schema(location: str, schema_hash: str, settings: AwsSettings) -> Schema:
     """The approved schema, refused unless it hashes to what the reviewer approved."""
     schema = _schemas(settings).get(location)
     if schema.hash() != schema_hash:
