@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..cloud import client
 from ..errors import ConfigError
 from . import names
-from .clients import client
 from .config import AwsSettings
 from .errors import ResourceMissing, TransientError
 

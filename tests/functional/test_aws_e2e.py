@@ -27,10 +27,10 @@ from samtranslator.yaml_helper import yaml_parse
 
 from approval_ui import handler as approval
 from approval_ui.store import DynamoReviewStore
-from approval_ui.testing import page_form
 from functions.handlers._common import step
 from piigate import sample
-from piigate.aws import names, reset_clients, steps
+from piigate.aws import databases, names, reset_clients, steps
+from tests.fixtures.approval import page_form
 from tests.functional.conftest import create_instance, wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -205,7 +205,7 @@ class Producer(_Side):
         }
         for k, v in env.items():
             monkeypatch.setenv(k, v)
-        steps.set_url_resolver(urls.__getitem__)
+        databases.set_url_resolver(urls.__getitem__)
         # shared test servers: the user scrub is tested on its own (test_aws_hygiene.py)
         monkeypatch.setattr(
             steps, "scrub_users", lambda engine, allow: {"users_dropped": 0, "users_rotated": 0}
@@ -325,7 +325,7 @@ def aws(aws_credentials):
         yield monkeypatch
     reset_clients()
     approval.reset()
-    steps.set_url_resolver(None)
+    databases.set_url_resolver(None)
 
 
 def _shared_snapshots() -> list[str]:
@@ -578,7 +578,7 @@ def _preprod_instances() -> dict[str, str | None]:
 
 def test_importer_swaps_the_shared_snapshot_in(aws, tmp_path):
     (tmp_path / "preprod-db.sqlite").touch()  # stands in for the instance swapped in
-    steps.set_url_resolver(lambda instance_id: f"sqlite:///{tmp_path / instance_id}.sqlite")
+    databases.set_url_resolver(lambda instance_id: f"sqlite:///{tmp_path / instance_id}.sqlite")
     event = _shared_event()
     importer = Importer(aws, event["account"])
     arn = importer.start("imp-ok", event)
@@ -611,7 +611,7 @@ def test_importer_refuses_an_unverified_snapshot(aws):
 
 def test_importer_puts_the_old_instance_back_when_the_new_one_does_not_answer(aws):
     # nothing listens on port 1: the check after renaming the new instance in fails
-    steps.set_url_resolver(lambda _: "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    databases.set_url_resolver(lambda _: "postgresql+psycopg://nobody@127.0.0.1:1/none")
     event = _shared_event()
     importer = Importer(aws, event["account"])
     arn = importer.start("imp-rollback", event)
@@ -667,12 +667,12 @@ class FakeMacie:
 
 
 def test_macie_evidence_reaches_the_proposal_and_the_extract_is_deleted(aws, fresh_db):
-    from piigate.aws import clients
+    from piigate import cloud
 
     run = "e2e-macie"
     producer = Producer(aws, _stand_ins(fresh_db, run), macie="true")
     fake = FakeMacie()
-    clients._CLIENTS[("macie2", None)] = fake
+    cloud._CLIENTS[("macie2", None)] = fake
     arn = producer.start(run)
     link = producer.review_link(arn)
     assert link, producer.history(arn)[-3000:]
