@@ -191,7 +191,8 @@ def _username(rng: random.Random, first: str, last: str) -> str:
         return f"{first}_{last}"
     if style == 3:
         return f"{rng.choice(['dark', 'happy', 'lazy', 'blue', 'mad', 'cool'])}"\
-               f"{rng.choice(['wolf', 'cat', 'coder', 'rider', 'panda', 'fox'])}{rng.randint(1, 9999)}"
+               f"{rng.choice(['wolf', 'cat', 'coder', 'rider', 'panda', 'fox'])}" \
+               f"{rng.randint(1, 9999)}"
     if style == 4:
         return f"{first}.{last}"
     return f"{last}{rng.randint(1960, 2005)}"

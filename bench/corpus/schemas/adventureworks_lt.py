@@ -48,7 +48,8 @@ def metadata() -> sa.MetaData:
     table(md, "dbo_ErrorLog", 40,
           col("ErrorLogID", I, pk=True, auto=True),
           col("ErrorTime", DT),
-          col("UserName", U(128), lambda c: c.rng.choice(["dbo", "sa", "AW\\" + c.person["username"]])),
+          col("UserName", U(128), lambda c: c.rng.choice(["dbo", "sa",
+                                                          "AW\\" + c.person["username"]])),
           col("ErrorNumber", I, "choice", values=[547, 2627, 515, 8152]),
           col("ErrorSeverity", I, "choice", null=0.1, values=[14, 16]),
           col("ErrorState", I, "int", null=0.1, hi=2),
@@ -153,7 +154,8 @@ def metadata() -> sa.MetaData:
           col("SellEndDate", DT, null=0.7),
           col("DiscontinuedDate", DT, null=0.98),
           col("ThumbNailPhoto", sa.LargeBinary, "image", null=0.02),
-          col("ThumbnailPhotoFileName", U(50), lambda c: f"{c.rng.choice(['frame', 'racer', 'hotrodbike', 'no_image_available'])}_small.gif",
+          col("ThumbnailPhotoFileName", U(50), lambda c: c.rng.choice(
+              ["frame", "racer", "hotrodbike", "no_image_available"]) + "_small.gif",
               null=0.02),
           col("rowguid", sa.Uuid, "uuid", unique=True),
           col("ModifiedDate", DT))

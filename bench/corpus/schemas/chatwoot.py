@@ -13,7 +13,7 @@ SOURCE = {"repo": "chatwoot/chatwoot", "path": "db/schema.rb",
           "commit": "0032d604c20112c0e490afc22108ede7b2fa6ada"}
 PERSON_TABLES = ("users", "contacts")
 
-BI = sa.BigInteger
+BI = sa.BigInteger()
 I = sa.Integer  # noqa: E741
 S = sa.String(255)
 T = sa.Text
@@ -279,7 +279,9 @@ def metadata() -> sa.MetaData:
     table(md, "campaign_messages", 150,
           col("id", BI, pk=True, auto=True),
           col("campaign_id", BI, "int", lo=1, hi=5),
-          col("contact_id", BI, fk="contacts.id"),
+          # bigint referencing a serial: fine on PostgreSQL, InnoDB wants equal types
+          col("contact_id", BI.with_variant(sa.Integer(), "mysql", "mariadb"),
+              fk="contacts.id"),
           col("message_id", S, lambda c: f"wamid.{G['token'](c)}", null=0.2, n=30, style="url",
               unique=True),
           col("status", S, "choice", values=["pending", "sent", "delivered", "read", "failed"]),

@@ -68,7 +68,8 @@ def _extra_data(ctx):  # type: ignore[no-untyped-def]
     if ctx.row.get("provider") == "github":
         return {"login": p["username"], "id": ctx.rng.randint(10**5, 10**8),
                 "name": f"{p['first']} {p['last']}", "email": p["email"],
-                "avatar_url": f"https://avatars.githubusercontent.com/u/{ctx.rng.randint(1, 10**8)}",
+                "avatar_url": "https://avatars.githubusercontent.com/u/"
+                              f"{ctx.rng.randint(1, 10**8)}",
                 "location": p["f"].city(), "bio": None}
     return {"sub": str(ctx.rng.randint(10**20, 10**21)), "email": p["email"],
             "email_verified": True, "given_name": p["first"], "family_name": p["last"],

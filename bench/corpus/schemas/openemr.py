@@ -122,9 +122,11 @@ def metadata() -> sa.MetaData:
           col("fname", V, "first_name", null=0.05),
           col("mname", V, "middle_name", null=0.3),
           col("lname", V, "last_name", null=0.05),
-          col("federaltaxid", V, lambda c: f"{c.rng.randint(10, 99)}-{c.rng.randint(1000000, 9999999)}",
+          col("federaltaxid", V, lambda c: f"{c.rng.randint(10, 99)}-"
+              f"{c.rng.randint(1000000, 9999999)}",
               null=0.5),
-          col("federaldrugid", V, lambda c: f"B{c.rng.choice('ABCDFGHJ')}{c.rng.randint(1000000, 9999999)}",
+          col("federaldrugid", V, lambda c: f"B{c.rng.choice('ABCDFGHJ')}"
+              f"{c.rng.randint(1000000, 9999999)}",
               null=0.5),
           col("upin", V, lambda c: f"{c.rng.choice('ABCDE')}{c.rng.randint(10000, 99999)}",
               null=0.7),
@@ -391,7 +393,8 @@ def metadata() -> sa.MetaData:
     table(md, "globals", 40,
           col("gl_name", sa.String(63), lambda c: ["language_default", "units_of_measurement",
                                                    "practice_return_email_path", "SMTP_HOST",
-                                                   "SMTP_USER", "SMTP_PASS", "patient_reminder_sender_name",
+                                                   "SMTP_USER", "SMTP_PASS",
+                                                   "patient_reminder_sender_name",
                                                    "patient_reminder_sender_email",
                                                    "date_display_format", "timeout"][c.index % 10]
               + ("" if c.index < 10 else f"_{c.index}"), pk=True),

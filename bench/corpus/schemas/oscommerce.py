@@ -126,8 +126,8 @@ def metadata() -> sa.MetaData:
     table(md, "products", 200,
           col("products_id", I, pk=True, auto=True),
           col("products_quantity", I, "int", hi=500),
-          col("products_model", sa.String(12), lambda c: f"{c.rng.choice(['MG', 'DVD', 'PC', 'HP'])}"
-              f"-{c.rng.randint(100, 9999)}", null=0.1),
+          col("products_model", sa.String(12), lambda c: c.rng.choice(["MG", "DVD", "PC", "HP"])
+              + f"-{c.rng.randint(100, 9999)}", null=0.1),
           col("products_image", sa.String(64), lambda c: f"product_{c.index}.jpg", null=0.1),
           col("products_price", DEC, "money", hi=1500),
           col("products_date_added", DT),
@@ -180,7 +180,8 @@ def metadata() -> sa.MetaData:
                                                                     "Amex"]),
           col("cc_owner", V, "full_name", null=0.6),
           col("cc_number", sa.String(32), "card", null=0.6),
-          col("cc_expires", sa.String(4), lambda c: f"{c.rng.randint(1, 12):02d}{c.rng.randint(24, 30)}",
+          col("cc_expires", sa.String(4), lambda c: f"{c.rng.randint(1, 12):02d}"
+              f"{c.rng.randint(24, 30)}",
               null=0.6),
           col("last_modified", DT, null=0.3),
           col("date_purchased", DT, null=0.01),
@@ -255,8 +256,10 @@ def metadata() -> sa.MetaData:
               f"{c.person['first']} {c.person['last']}"),
           col("session_id", sa.String(128), "token", n=32),
           col("ip_address", sa.String(15), "ipv4"),
-          col("time_entry", sa.String(14), lambda c: str(c.rng.randint(1_600_000_000, 1_700_000_000))),
-          col("time_last_click", sa.String(14), lambda c: str(c.rng.randint(1_600_000_000, 1_700_000_000))),
+          col("time_entry", sa.String(14), lambda c: str(c.rng.randint(1_600_000_000,
+                                                                          1_700_000_000))),
+          col("time_last_click", sa.String(14), lambda c: str(c.rng.randint(1_600_000_000,
+                                                                               1_700_000_000))),
           col("last_page_url", sa.Text, lambda c: c.rng.choice(
               ["/catalog/index.php", "/catalog/product_info.php?products_id=12",
                "/catalog/account.php", "/catalog/checkout_shipping.php"])))

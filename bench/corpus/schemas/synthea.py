@@ -106,7 +106,8 @@ def metadata() -> sa.MetaData:
           col("Id", ID, "uuid_str", pk=True),
           col("BIRTHDATE", D, "dob"),
           col("DEATHDATE", D, lambda c: G["date"](c), null=0.9, start=2010, end=2024),
-          col("SSN", sa.String(11), lambda c: f"999-{c.rng.randint(10, 99)}-{c.rng.randint(1000, 9999)}"),
+          col("SSN", sa.String(11), lambda c: f"999-{c.rng.randint(10, 99)}-"
+              f"{c.rng.randint(1000, 9999)}"),
           col("DRIVERS", sa.String(20), lambda c: f"S999{c.rng.randint(10000, 99999)}", null=0.2),
           col("PASSPORT", sa.String(20), lambda c: f"X{c.rng.randint(10000000, 99999999)}X",
               null=0.25),
@@ -201,7 +202,8 @@ def metadata() -> sa.MetaData:
           col("CODE", sa.String(10), "choice", values=["140", "113", "133", "08", "62"]),
           col("DESCRIPTION", S, "choice", values=[
               "Influenza  seasonal  injectable  preservative free", "Td (adult) preservative free",
-              "Pneumococcal conjugate PCV 13", "Hep B  adolescent or pediatric", "HPV  quadrivalent"]),
+              "Pneumococcal conjugate PCV 13", "Hep B  adolescent or pediatric",
+              "HPV  quadrivalent"]),
           col("BASE_COST", N, "money", lo=100, hi=200))
     table(md, "payer_transitions", 700,
           col("PATIENT", ID, fk="patients.Id"),

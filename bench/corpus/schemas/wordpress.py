@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from ..gen import col, enum, longtext, table, tinytext  # noqa: F401
 from ..gen import GENERATORS as G  # noqa: F401
+from ..gen import col, enum, longtext, table, tinytext  # noqa: F401
 
 SOURCE = {"repo": "WordPress/WordPress", "path": "wp-admin/includes/schema.php",
           "commit": "0069db858cce75ab4b991108c83b7e3b6394e066"}
