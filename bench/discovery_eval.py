@@ -238,12 +238,18 @@ def evaluate(names: list[str], engine_name: str = "sqlite", sample: int = 1000,
 
 # ---------------------------------------------------------------------------- report
 
-def _git_head() -> str:
-    try:
-        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-                              capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
+def code_version() -> str:
+    """The commit, and the tree id of ``classifiers/``: the scanner's code exactly (the same
+    tree id means the same scanner whatever else the commit changed)."""
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True,
+                                  text=True, check=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            return "unknown"
+    dirty = " (modified)" if git("status", "--porcelain", "--", "classifiers") else ""
+    return f"{git('rev-parse', '--short', 'HEAD')}, classifiers tree " \
+           f"{git('rev-parse', '--short', 'HEAD:classifiers')}{dirty}"
 
 
 def table_markdown(results: dict[str, list[Score]]) -> str:
@@ -336,7 +342,8 @@ def main(argv: list[str] | None = None) -> int:
             p.error(f"labels/{n}.csv does not match the schema: unlabelled {sorted(missing)}, "
                     f"no such column {sorted(extra)}")
     checksum = label_checksum()
-    print(f"labels sha256 {checksum}  (code at {_git_head()}, engine {args.engine})")
+    version = code_version()
+    print(f"labels sha256 {checksum}  (code at {version}, engine {args.engine})")
     if args.load:
         results = load_results(args.load)
     else:
@@ -357,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
         details = "\n\n".join(f"{m}:\n\n```\n{errors_markdown(combine(s, m))}\n```"
                               for m, s in results.items())
         Path(args.markdown).write_text(
-            f"labels sha256 `{checksum}`, code at `{_git_head()}`, engine {args.engine}, "
+            f"labels sha256 `{checksum}`, code at {version}, engine {args.engine}, "
             f"sample {args.sample}, Presidio sample {args.presidio_sample}\n\n{table}\n\n"
             f"{cats}\n\n{details}\n", encoding="utf-8")
     return 0
