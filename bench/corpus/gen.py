@@ -20,7 +20,6 @@ import string
 import uuid
 from collections.abc import Callable
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -730,16 +729,18 @@ def _default_for(column: sa.Column[Any]) -> Callable[[Ctx], Any]:
 
 # ---------------------------------------------------------------------------- build
 
-@lru_cache(maxsize=1)
-def _fakers_template() -> tuple[str, ...]:
-    return PEOPLE_LOCALES
-
-
 def make_fakers(seed: int) -> dict[str, Faker]:
     out = {}
     for i, loc in enumerate(PEOPLE_LOCALES):
         f = Faker(loc)
         f.seed_instance(seed * 1000 + i)
+        for provider in f.providers:
+            # it_IT builds its city list from a set: its order, and so the city a seed
+            # picks, changes with the process's hash seed. Sorted, the corpus is the same
+            # in every run.
+            cities = getattr(provider, "cities", None)
+            if isinstance(cities, list):
+                provider.cities = sorted(cities)
         out[loc] = f
     return out
 
