@@ -129,11 +129,27 @@ def _restore(
     if not backups:
         # no automated backups, hence no MySQL binlog holding pre-tokenization rows
         kwargs["BackupRetentionPeriod"] = 0
+        kwargs.update(_temp_storage(settings))
     if settings.subnet_group:
         kwargs["DBSubnetGroupName"] = settings.subnet_group
     if settings.security_groups:
         kwargs["VpcSecurityGroupIds"] = list(settings.security_groups)
     _call(instance_id, _rds().restore_db_instance_from_db_snapshot, **kwargs)
+
+
+def _temp_storage(settings: AwsSettings) -> dict[str, Any]:
+    """The temporary instances' storage overrides (a big tokenization wants IOPS that
+    production's storage may not have); unset ones keep the snapshot's."""
+    out: dict[str, Any] = {}
+    if settings.storage_type:
+        out["StorageType"] = settings.storage_type
+    if settings.allocated_storage:
+        out["AllocatedStorage"] = settings.allocated_storage
+    if settings.iops:
+        out["Iops"] = settings.iops
+    if settings.storage_throughput:
+        out["StorageThroughput"] = settings.storage_throughput
+    return out
 
 
 def restore_temp(run_id: str, settings: AwsSettings) -> dict[str, Any]:

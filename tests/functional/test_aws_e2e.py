@@ -155,12 +155,17 @@ class Producer(_Side):
         self.failures: dict[str, Callable[[dict], None]] = {}
         self.calls: list[str] = []
         self.kms = boto3.client("kms").create_key()["KeyMetadata"]["Arn"]
+        self.data_key = boto3.client("kms").create_key()["KeyMetadata"]["Arn"]
         rds = boto3.client("rds")
         create_instance(rds, "prod-db", StorageEncrypted=True)
         rds.create_db_snapshot(DBInstanceIdentifier="prod-db", DBSnapshotIdentifier="prod-1")
         s3 = boto3.client("s3")
         s3.create_bucket(
             Bucket="artifacts", CreateBucketConfiguration={"LocationConstraint": REGION}
+        )
+        # as the template's ArtifactsBucket
+        s3.put_bucket_versioning(
+            Bucket="artifacts", VersioningConfiguration={"Status": "Enabled"}
         )
         sm = boto3.client("secretsmanager")
         master = sm.create_secret(Name="piigate/master", SecretString="hex:" + "11" * 32)["ARN"]
@@ -187,6 +192,7 @@ class Producer(_Side):
         env = {
             "PIIGATE_SOURCE_INSTANCE": "prod-db",
             "PIIGATE_KMS_KEY_ARN": self.kms,
+            "PIIGATE_DATA_KEY_ARN": self.data_key,
             "PIIGATE_PREPROD_ACCOUNT": PREPROD,
             "PIIGATE_EVENT_BUS_ARN": bus,
             "PIIGATE_BUCKET": "artifacts",
@@ -629,9 +635,14 @@ class FakeMacie:
 
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
+        self.extract_keys: set[str] = set()
 
     def create_classification_job(self, **request: Any) -> dict[str, Any]:
         self.requests.append(request)
+        s3 = boto3.client("s3")
+        for obj in s3.list_objects_v2(Bucket="artifacts", Prefix="extracts/").get("Contents", []):
+            head = s3.head_object(Bucket="artifacts", Key=obj["Key"])
+            self.extract_keys.add(head.get("SSEKMSKeyId", ""))
         return {"jobId": "job-1"}
 
     def describe_classification_job(self, jobId: str) -> dict[str, Any]:  # noqa: N803
@@ -684,6 +695,12 @@ def test_macie_evidence_reaches_the_proposal_and_the_extract_is_deleted(aws, fre
     ] == [f"extracts/{run}/"]
     listed = boto3.client("s3").list_objects_v2(Bucket="artifacts", Prefix="extracts/")
     assert listed.get("KeyCount", 0) == 0
+    # every version, not just the current one (the bucket is versioned)
+    versions = boto3.client("s3").list_object_versions(Bucket="artifacts", Prefix="extracts/")
+    assert versions.get("Versions", []) == [] and versions.get("DeleteMarkers", []) == []
+    # sampled production rows: under the stack's data key, never the shared-snapshot key
+    assert fake.extract_keys and all(producer.data_key in k or k.endswith(
+        producer.data_key.rsplit("/", 1)[1]) for k in fake.extract_keys)
     proposal = next(
         o["Key"]
         for o in boto3.client("s3").list_objects_v2(Bucket="artifacts", Prefix="reviews/")[

@@ -163,7 +163,8 @@ _RESOURCE_POLICIES = {
 
 
 def policies(side: str) -> dict[str, dict[str, Any]]:
-    """Every policy document this side deploys, resolved: name -> document."""
+    """Every policy document this side deploys, resolved: name -> document (key policies
+    are named ``<logical>#key``)."""
     cfn = translate(side)
     res = Resolver(side, cfn)
     out: dict[str, dict[str, Any]] = {}
@@ -180,7 +181,8 @@ def policies(side: str) -> dict[str, dict[str, Any]]:
             for i, pol in enumerate(res.value(props.get("Policies", []))):
                 out[f"{logical}.{pol.get('PolicyName', i)}"] = pol["PolicyDocument"]
         if rtype in _RESOURCE_POLICIES:
-            out[logical] = res.value(props[_RESOURCE_POLICIES[rtype]])
+            suffix = "#key" if rtype == "AWS::KMS::Key" else ""
+            out[logical + suffix] = res.value(props[_RESOURCE_POLICIES[rtype]])
     return out
 
 
@@ -192,6 +194,9 @@ def findings(side: str) -> list[str]:
             if f.issue in ACCEPTED:
                 continue
             if f.issue == "RESOURCE_STAR" and all(_READ_ONLY.match(a) for a in f.detail):
+                continue
+            # in a key policy "*" means the key itself
+            if f.issue == "RESOURCE_STAR" and name.endswith("#key"):
                 continue
             out.append(f"{name}: {f.issue} {json.dumps(f.detail, default=str)[:300]}")
     return out

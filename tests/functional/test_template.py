@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -128,8 +129,6 @@ def test_every_parameter_is_constrained():
     ],
 )
 def test_allowed_patterns_accept_and_refuse(name, good, bad):
-    import re
-
     pattern = re.compile(load_template()["Parameters"][name]["AllowedPattern"])
     assert pattern.fullmatch(good)
     assert not pattern.fullmatch(bad)
@@ -253,3 +252,71 @@ def test_functions_touching_the_bucket_may_use_its_key():
         refs = {p["Ref"] for p in policies if isinstance(p, dict) and "Ref" in p}
         if uses_bucket:
             assert refs & key_policies, name
+
+
+def _refs(node: Any) -> set[str]:
+    """Every parameter or resource a node refers to (Ref, GetAtt, ${...} in Sub)."""
+    text = json.dumps(node)
+    out = set(re.findall(r'"Ref": "([A-Za-z0-9:]+)"', text))
+    out |= set(re.findall(r'"Fn::GetAtt": \["?([A-Za-z0-9]+)', text))
+    out |= set(re.findall(r"\$\{([A-Za-z0-9]+)", text))
+    return out
+
+
+def test_shared_snapshot_key_is_used_for_snapshots_only():
+    """KmsKeyArn is granted to pre-production: nothing else may be encrypted with it."""
+    res = load_template()["Resources"]
+    bucket = res["ArtifactsBucket"]["Properties"]["BucketEncryption"]
+    assert _refs(bucket) == {"DataKey"}
+    for name in ("TokenizationSecret", "LinkSigningSecret"):
+        assert _refs(res[name]["Properties"]["KmsKeyId"]) == {"DataKey"}, name
+    assert _refs(res["FailureTopic"]["Properties"]) == {"DataKey"}
+    key = res["DataKey"]["Properties"]["KeyPolicy"]
+    # never granted outside this account
+    assert "PreProdAccountId" not in json.dumps(key)
+    assert "ProducerAccountId" not in json.dumps(key)
+
+
+def test_failure_notices_reach_someone():
+    template = load_template()
+    res, outputs = template["Resources"], template["Outputs"]
+    sub = res["FailureEmailSubscription"]
+    assert sub["Condition"] == "HasFailureEmail"
+    assert _refs(sub["Properties"]) == {"FailureTopic", "FailureNotificationEmail"}
+    assert "Condition" not in outputs["FailureTopicArn"]
+    metrics = set()
+    for name in ("ExecutionsFailedAlarm", "ExecutionsTimedOutAlarm"):
+        alarm = res[name]["Properties"]
+        assert alarm["Namespace"] == "AWS/States"
+        assert alarm["AlarmActions"] == [{"Ref": "FailureTopic"}]
+        assert _refs(alarm["Dimensions"]) >= {"ProducerStateMachine", "ImporterStateMachine"}
+        metrics.add(alarm["MetricName"])
+    assert metrics == {"ExecutionsFailed", "ExecutionsTimedOut"}
+
+
+def test_alarms_exist_on_both_sides(transformed):
+    side, cfn = transformed
+    alarms = [r for r in cfn["Resources"].values() if r["Type"] == "AWS::CloudWatch::Alarm"]
+    assert len(alarms) == 2
+
+
+def test_extract_deleters_may_delete_object_versions(transformed):
+    side, cfn = transformed
+    if side != "producer":
+        return
+    policy = cfn["Resources"]["ExtractDeletePolicy"]["Properties"]["PolicyDocument"]
+    actions = {a for s in policy["Statement"] for a in
+               (s["Action"] if isinstance(s["Action"], list) else [s["Action"]])}
+    assert {"s3:DeleteObjectVersion", "s3:ListBucketVersions"} <= actions
+    res = load_template()["Resources"]
+    for fn in ("CleanupFunction", "MacieFunction"):
+        assert {"Ref": "ExtractDeletePolicy"} in res[fn]["Properties"]["Policies"], fn
+
+
+def test_temporary_storage_parameters_reach_the_restore():
+    res = load_template()["Resources"]
+    env = res["RestoreFunction"]["Properties"]["Environment"]["Variables"]
+    assert env["PIIGATE_STORAGE_TYPE"] == {"Ref": "TempStorageType"}
+    assert env["PIIGATE_IOPS"] == {"Ref": "TempIops"}
+    assert env["PIIGATE_ALLOCATED_STORAGE"] == {"Ref": "TempAllocatedStorageGb"}
+    assert env["PIIGATE_STORAGE_THROUGHPUT"] == {"Ref": "TempStorageThroughput"}
