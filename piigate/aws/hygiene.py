@@ -62,17 +62,92 @@ def _password() -> str:
     return secrets.token_hex(24)  # hex: nothing to escape, never stored or logged
 
 
+class CompactionSkipped(ConfigError):
+    """A table could not be rewritten: its old row versions would reach the snapshot."""
+
+
+# PostgreSQL skips a table it may not vacuum with a WARNING and carries on (VACUUM
+# itself succeeds): 42501 from 16 on, "skipping ..." in the text before.
+_PG_SKIP_STATE = "42501"
+
+
+def _pg_owner(conn: Connection, qualified: str) -> tuple[str, bool, bool]:
+    """(owner, we act as the owner already, we may SET ROLE to it) for a table."""
+    row = conn.execute(
+        sa.text(
+            "SELECT r.rolname, pg_has_role(current_user, c.relowner, 'USAGE'),"
+            " pg_has_role(current_user, c.relowner, 'MEMBER')"
+            " FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner"
+            " WHERE c.oid = to_regclass(:t)"
+        ),
+        {"t": qualified},
+    ).one_or_none()
+    if row is None:
+        raise ConfigError("the table to compact does not exist", field=qualified)
+    return str(row[0]), bool(row[1]), bool(row[2])
+
+
+def _vacuum_full(conn: Connection, table: str, quote) -> None:
+    """VACUUM FULL as the table's owner; a skipped table fails, naming the table.
+
+    Only the owner (or a member of its role, a superuser, the database owner, or from
+    PostgreSQL 17 a holder of MAINTAIN) may vacuum a table; anyone else gets a warning
+    and an unchanged table whose old row versions hold pre-tokenization values. A user
+    that is a member of the owner's role without inheriting it switches to it first.
+    """
+    qualified = quote(table)
+    owner, acts_as_owner, member = _pg_owner(conn, qualified)
+    skipped: list[str] = []
+
+    def notice(diag: object) -> None:
+        state = getattr(diag, "sqlstate", None)
+        text = str(getattr(diag, "message_primary", "") or "")
+        if state == _PG_SKIP_STATE or "skipping" in text:
+            skipped.append(table)
+
+    raw = conn.connection.dbapi_connection
+    add = getattr(raw, "add_notice_handler", None)
+    if add is None:
+        raise ConfigError("compaction needs the psycopg driver to see skipped tables",
+                          field="engine")
+    add(notice)
+    switched = not acts_as_owner and member
+    try:
+        if switched:
+            conn.execute(sa.text(f"SET ROLE {quote(owner)}"))
+        conn.execute(sa.text(f"VACUUM FULL {qualified}"))
+    finally:
+        if switched:
+            conn.execute(sa.text("RESET ROLE"))
+        raw.remove_notice_handler(notice)
+    if skipped:
+        raise CompactionSkipped(
+            "VACUUM FULL skipped the table: the database user neither owns it nor may act "
+            "as its owner (grant it the owner's role, or make it the owner)",
+            field=table,
+        )
+
+
+def _optimize(conn: Connection, table: str, quote) -> None:
+    """OPTIMIZE TABLE reports its failures as rows, not errors: read them."""
+    rows = conn.execute(sa.text(f"OPTIMIZE TABLE {quote(table)}")).mappings().all()
+    for row in rows:
+        if str(row.get("Msg_type", "")).lower() == "error":
+            raise CompactionSkipped("OPTIMIZE TABLE failed on the table", field=table)
+
+
 def compact_tables(engine: Engine, tables: Iterable[str]) -> int:
-    """Rewrite each table so that no pre-tokenization row version stays on disk."""
+    """Rewrite each table so that no pre-tokenization row version stays on disk; a table
+    that is not rewritten fails the step, naming it."""
     family = _family(engine)
     quote = engine.dialect.identifier_preparer.quote
     done = 0
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         for table in tables:
-            verb = "VACUUM FULL" if family == "pg" else "OPTIMIZE TABLE"
-            result = conn.execute(sa.text(f"{verb} {quote(table)}"))
-            if family == "mysql":
-                result.fetchall()  # OPTIMIZE answers with a status table; drain it
+            if family == "pg":
+                _vacuum_full(conn, table, quote)
+            else:
+                _optimize(conn, table, quote)
             done += 1
     return done
 

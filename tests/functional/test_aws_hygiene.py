@@ -120,3 +120,48 @@ def test_hygiene_refuses_sqlite(tmp_path):
     engine = sa.create_engine(f"sqlite:///{tmp_path / 'x.sqlite'}")
     with pytest.raises(ConfigError, match="sqlite"):
         compact_tables(engine, ["t"])
+
+
+@pytest.mark.postgres
+def test_vacuum_as_non_owner_fails_naming_the_table_or_runs_as_owner(fresh_db):
+    """PostgreSQL skips a table it may not vacuum with a mere warning: the pre-update
+    row versions would then reach the snapshot. The step must fail, naming the table,
+    unless the user can act as the owner (SET ROLE to a role it is a member of)."""
+    from sqlalchemy.engine import make_url
+
+    from piigate.aws.hygiene import CompactionSkipped
+
+    url = fresh_db("postgresql")
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    tag = uuid.uuid4().hex[:8]
+    owner, outsider, member = f"t_own_{tag}", f"t_out_{tag}", f"t_mem_{tag}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE ROLE "{owner}" NOLOGIN'))
+        conn.execute(sa.text(f'CREATE ROLE "{outsider}" LOGIN'))
+        # a member that does not inherit the owner's rights: it must SET ROLE
+        conn.execute(sa.text(f'CREATE ROLE "{member}" LOGIN NOINHERIT IN ROLE "{owner}"'))
+        conn.execute(sa.text("CREATE TABLE people (id int primary key, email text)"))
+        conn.execute(sa.text(f'ALTER TABLE people OWNER TO "{owner}"'))
+        conn.execute(sa.text("INSERT INTO people VALUES (1, 'a@example.com')"))
+        conn.execute(sa.text("UPDATE people SET email = 'token@example.org'"))
+        conn.execute(sa.text(f'GRANT ALL ON SCHEMA public TO "{outsider}", "{member}"'))
+        before = conn.execute(sa.text("SELECT pg_relation_filenode('people')")).scalar()
+    try:
+        as_outsider = sa.create_engine(make_url(url).set(username=outsider, password=None))
+        with pytest.raises(CompactionSkipped) as err:
+            compact_tables(as_outsider, ["people"])
+        assert err.value.field == "people"
+        as_outsider.dispose()
+        as_member = sa.create_engine(make_url(url).set(username=member, password=None))
+        assert compact_tables(as_member, ["people"]) == 1
+        as_member.dispose()
+        with admin.connect() as conn:
+            after = conn.execute(sa.text("SELECT pg_relation_filenode('people')")).scalar()
+        assert after != before  # rewritten by the owner's role
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text("DROP TABLE people"))
+            conn.execute(sa.text(f'REVOKE ALL ON SCHEMA public FROM "{outsider}", "{member}"'))
+            for role in (member, outsider, owner):
+                conn.execute(sa.text(f'DROP ROLE "{role}"'))
+        admin.dispose()
