@@ -18,6 +18,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -105,7 +106,7 @@ def _vacuum_full(conn: Connection, table: str, quote) -> None:
         if state == _PG_SKIP_STATE or "skipping" in text:
             skipped.append(table)
 
-    raw = conn.connection.dbapi_connection
+    raw: Any = conn.connection.dbapi_connection
     add = getattr(raw, "add_notice_handler", None)
     if add is None:
         raise ConfigError("compaction needs the psycopg driver to see skipped tables",
