@@ -17,6 +17,7 @@ from .clients import client
 from .config import AwsSettings
 from .errors import ResourceMissing, TransientError
 
+CREDENTIALS_TAG = "piigate:credentials"
 READY = "ready"
 PENDING = "pending"
 FAILED = "failed"
@@ -166,6 +167,42 @@ def restore_temp(run_id: str, settings: AwsSettings) -> dict[str, Any]:
         "reference_id": ref,
         "source_snapshot_id": snap["DBSnapshotIdentifier"],
     }
+
+
+def set_master_password(instance_id: str, password: str) -> None:
+    """Give a restored instance this account's master password, and mark it done (a
+    retried step must not reset it again while the first change is applying)."""
+    _call(
+        instance_id,
+        _rds().modify_db_instance,
+        DBInstanceIdentifier=instance_id,
+        MasterUserPassword=password,
+        ApplyImmediately=True,
+    )
+    arn = describe_instance(instance_id)["DBInstanceArn"]  # type: ignore[index]
+    _rds().add_tags_to_resource(ResourceName=arn, Tags=[{"Key": CREDENTIALS_TAG, "Value": "set"}])
+
+
+def reset_temp_credentials(run_id: str, password: Callable[[], str]) -> dict[str, Any]:
+    """Set the master password of both temporary instances from our secret.
+
+    A restore keeps the snapshot's master password: production's, which is rotated on
+    its own schedule and must not be what the run depends on. ``pending`` is true while
+    a change is being applied; the state machine then polls the instances again.
+    """
+    pending = False
+    for instance_id in (names.temp_instance(run_id), names.reference_instance(run_id)):
+        inst = describe_instance(instance_id)
+        if inst is None:
+            raise ResourceMissing("the instance does not exist", field=instance_id)
+        if _tag(inst, CREDENTIALS_TAG) is None:
+            set_master_password(instance_id, password())
+            pending = True
+        elif inst.get("DBInstanceStatus") != "available" or (
+            inst.get("PendingModifiedValues") or {}
+        ).get("MasterUserPassword"):
+            pending = True
+    return {"pending": pending}
 
 
 def _instance_status(instance_id: str) -> str:

@@ -170,6 +170,9 @@ class Producer(_Side):
         sm = boto3.client("secretsmanager")
         master = sm.create_secret(Name="piigate/master", SecretString="hex:" + "11" * 32)["ARN"]
         link = sm.create_secret(Name="piigate/link", SecretString="hex:" + "22" * 32)["ARN"]
+        db_secret = sm.create_secret(
+            Name="piigate/db", SecretString=json.dumps({"username": "admin", "password": "pw"})
+        )["ARN"]
         DynamoReviewStore("reviews").create_table()
         sns = boto3.client("sns")
         self.review_topic = sns.create_topic(Name="review")["TopicArn"]
@@ -193,6 +196,7 @@ class Producer(_Side):
             "PIIGATE_SOURCE_INSTANCE": "prod-db",
             "PIIGATE_KMS_KEY_ARN": self.kms,
             "PIIGATE_DATA_KEY_ARN": self.data_key,
+            "PIIGATE_DB_SECRET_ARN": db_secret,
             "PIIGATE_PREPROD_ACCOUNT": PREPROD,
             "PIIGATE_EVENT_BUS_ARN": bus,
             "PIIGATE_BUCKET": "artifacts",

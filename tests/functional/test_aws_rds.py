@@ -115,6 +115,47 @@ def test_restore_uses_latest_snapshot_twice_without_backups(settings):
     assert rds.status("run_instances", "run1", 3) == {"status": "ready", "count": 4}
 
 
+def test_restore_applies_the_temporary_storage_settings(cmk, source):
+    from dataclasses import replace
+
+    calls = _capture("RestoreDBInstanceFromDBSnapshot")
+    settings = replace(
+        AwsSettings(source_instance=source, kms_key_arn=cmk),
+        storage_type="io2", allocated_storage=500, iops=12000,
+    )
+    rds.restore_temp("run-io", settings)
+    assert len(calls) == 2
+    for call in calls:
+        assert (call["StorageType"], call["AllocatedStorage"], call["Iops"]) == ("io2", 500, 12000)
+        assert "StorageThroughput" not in call
+    # unset: the snapshot's storage
+    calls.clear()
+    rds.restore_temp("run-plain", AwsSettings(source_instance=source, kms_key_arn=cmk))
+    assert not {"StorageType", "AllocatedStorage", "Iops"} & set(calls[0])
+
+
+def test_temporary_instances_get_our_master_password_once(settings):
+    """The restore keeps production's master password, which production rotates."""
+    rds.restore_temp("run-pw", settings)
+    calls = _capture("ModifyDBInstance")
+    asked = []
+
+    def password() -> str:
+        asked.append(1)
+        return "our-password"
+
+    assert rds.reset_temp_credentials("run-pw", password) == {"pending": True}
+    assert sorted(c["DBInstanceIdentifier"] for c in calls) == [
+        "piigate-tmp-run-pw", "piigate-tmp-run-pw-ref"
+    ]
+    assert all(c["MasterUserPassword"] == "our-password" for c in calls)
+    # done and applied: a second call changes nothing and lets the run go on
+    assert rds.reset_temp_credentials("run-pw", password) == {"pending": False}
+    assert len(calls) == 2 and len(asked) == 2
+    with pytest.raises(ResourceMissing):
+        rds.reset_temp_credentials("run-none", password)
+
+
 def test_restore_without_snapshot_fails_naming_the_instance(aws):
     with pytest.raises(ResourceMissing, match="nope"):
         rds.latest_snapshot("nope")
