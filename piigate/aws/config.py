@@ -31,13 +31,17 @@ _ENV = {
     "user_allowlist": "PIIGATE_DB_USER_ALLOWLIST",
     "failure_topic_arn": "PIIGATE_FAILURE_TOPIC_ARN",
     "sample_size": "PIIGATE_SAMPLE_SIZE",
+    "lock_table": "PIIGATE_LOCK_TABLE",
+    "keep_shared": "PIIGATE_KEEP_SHARED",
+    "sweep_after_hours": "PIIGATE_SWEEP_AFTER_HOURS",
     "storage_type": "PIIGATE_STORAGE_TYPE",
     "allocated_storage": "PIIGATE_ALLOCATED_STORAGE",
     "iops": "PIIGATE_IOPS",
     "storage_throughput": "PIIGATE_STORAGE_THROUGHPUT",
 }
 _LISTS = {"security_groups", "user_allowlist"}
-_INTS = {"sample_size", "allocated_storage", "iops", "storage_throughput"}
+_INTS = {"sample_size", "allocated_storage", "iops", "storage_throughput", "keep_shared",
+         "sweep_after_hours"}
 _ACCOUNT = re.compile(r"^[0-9]{12}$")
 
 
@@ -67,6 +71,9 @@ class AwsSettings:
     user_allowlist: tuple[str, ...] = field(default_factory=tuple)
     failure_topic_arn: str = ""
     sample_size: int = 200
+    lock_table: str = ""
+    keep_shared: int = 3  # shared snapshots kept after a successful run, the new one included
+    sweep_after_hours: int = 48  # leftovers older than this are deleted by the sweeper
     # the temporary instances' storage; empty / 0: as the snapshot has it
     storage_type: str = ""
     allocated_storage: int = 0
@@ -102,6 +109,8 @@ class AwsSettings:
         for name in _INTS:
             if getattr(self, name) < 0:
                 raise ConfigError("must not be negative", field=_ENV[name])
+        if self.keep_shared < 1:
+            raise ConfigError("must keep at least the new snapshot", field=_ENV["keep_shared"])
         if self.storage_type and self.storage_type not in ("gp2", "gp3", "io1", "io2"):
             raise ConfigError("must be gp2, gp3, io1 or io2", field=_ENV["storage_type"])
         if self.engine not in ("postgres", "mysql", "mariadb"):

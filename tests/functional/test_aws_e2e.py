@@ -31,7 +31,7 @@ from approval_ui.testing import page_form
 from functions.handlers._common import step
 from piigate import sample
 from piigate.aws import names, reset_clients, steps
-from tests.functional.conftest import create_instance, wait_for
+from tests.functional.conftest import create_instance, create_lock_table, wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -197,6 +197,7 @@ class Producer(_Side):
             "PIIGATE_KMS_KEY_ARN": self.kms,
             "PIIGATE_DATA_KEY_ARN": self.data_key,
             "PIIGATE_DB_SECRET_ARN": db_secret,
+            "PIIGATE_LOCK_TABLE": create_lock_table(),
             "PIIGATE_PREPROD_ACCOUNT": PREPROD,
             "PIIGATE_EVENT_BUS_ARN": bus,
             "PIIGATE_BUCKET": "artifacts",
@@ -533,6 +534,7 @@ class Importer(_Side):
             "PIIGATE_KMS_KEY_ARN": self.kms,
             "PIIGATE_PRODUCER_ACCOUNT": producer_account,
             "PIIGATE_FAILURE_TOPIC_ARN": topic,
+            "PIIGATE_LOCK_TABLE": create_lock_table("importer-locks"),
         }.items():
             monkeypatch.setenv(k, v)
         self.calls: list[str] = []
@@ -606,6 +608,28 @@ def test_importer_swaps_the_shared_snapshot_in(aws, tmp_path):
     assert not [s for s in snaps if s.startswith(names.IMPORT_PREFIX)]
     (note,) = [json.loads(m) for m in importer.messages(importer.notices)]
     assert note["outcome"] == "succeeded" and note["machine"] == "importer"
+
+
+def test_importer_records_the_event_and_frees_the_lock(aws, tmp_path):
+    """After an import the lock is free and the snapshot recorded: a second delivery of
+    the same event (EventBridge delivers at least once) is answered as a duplicate,
+    which the machine's Duplicate choice ends at IgnoreDuplicate (test_statemachine).
+    moto cannot start a second execution once one ran in the same backend (it deep-copies
+    state holding a lock), so the second delivery calls the lock handler itself."""
+    from functions.handlers import lock as lock_handler
+
+    (tmp_path / "preprod-db.sqlite").touch()
+    steps.set_url_resolver(lambda instance_id: f"sqlite:///{tmp_path / instance_id}.sqlite")
+    event = _shared_event()
+    importer = Importer(aws, event["account"])
+    first = importer.start("imp-first", event)
+    assert importer.finished(first)["status"] == "SUCCEEDED", importer.history(first)[-3000:]
+    assert importer.calls[0] == "LockFunction"
+    locks = boto3.client("dynamodb").scan(TableName="importer-locks")["Items"]
+    assert [i["key"]["S"] for i in locks] == ["event#" + event["detail"]["snapshot_arn"]]
+    again = first.replace("imp-first", "imp-again")
+    out = lock_handler.handler({"lock": "importer", "execution": again, "event": event})
+    assert out["duplicate"] is True
 
 
 def test_importer_refuses_an_unverified_snapshot(aws):

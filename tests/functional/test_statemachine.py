@@ -297,3 +297,25 @@ def test_success_path_shares_only_after_verification():
     # the only way to Hygiene is the passed verification
     into_hygiene = [n for n, st in states.items() if "Hygiene" in successors(st)]
     assert into_hygiene == ["VerifyPassed"]
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_the_run_lock_is_taken_first_and_released_by_every_cleanup(side):
+    subs = substitutions(side)
+    states = definition(side)["States"]
+    assert states["Configure"]["Next"] == "AcquireLock"
+    acquire = states["AcquireLock"]
+    assert acquire["Parameters"]["FunctionName"] == subs["LockFunctionArn"]
+    assert acquire["Parameters"]["Payload"]["lock"] == side
+    assert acquire["Parameters"]["Payload"]["execution.$"] == "$$.Execution.Id"
+    # a held lock fails the run like any error: cleanup (nothing of its own) and notice
+    assert {c["Next"] for c in acquire["Catch"]} == {"CleanupAfterFailure"}
+    cleanups = [n for n in states if n.startswith("CleanupAfter")]
+    assert len(cleanups) == 2
+    for name in cleanups:
+        assert states[name]["Parameters"]["Payload"]["execution.$"] == "$$.Execution.Id"
+    if side == "importer":
+        assert states["AcquireLock"]["Next"] == "Duplicate"
+        (dup,) = states["Duplicate"]["Choices"]
+        assert states[dup["Next"]]["Type"] == "Succeed"
+        assert states["Duplicate"]["Default"] == "Accept"

@@ -320,3 +320,27 @@ def test_temporary_storage_parameters_reach_the_restore():
     assert env["PIIGATE_IOPS"] == {"Ref": "TempIops"}
     assert env["PIIGATE_ALLOCATED_STORAGE"] == {"Ref": "TempAllocatedStorageGb"}
     assert env["PIIGATE_STORAGE_THROUGHPUT"] == {"Ref": "TempStorageThroughput"}
+
+
+def test_lock_sweeper_and_retention_are_wired():
+    res = load_template()["Resources"]
+    assert "Condition" not in res["LocksTable"]  # both sides
+    lock_env = res["LockFunction"]["Properties"]["Environment"]["Variables"]
+    assert lock_env["PIIGATE_LOCK_TABLE"] == {"Ref": "LocksTable"}
+    for fn in ("CleanupFunction", "ImportCleanupFunction"):
+        env = res[fn]["Properties"]["Environment"]["Variables"]
+        assert env["PIIGATE_LOCK_TABLE"] == {"Ref": "LocksTable"}, fn
+    cleanup_env = res["CleanupFunction"]["Properties"]["Environment"]["Variables"]
+    assert cleanup_env["PIIGATE_KEEP_SHARED"] == {"Ref": "KeepSharedSnapshots"}
+    for machine in ("ProducerStateMachine", "ImporterStateMachine"):
+        subs = res[machine]["Properties"]["DefinitionSubstitutions"]
+        assert subs["LockFunctionArn"] == {"Fn::GetAtt": ["LockFunction", "Arn"]}
+    sweep = res["SweepFunction"]["Properties"]
+    assert "Condition" not in res["SweepFunction"]
+    assert sweep["Environment"]["Variables"]["PIIGATE_SWEEP_AFTER_HOURS"] == {
+        "Ref": "SweepAfterHours"
+    }
+    (event,) = sweep["Events"].values()
+    assert event["Type"] == "ScheduleV2"
+    deletable = json.dumps(sweep["Policies"])
+    assert "db:piigate-tmp-*" in deletable and "db:piigate-import-*" in deletable
