@@ -27,6 +27,7 @@ _ENV = {
     "event_bus_arn": "PIIGATE_EVENT_BUS_ARN",
     "bucket": "PIIGATE_BUCKET",
     "db_secret_arn": "PIIGATE_DB_SECRET_ARN",
+    "users_secret_arn": "PIIGATE_DB_USERS_SECRET_ARN",
     "secret_id": "PIIGATE_SECRET_ID",
     "user_allowlist": "PIIGATE_DB_USER_ALLOWLIST",
     "failure_topic_arn": "PIIGATE_FAILURE_TOPIC_ARN",
@@ -67,6 +68,7 @@ class AwsSettings:
     event_bus_arn: str = ""
     bucket: str = ""
     db_secret_arn: str = ""
+    users_secret_arn: str = ""  # importer: {"user": "password"} for allow-listed users
     secret_id: str = ""
     user_allowlist: tuple[str, ...] = field(default_factory=tuple)
     failure_topic_arn: str = ""

@@ -195,7 +195,12 @@ def _drop(conn: Connection, family: str, user: DbUser, quote) -> bool:
 
 
 def _rotate(conn: Connection, family: str, user: DbUser | None, quote) -> None:
-    secret = _literal(_password())
+    _set_password(conn, family, user, _password(), quote)
+
+
+def _set_password(conn: Connection, family: str, user: DbUser | None, password: str,
+                  quote) -> None:
+    secret = _literal(password)
     if family == "pg":
         who = "CURRENT_USER" if user is None else quote(user.name)
         conn.execute(sa.text(f"ALTER ROLE {who} PASSWORD {secret}"))
@@ -236,3 +241,30 @@ def scrub_users(
             _rotate(conn, family, None, quote)
             rotated += 1
     return {"users_dropped": dropped, "users_rotated": rotated}
+
+
+def set_passwords(engine: Engine, passwords: dict[str, str]) -> int:
+    """Give the named users the given passwords (the importer's, from pre-production's
+    own secret: the producer left them random and unknown). A user that does not exist
+    fails, naming the user; MySQL accounts get it on every host they have."""
+    family = _family(engine)
+    quote = engine.dialect.identifier_preparer.quote
+    done = 0
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for name, password in sorted(passwords.items()):
+            if family == "pg":
+                found = conn.execute(
+                    sa.text("SELECT count(*) FROM pg_roles WHERE rolname = :n"), {"n": name}
+                ).scalar()
+                accounts = [DbUser(name)] if found else []
+            else:
+                rows = conn.execute(
+                    sa.text("SELECT Host FROM mysql.user WHERE User = :n"), {"n": name}
+                ).all()
+                accounts = [DbUser(name, r[0]) for r in rows]
+            if not accounts:
+                raise ConfigError("no such database user to give a password", field=name)
+            for user in accounts:
+                _set_password(conn, family, user, password, quote)
+            done += 1
+    return done

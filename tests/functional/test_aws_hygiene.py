@@ -165,3 +165,59 @@ def test_vacuum_as_non_owner_fails_naming_the_table_or_runs_as_owner(fresh_db):
             for role in (member, outsider, owner):
                 conn.execute(sa.text(f'DROP ROLE "{role}"'))
         admin.dispose()
+
+
+@pytest.mark.parametrize("users", SERVER_ENGINES, indirect=True)
+def test_importer_gives_kept_users_pre_production_passwords(users):
+    """The producer left kept users with random passwords nobody knows; the importer
+    sets those from its own secret. An unknown user fails, naming it."""
+    from piigate.aws.hygiene import set_passwords
+
+    engine_name, engine, (keep, _drop, _owner) = users
+    with engine.connect() as conn:
+        before = _secret_of(conn, engine_name, keep)
+    assert set_passwords(engine, {keep.name: "pre-prod-secret"}) == 1
+    with engine.connect() as conn:
+        assert _secret_of(conn, engine_name, keep) not in (None, before)
+    if engine_name != "postgresql":  # PostgreSQL's SCRAM hash is salted: changed is all
+        with engine.connect() as conn:
+            expected = conn.execute(sa.text("SELECT PASSWORD('pre-prod-secret')")).scalar()
+            assert _secret_of(conn, engine_name, keep) == expected
+    with pytest.raises(ConfigError) as err:
+        set_passwords(engine, {"no_such_user_x": "pw"})
+    assert err.value.field == "no_such_user_x"
+
+
+@pytest.mark.parametrize("users", ["postgresql"], indirect=True)
+def test_swap_probe_sets_the_users_passwords_before_the_old_instance_goes(
+    users, aws_credentials
+):
+    """The importer's probe (after the new instance is renamed in, before the old one is
+    deleted) sets the passwords; a user missing from the new instance fails the probe,
+    which rolls the swap back."""
+    import json
+
+    import boto3
+    from moto import mock_aws
+
+    from piigate.aws import AwsSettings, reset_clients, steps
+
+    engine_name, engine, (keep, _drop, _owner) = users
+    url = engine.url.render_as_string(hide_password=False)
+    with engine.connect() as conn:
+        before = _secret_of(conn, engine_name, keep)
+    reset_clients()
+    steps.set_url_resolver(lambda _instance: url)
+    try:
+        with mock_aws():
+            sm = boto3.client("secretsmanager")
+            good = sm.create_secret(Name="u1", SecretString=json.dumps({keep.name: "pp"}))["ARN"]
+            bad = sm.create_secret(Name="u2", SecretString=json.dumps({"ghost_x": "pp"}))["ARN"]
+            steps.answers(AwsSettings(users_secret_arn=good))({"DBInstanceIdentifier": "db"})
+            with engine.connect() as conn:
+                assert _secret_of(conn, engine_name, keep) != before
+            with pytest.raises(ConfigError):
+                steps.answers(AwsSettings(users_secret_arn=bad))({"DBInstanceIdentifier": "db"})
+    finally:
+        steps.set_url_resolver(None)
+        reset_clients()

@@ -33,6 +33,7 @@ PARAMS = {
     "SecurityGroupIds": "sg-0123456789abcdef0",
     "KmsKeyArn": "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab",
     "DbSecretArn": "arn:aws:secretsmanager:eu-west-1:111111111111:secret:piigate/db-AbCdEf",
+    "DbUsersSecretArn": "arn:aws:secretsmanager:eu-west-1:111111111111:secret:piigate/u-AbCdEf",
     "ReviewerEmails": "a@example.com,b@example.org",
 }
 PSEUDO = {
@@ -148,7 +149,10 @@ def _statements(cfn: dict[str, Any], side: str) -> list[dict[str, Any]]:
             continue
         props = res.get("Properties", {})
         docs = [props.get("PolicyDocument")] if res["Type"] == "AWS::IAM::ManagedPolicy" else []
-        docs += [p["PolicyDocument"] for p in props.get("Policies", [])]
+        for pol in props.get("Policies", []):
+            # a conditional policy: what it grants when its condition holds
+            pol = pol["Fn::If"][1] if "Fn::If" in pol else pol
+            docs.append(pol.get("PolicyDocument"))
         for doc in filter(None, docs):
             out.extend(
                 doc["Statement"] if isinstance(doc["Statement"], list) else [doc["Statement"]]
@@ -344,3 +348,13 @@ def test_lock_sweeper_and_retention_are_wired():
     assert event["Type"] == "ScheduleV2"
     deletable = json.dumps(sweep["Policies"])
     assert "db:piigate-tmp-*" in deletable and "db:piigate-import-*" in deletable
+
+
+def test_importer_may_read_the_users_secret_only_when_given():
+    res = load_template()["Resources"]
+    swap = res["SwapFunction"]["Properties"]
+    assert swap["Environment"]["Variables"]["PIIGATE_DB_USERS_SECRET_ARN"] == {
+        "Ref": "DbUsersSecretArn"
+    }
+    conditional = [p for p in swap["Policies"] if isinstance(p, dict) and "Fn::If" in p]
+    assert conditional and conditional[0]["Fn::If"][0] == "HasUsersSecret"
