@@ -13,7 +13,8 @@
   ``python/`` after it.
 * The image: the Dockerfile's ``pip install --target $LAMBDA_TASK_ROOT src[discovery]``
   and its ``handlers`` copy, reproduced with the local interpreter (docker is not
-  available to the tests).
+  available to the tests); and the same requirements resolved for CPython 3.12
+  manylinux binary wheels (``--dry-run``), which is what the image build installs.
 
 Each handler is imported in a fresh ``python -I -S`` whose ``sys.path`` is the standard
 library plus the artifact folders, nothing else. Our modules import many things lazily
@@ -305,3 +306,20 @@ def test_image_handlers_import_from_the_image_packages_alone(tmp_path: Path):
     assert "classifiers.engine" in modules
     bad = import_in_isolation([task_root], modules)
     assert bad == {}
+
+
+def test_image_requirements_resolve_as_runtime_wheels(tmp_path: Path):
+    """The Dockerfile installs ``src[discovery]`` inside python:3.12 (no docker here):
+    every requirement must exist as a CPython 3.12 manylinux x86_64 wheel, so the image
+    build needs no compiler and resolves the same set as the local install above."""
+    report = tmp_path / "report.json"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--dry-run", "--quiet", "--ignore-installed",
+         "--target", str(tmp_path / "t"), "--platform", "manylinux2014_x86_64",
+         "--implementation", "cp", "--python-version", RUNTIME_PY, "--only-binary=:all:",
+         "--report", str(report), f"{ROOT}[discovery]"],
+        check=True, capture_output=True, text=True,
+    )
+    names = {i["metadata"]["name"].lower().replace("_", "-")
+             for i in json.loads(report.read_text())["install"]}
+    assert {"presidio-analyzer", "spacy", "piigate"} <= names
