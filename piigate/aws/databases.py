@@ -18,6 +18,7 @@ from sqlalchemy.engine import URL, Engine
 from ..cloud import client
 from ..errors import ConfigError
 from .config import AwsSettings
+from .hygiene import set_passwords
 from .rds import describe_instance
 
 _DRIVERS = {"postgres": "postgresql+psycopg", "mysql": "mysql+pymysql", "mariadb": "mysql+pymysql"}
@@ -88,8 +89,12 @@ def answers(settings: AwsSettings) -> Callable[[dict[str, Any]], None]:
     def probe(inst: dict[str, Any]) -> None:
         instance_id = str(inst.get("DBInstanceIdentifier"))
         try:
-            with connected(instance_id, settings) as engine, engine.connect() as conn:
-                conn.execute(sa.text("SELECT 1")).scalar_one()
+            with connected(instance_id, settings) as engine:
+                with engine.connect() as conn:
+                    conn.execute(sa.text("SELECT 1")).scalar_one()
+                if settings.users_secret_arn:
+                    # before the old instance goes: a failure here rolls the swap back
+                    set_passwords(engine, user_passwords(settings))
         except sa.exc.SQLAlchemyError as exc:
             raise ResourceMissing(
                 f"the instance does not answer ({type(exc).__name__})", field=instance_id
@@ -102,3 +107,25 @@ def master_password(settings: AwsSettings) -> Callable[[], str]:
     """The password from the database secret, read when the swap needs it."""
     settings.require("db_secret_arn")
     return lambda: str(_secret_json(settings.db_secret_arn)["password"])
+
+
+def user_passwords(settings: AwsSettings) -> dict[str, str]:
+    """Pre-production's passwords for the allow-listed users: a JSON object of strings."""
+    settings.require("users_secret_arn")
+    text = (
+        client("secretsmanager")
+        .get_secret_value(SecretId=settings.users_secret_arn)
+        .get("SecretString")
+    )
+    try:
+        doc = json.loads(text or "")
+    except json.JSONDecodeError:
+        doc = None
+    if not isinstance(doc, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v for k, v in doc.items()
+    ):
+        raise ConfigError(
+            "the users secret is not a JSON object of user names to passwords",
+            field="PIIGATE_DB_USERS_SECRET_ARN",
+        )
+    return doc

@@ -33,7 +33,7 @@ def write_extract(run_id: str, instance_id: str, settings: AwsSettings) -> dict[
     from ..db import reflect
     from .databases import connected
 
-    settings.require("bucket", "kms_key_arn")
+    settings.require("bucket", "data_key_arn")
     with connected(instance_id, settings) as engine:
         inv = reflect(engine)
         samples = {
@@ -45,7 +45,8 @@ def write_extract(run_id: str, instance_id: str, settings: AwsSettings) -> dict[
         settings.bucket,
         extract_prefix(run_id),
         samples,
-        kms_key_id=settings.kms_key_arn,
+        # sampled production rows: never under the key shared with pre-production
+        kms_key_id=settings.data_key_arn,
     )
     return {
         "extract_location": f"s3://{settings.bucket}/{extract_prefix(run_id)}/",

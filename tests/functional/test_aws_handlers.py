@@ -133,7 +133,12 @@ def test_producer_rds_steps_through_handlers(producer):
     done = cleanup.handler(
         {"run_id": RUN, "outcome": "succeeded", "keep_snapshot_id": cmk["snapshot_id"]}
     )
-    assert done == {"instances_deleted": 2, "snapshots_deleted": 1, "extract_objects_deleted": 0}
+    assert done == {
+        "instances_deleted": 2,
+        "snapshots_deleted": 1,
+        "extract_objects_deleted": 0,
+        "old_shared_deleted": 0,
+    }
     # JSON-serialisable, small: what goes into the state payload
     for result in (out, snap, cmk, shared, event, done):
         assert len(json.dumps(result)) < 300
