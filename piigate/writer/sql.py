@@ -23,8 +23,8 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects import mysql
 from sqlalchemy.engine import Engine
 
-from .db import quote
-from .errors import PiiGateError
+from ..db import quote
+from ..errors import PiiGateError
 
 
 class TokenizeError(PiiGateError):  # re-exported by piigate.writer

@@ -36,11 +36,11 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from .methods import CONSTANT_LIKE
-from .writer_sql import TEXT_KINDS, TokenizeError
+from ..methods import CONSTANT_LIKE
+from .sql import TEXT_KINDS, TokenizeError
 
 if TYPE_CHECKING:
-    from .writer_group import GroupTransaction
+    from .group import GroupTransaction
 
 OLD_PREFIX = "piigate_old_"
 NEW_PREFIX = "piigate_new_"

@@ -15,14 +15,14 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
-from .errors import PiiGateError
-from .methods import CONSTANT_LIKE
-from .plan import ColumnPlan
-from .writer_rebuild import Rebuilder, why_not
-from .writer_sql import TEXT_KINDS, TokenizeError, db_reason
+from ..errors import PiiGateError
+from ..methods import CONSTANT_LIKE
+from ..plan import ColumnPlan
+from .rebuild import Rebuilder, why_not
+from .sql import TEXT_KINDS, TokenizeError, db_reason
 
 if TYPE_CHECKING:
-    from .writer import _Work, _Writer
+    from .run import _Work, _Writer
 
 
 @dataclass

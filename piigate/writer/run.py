@@ -50,11 +50,11 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, Engine
 
-from .keys import Keyring
-from .methods import CONSTANT_LIKE
-from .plan import ColumnPlan, Plan
-from .writer_group import GroupTransaction
-from .writer_sql import TEXT_KINDS, Sql, TokenizeError, db_reason, fold, fold_key
+from ..keys import Keyring
+from ..methods import CONSTANT_LIKE
+from ..plan import ColumnPlan, Plan
+from .group import GroupTransaction
+from .sql import TEXT_KINDS, Sql, TokenizeError, db_reason, fold, fold_key
 
 __all__ = [
     "DomainResult", "TableResult", "TableResults", "TokenizeError", "TokenizeResult",
