@@ -76,10 +76,16 @@ class _FormReader(HTMLParser):
             self.inside = a.get("id") == self.form_id
             if self.inside:
                 self.action = a.get("action")
-        if not self.inside:
+        # a control belongs to the form around it, or to the one its form= attribute names
+        owner = a.get("form")
+        if not (self.inside if owner is None else owner == self.form_id):
             return
         if tag == "input" and a.get("name"):
-            self.fields[a["name"]] = a.get("value", "")
+            if a.get("type") == "checkbox":
+                if "checked" in a:
+                    self.fields[a["name"]] = a.get("value") or "on"
+            else:
+                self.fields[a["name"]] = a.get("value", "")
         elif tag == "select":
             self._select = a.get("name")
         elif tag == "option" and self._select and "selected" in a:

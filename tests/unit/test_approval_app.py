@@ -109,7 +109,9 @@ def _col(form: dict[str, str], schema: Schema, table: str, column: str) -> int:
 
 def test_page_shows_columns_evidence_and_security_headers(gate: Gate) -> None:
     resp, form = gate.open()
-    assert "j***@e******.com" in resp.body and "EMAIL_ADDRESS" in resp.body
+    # evidence in plain words (was the entity name EMAIL_ADDRESS)
+    assert "j***@e******.com" in resp.body and "47 of 50 distinct values" in resp.body
+    assert "email addresses" in resp.body and "EMAIL_ADDRESS" not in resp.body
     assert "new finding" in resp.body and "drift-new_finding" in resp.body
     assert resp.headers["Referrer-Policy"] == "no-referrer"
     assert "frame-ancestors 'none'" in resp.headers["Content-Security-Policy"]
