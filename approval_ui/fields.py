@@ -117,6 +117,19 @@ class FieldView:
     def label(self) -> str:
         return self.spec.name.replace("_", " ")
 
+    @property
+    def brief(self) -> str:
+        """The value in a few words, for a folded parameter list."""
+        if self.spec.widget == "checkbox":
+            return "yes" if self.checked else "no"
+        if self.spec.widget == "json":
+            try:
+                n = len(json.loads(self.value))
+            except (ValueError, TypeError):
+                return "(not JSON)"
+            return f"{n} {'entry' if n == 1 else 'entries'}"
+        return self.value
+
 
 def field_views(i: int, method: str, rule: Any, form: Mapping[str, str] | None
                 ) -> list[FieldView]:

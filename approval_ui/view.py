@@ -27,6 +27,13 @@ _DRIFT_LOOK = {
 }
 
 
+_DECIDED_BY = {
+    "discovery": "proposed by discovery",
+    "carried-over": "carried over from the last approval",
+    "review": "changed in a review",
+}
+
+
 @dataclass
 class MethodView:
     name: str
@@ -59,6 +66,16 @@ class ColumnView:
     def anchor(self) -> str:
         return f"col-{self.i}"
 
+    @property
+    def why(self) -> list[str]:
+        """Reasons to look other than the drift (the drift has its own badge)."""
+        return [w for w in self.look if w != _DRIFT_LOOK.get(self.rule.drift or "")]
+
+    @property
+    def decided_by(self) -> str:
+        by = self.rule.decided_by
+        return _DECIDED_BY.get(by, f"decided by {by}") if by else ""
+
 
 def _look(rule: Any) -> list[str]:
     out = [_DRIFT_LOOK[rule.drift]] if rule.drift in _DRIFT_LOOK else []
@@ -68,6 +85,10 @@ def _look(rule: Any) -> list[str]:
     if rule.note:
         out.append(rule.note)
     return out
+
+
+def _has_entity(rule: Any) -> bool:
+    return rule.finding is not None and bool(rule.finding.entity)
 
 
 def column_views(draft: Schema, form: Mapping[str, str] | None,
@@ -81,8 +102,10 @@ def column_views(draft: Schema, form: Mapping[str, str] | None,
             method=f.get(f"c{i}.method", rule.method),
             masked=rule.method != "keep",
             look=_look(rule),
-            finding=finding_words(rule.finding),
-            evidence=evidence(rule.finding, rule.method != "keep"),
+            finding=finding_words(rule.finding, rule.method != "keep"),
+            evidence=evidence(rule.finding, rule.method != "keep") + (
+                [f"key domain {rule.domain}: masked alike with its other columns, so joins "
+                 "still work"] if rule.domain and not _has_entity(rule) else []),
             preview=preview(table, column, rule),
             methods=[MethodView(m, METHODS[m].summary, field_views(i, m, rule, form))
                      for m in allowed if m in METHODS],
@@ -100,11 +123,19 @@ class Summary:
     kept: int
 
 
+def _entity(c: ColumnView) -> str | None:
+    return c.rule.finding.entity if c.rule.finding else None
+
+
 def summary(columns: list[ColumnView]) -> Summary:
+    # A column without a finding of its own (carried over, or a key masked because the
+    # key it refers to is) goes with the columns of its key domain.
+    by_domain = {c.rule.domain or f"{c.table}.{c.column}": _entity(c)
+                 for c in columns if c.masked and _entity(c)}
     groups: dict[str, list[ColumnView]] = {}
     for c in columns:
         if c.masked:
-            entity = c.rule.finding.entity if c.rule.finding else None
+            entity = _entity(c) or by_domain.get(c.rule.domain or f"{c.table}.{c.column}")
             groups.setdefault(group_name(entity), []).append(c)
     ordered = sorted(groups.items(), key=lambda g: (g[0] == OTHER_GROUP, -len(g[1]), g[0]))
     return Summary(

@@ -65,6 +65,8 @@ def group_name(entity: str | None) -> str:
     return OTHER_GROUP if not entity else entity.replace("_", " ").capitalize()
 
 
+# signal names that report the same count as a hit entity
+_SAME = {"age-range": "AGE_14_110", "name-shape": "NAME_SHAPE", "name-dictionary": "NAME_DICTIONARY"}
 _RATIO = re.compile(r"^(?P<what>[\w$.\[\]*-]+)=(?P<n>\d+)/(?P<of>\d+)$")
 
 
@@ -88,7 +90,8 @@ def signal_words(signal: str) -> str:
     if head == "referenced-by":
         return f"{rest} refers to it"
     if head == "precedes":
-        return f"comes {rest.split(' ', 1)[1] if ' ' in rest else ''} before {rest.split(' ')[0]}"
+        column, _, by = rest.partition(" by ")
+        return f"comes {by or 'years'} before {column} in nearly every row"
     return {
         "free-text": "long free text",
         "json": "a JSON document",
@@ -101,13 +104,11 @@ def evidence(finding: Any, masked: bool) -> list[str]:
     if finding is None:
         return []
     out = [signal_words(s) for s in finding.signals]
-    told = {m["what"] for s in finding.signals
+    told = {_SAME.get(m["what"], m["what"]) for s in finding.signals
             if (m := _RATIO.match(s.partition(":")[2] or s))}
     n = finding.sampled
     for entity, hits in finding.hits.items():
         if entity in told or hits == 0 or entity.startswith("$"):
-            continue
-        if entity in ("NAME_SHAPE", "NAME_DICTIONARY") and "NAME_SHAPE" in told:
             continue
         of = f" of {n}" if n else ""
         line = f"{hits}{of} distinct values sampled looked like {entity_words(entity)}"
@@ -117,10 +118,12 @@ def evidence(finding: Any, masked: bool) -> list[str]:
     return out
 
 
-def finding_words(finding: Any) -> str:
-    """The verdict in one phrase: "email addresses (sure)" or "nothing personal found"."""
+def finding_words(finding: Any, masked: bool = False) -> str:
+    """The verdict in one phrase: "email addresses (sure, 0.93)", "nothing personal"."""
+    if masked and (finding is None or not finding.entity):
+        return "no finding of its own (decided by rule or carried over)"
     if finding is None or not finding.entity:
-        return "nothing personal found"
+        return "nothing personal"
     c = finding.confidence
     sure = "sure" if c >= 0.9 else "likely" if c >= 0.7 else "possible"
     return f"{entity_words(finding.entity)} ({sure}, {c:.2f})"
