@@ -66,7 +66,8 @@ def group_name(entity: str | None) -> str:
 
 
 # signal names that report the same count as a hit entity
-_SAME = {"age-range": "AGE_14_110", "name-shape": "NAME_SHAPE", "name-dictionary": "NAME_DICTIONARY"}
+_SAME = {"age-range": "AGE_14_110", "name-shape": "NAME_SHAPE",
+         "name-dictionary": "NAME_DICTIONARY"}
 _RATIO = re.compile(r"^(?P<what>[\w$.\[\]*-]+)=(?P<n>\d+)/(?P<of>\d+)$")
 
 
