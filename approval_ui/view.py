@@ -121,6 +121,7 @@ class Summary:
     look: list[ColumnView]
     masked: list[tuple[str, list[ColumnView]]]  # (kind of data, columns), biggest first
     kept: int
+    problems: list[ColumnView]  # columns whose edit was refused
 
 
 def _entity(c: ColumnView) -> str | None:
@@ -142,6 +143,7 @@ def summary(columns: list[ColumnView]) -> Summary:
         look=[c for c in columns if c.look],
         masked=ordered,
         kept=sum(1 for c in columns if not c.masked),
+        problems=[c for c in columns if c.errors],
     )
 
 
