@@ -111,7 +111,12 @@ class FieldView:
         """Differs from the parameter's default (the page opens such fields)."""
         if self.spec.widget == "checkbox":
             return self.checked != bool(self.spec.default)
-        return self.value != _shown(self.spec.default, self.spec.widget)
+        return self.value not in ("", _shown(self.spec.default, self.spec.widget))
+
+    @property
+    def placeholder(self) -> str:
+        """The default, shown in an empty field (an empty field means the default)."""
+        return _shown(self.spec.default, self.spec.widget)
 
     @property
     def label(self) -> str:
@@ -142,12 +147,15 @@ def field_views(i: int, method: str, rule: Any, form: Mapping[str, str] | None
         if form is not None and f"c{i}.method" in form:
             value = form.get(name, "")
             checked = name in form
-        else:
-            raw = getattr(rule, spec.name, None) if current else spec.default
-            if spec.widget == "json" and current:
-                raw = dumped.get(spec.name, spec.default)
+        elif current:
+            raw = dumped.get(spec.name) if spec.widget == "json" else getattr(rule, spec.name)
             value = _shown(raw, spec.widget)
             checked = bool(raw) if spec.widget == "checkbox" else False
+        else:
+            # Another method's fields start empty (their defaults as placeholders), so the
+            # many fields of a large schema post few bytes.
+            value = spec.default if spec.widget == "select" and spec.default else ""
+            checked = bool(spec.default) if spec.widget == "checkbox" else False
         views.append(FieldView(spec, name, value, checked))
     return views
 
@@ -170,7 +178,7 @@ def read_fields(form: Mapping[str, str], i: int, rule: Any, method: str, kind: s
                 ) -> tuple[dict[str, Any], list[str]]:
     """The parameters posted for column ``i`` and its chosen ``method``; problems by name.
 
-    An empty optional field leaves the parameter unset (its default). A field posted
+    An empty field leaves the parameter unset (its default). A field posted
     exactly as the page showed it keeps the rule's typed value (so an unchanged page
     approves exactly the proposal). Fields of other methods are ignored.
     """
@@ -186,16 +194,15 @@ def read_fields(form: Mapping[str, str], i: int, rule: Any, method: str, kind: s
             text = view.value  # not posted (an API client, an older page): unchanged
         else:
             text = form[name]
-        if same and text == view.value and spec.widget != "text":
+        if same and text == view.value:
             value = getattr(rule, spec.name, None)
             if spec.widget == "json":
                 value = json.loads(view.value) if view.value else None
             if value is not None:
                 params[spec.name] = value
             continue
-        if spec.widget == "text":
-            if text or spec.default is not None:
-                params[spec.name] = text.strip() if spec.name == "reason" else text
+        if spec.widget == "text" and text:
+            params[spec.name] = text.strip() if spec.name == "reason" else text
             continue
         text = text.strip()
         if not text:

@@ -59,8 +59,9 @@ def rescan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Schema, Schema, li
 
 
 @contextmanager
-def _review(proposal: Schema, previous: Schema | None, out: Path) -> Iterator[
-        tuple[str, list[Decision]]]:
+def _review(driver: Any, proposal: Schema, previous: Schema | None, out: Path) -> Iterator[
+        list[Decision]]:
+    """Serve a review, open it at 1280x800; the block must end with a decision."""
     urls: queue.Queue[str] = queue.Queue()
     decisions: list[Decision] = []
     server = threading.Thread(
@@ -69,7 +70,9 @@ def _review(proposal: Schema, previous: Schema | None, out: Path) -> Iterator[
         daemon=True,
     )
     server.start()
-    yield urls.get(timeout=20), decisions
+    _viewport(driver)
+    driver.get(urls.get(timeout=20))
+    yield decisions
     server.join(timeout=20)
     assert not server.is_alive(), "every test ends with a decision"
 
@@ -91,15 +94,24 @@ def _in_view(driver: Any, element_id: str) -> bool:
         return hit === e || e.contains(hit);""", element_id))
 
 
-def _deny(driver: Any, decisions: list[Decision]) -> None:
+def _card(driver: Any, column: str) -> Any:
+    from selenium.webdriver.common.by import By
+
+    return next(a for a in driver.find_elements(By.CSS_SELECTOR, "article.col")
+                if a.find_element(By.CLASS_NAME, "column-name").text.startswith(column))
+
+
+def _press(driver: Any, button: str, title: str) -> None:
+    """Press a button of the top bar and wait for the page titled ``title``."""
     from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    driver.find_element(By.ID, "deny-reason").send_keys("browser test: nothing to decide")
-    driver.find_element(By.ID, "deny").click()
+    if button == "deny":
+        driver.find_element(By.ID, "deny-reason").send_keys("browser test: nothing to decide")
+    driver.find_element(By.ID, button).click()
     WebDriverWait(driver, 20, ignored_exceptions=(WebDriverException,)).until(
-        lambda d: "Denied" in d.find_element(By.TAG_NAME, "h1").text)
+        lambda d: title in d.find_element(By.TAG_NAME, "h1").text)
 
 
 def test_review_fits_1280_with_summary_first_and_actions_in_view(
@@ -107,9 +119,7 @@ def test_review_fits_1280_with_summary_first_and_actions_in_view(
     from selenium.webdriver.common.by import By
 
     proposal, previous, emails = rescan
-    with _review(proposal, previous, tmp_path / "approved.json") as (url, decisions):
-        _viewport(driver)
-        driver.get(url)
+    with _review(driver, proposal, previous, tmp_path / "approved.json") as decisions:
         page = driver.page_source
         assert "<script" not in page.lower()  # still no JavaScript in the served page
         width = driver.execute_script(
@@ -146,8 +156,7 @@ def test_review_fits_1280_with_summary_first_and_actions_in_view(
         assert "MASKED" in driver.find_element(By.CSS_SELECTOR, "article.st-mask").text
 
         # the example token: made-up input, real method, never a real value
-        card = next(a for a in driver.find_elements(By.CSS_SELECTOR, "article.col")
-                    if a.find_element(By.CLASS_NAME, "column-name").text.startswith("email"))
+        card = _card(driver, "email")
         preview = card.find_element(By.CLASS_NAME, "preview").text
         assert "jane.roe@example.com" in preview
         token = card.find_element(By.CLASS_NAME, "token").text
@@ -158,7 +167,7 @@ def test_review_fits_1280_with_summary_first_and_actions_in_view(
         _viewport(driver, int(height))
         driver.save_screenshot(str(SCREENSHOTS / "review-full.png"))
         _viewport(driver)
-        _deny(driver, decisions)
+        _press(driver, "deny", "Denied")
     assert decisions[0].status == "denied"
 
 
@@ -168,11 +177,8 @@ def test_method_fields_follow_the_select_without_javascript(
     from selenium.webdriver.support.ui import Select
 
     proposal, previous, _ = rescan
-    with _review(proposal, previous, tmp_path / "approved.json") as (url, decisions):
-        _viewport(driver)
-        driver.get(url)
-        card = next(a for a in driver.find_elements(By.CSS_SELECTOR, "article.col")
-                    if a.find_element(By.CLASS_NAME, "column-name").text.startswith("phone"))
+    with _review(driver, proposal, previous, tmp_path / "approved.json") as decisions:
+        card = _card(driver, "phone")
         i = card.get_attribute("id").removeprefix("col-")
         driver.execute_script("arguments[0].scrollIntoView()", card)
         shown = card.find_element(By.CLASS_NAME, "m-fpe")
@@ -183,12 +189,7 @@ def test_method_fields_follow_the_select_without_javascript(
         assert fake.is_displayed() and "made-up value" in fake.text
         assert not card.find_element(By.CLASS_NAME, "m-fpe").is_displayed()
         Select(card.find_element(By.NAME, f"c{i}.fake.kind")).select_by_value("phone")
-        driver.find_element(By.ID, "approve").click()
-        from selenium.common.exceptions import WebDriverException
-        from selenium.webdriver.support.ui import WebDriverWait
-
-        WebDriverWait(driver, 20, ignored_exceptions=(WebDriverException,)).until(
-            lambda d: "Approved" in d.find_element(By.TAG_NAME, "h1").text)
+        _press(driver, "approve", "Approved")
     assert decisions[0].status == "approved" and decisions[0].schema is not None
     rule = decisions[0].schema.rule("customers", "phone")
     assert (rule.method, rule.kind, rule.decided_by) == ("fake", "phone", "review")
@@ -202,9 +203,7 @@ def test_first_review_folds_the_change_list_and_passes_axe(
         _missing(f"{AXE} is missing (npm ci --prefix tests/browser)")
     proposal, previous, _ = rescan
     for prev in (None, previous):
-        with _review(proposal, prev, tmp_path / "approved.json") as (url, decisions):
-            _viewport(driver)
-            driver.get(url)
+        with _review(driver, proposal, prev, tmp_path / "approved.json") as decisions:
             changes = driver.find_element(By.ID, "changes")
             assert (changes.get_attribute("open") is None) == (prev is None)
             driver.set_script_timeout(60)
@@ -219,5 +218,5 @@ def test_first_review_folds_the_change_list_and_passes_axe(
             assert isinstance(result, list), result
             serious = [v for v in result if v["impact"] in ("serious", "critical")]
             assert not serious, json.dumps(serious, indent=1)
-            _deny(driver, decisions)
+            _press(driver, "deny", "Denied")
         assert decisions[0].status == "denied"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from approval_ui.adapters import FileSchemas
-from approval_ui.app import MAX_BODY, Request, Response, ReviewApp
+from approval_ui.app import MAX_BODY, MAX_FIELDS, Request, Response, ReviewApp
 from approval_ui.edits import apply_edits
 from approval_ui.email import render_email
 from approval_ui.links import LinkSigner
@@ -334,7 +334,7 @@ def test_get_on_action_urls_changes_nothing(gate: Gate) -> None:
         (FORM, b"t=1&t=2"),
         ({"content-type": "application/json"}, b'{"t": "x"}'),
         ({}, b"t=x"),
-        (FORM, b"&".join(b"f%d=1" % i for i in range(6000))),
+        (FORM, b"&".join(b"f%d=1" % i for i in range(MAX_FIELDS + 1))),
     ],
     ids=["oversized", "not-utf8", "malformed", "duplicate", "json", "no-type", "too-many"],
 )

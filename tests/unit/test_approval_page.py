@@ -8,6 +8,7 @@ real value or a real token, and fold the change list on a first review.
 from __future__ import annotations
 
 import re
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ def _rich() -> Schema:
                      "keep_email_domain": True, "domain": "mail"},
             "born": {"method": "date_shift", "type": "date", "max_days": 90},
             "token": {"method": "hash", "type": "text", "length": 16},
+            "code": {"method": "fpe", "type": "text", "alphabet": "alnum", "keep_chars": ""},
             "level": {"method": "constant", "type": "integer", "value": 0},
             "doc": {"method": "json", "type": "json", "paths": [
                 {"path": "$.a.email", "rule": {"method": "fake", "kind": "email"}}],
@@ -135,6 +137,20 @@ def test_switching_to_fake_needs_a_kind(tmp_path: Path) -> None:
     assert form[f"c{i}.fake.kind"] == ""  # "(choose)": no silent default
     resp = gate.post("save", {**form, f"c{i}.method": "fake"})
     assert resp.status == 400 and "kind" in resp.body
+
+
+def test_a_large_schemas_page_posts_within_the_limits(tmp_path: Path) -> None:
+    from approval_ui.app import MAX_BODY, MAX_FIELDS
+
+    columns = {f"c{n}": {"method": "fake", "kind": "city", "type": "VARCHAR(40)"}
+               for n in range(1500)}
+    proposal = parse_schema({"format": "piigate/v1", "version": 1,
+                             "tables": {"wide": {"columns": columns}}})
+    gate = Gate(tmp_path, proposal)
+    _, form = gate.open(ANA)
+    assert len(form) < MAX_FIELDS
+    assert len(urllib.parse.urlencode(form)) < MAX_BODY
+    assert gate.post("approve", form).status == 200
 
 
 # ---------------------------------------------------------------- words
