@@ -116,6 +116,10 @@ def evidence(finding: Any, masked: bool) -> list[str]:
         out.append(line if masked or finding.entity else line + "; on its own not enough to mask")
     for path, entity in finding.paths.items():
         out.append(f"{path} holds {entity_words(entity)}")
+    if not out and n and not masked:
+        # the keep reason counts sampled values; say how many of them differ
+        out.append(f"{n} distinct {'value' if n == 1 else 'values'} sampled, "
+                   "none looked personal")
     return out
 
 
