@@ -85,7 +85,7 @@ def signal_words(signal: str) -> str:
                 "name-dictionary": "are in the names dictionary",
                 "age-range": "lie 14 to 110 years back (the range of birth dates)"}.get(
             m["what"], m["what"].replace("-", " "))
-        return f"{m['n']} of {m['of']} values sampled {what}"
+        return f"{m['n']} of {m['of']} distinct values sampled {what}"
     if head == "fk-closure":
         return f"refers to {rest}, which is masked: masked alike so joins still work"
     if head == "referenced-by":

@@ -163,6 +163,8 @@ def test_evidence_is_in_plain_words() -> None:
         "20 of 20 distinct values sampled looked like US social security numbers")
     assert signal_words("column-name:dob") == "the column name says \u201cdob\u201d"
     assert "before hire_date" in signal_words("precedes:hire_date by 14+ years")
+    assert signal_words("name-shape=186/186") == (
+        "186 of 186 distinct values sampled had the shape of names")
     # the case: a kept date column whose ages matched but whose verdict was "none"
     kept = Finding(entity=None, confidence=0.0, hits={"AGE_14_110": 920}, sampled=920)
     lines = evidence(kept, masked=False)
