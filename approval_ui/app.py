@@ -30,25 +30,24 @@ from typing import Any
 import jinja2
 
 from piigate.errors import PiiGateError
+from piigate.methods import METHOD_NAMES
 from piigate.schema import Schema, stamp_approval
 from piigate.schema.storage import SchemaStorage
 
 from .adapters import DecisionSink
-from .edits import (
-    EditResult,
-    allowed_methods,
-    apply_edits,
-    counts,
-    diff,
-    params_text,
-)
+from .edits import EditResult, apply_edits, counts, diff
 from .links import LinkError, LinkExpired, LinkSigner
 from .store import DecisionConflict, Event, Review, ReviewNotFound, ReviewStore
+from .view import LEGEND, by_table, column_views, says_something_new, summary
 
 log = logging.getLogger("approval_ui")
 
-MAX_BODY = 256 * 1024
-MAX_FIELDS = 5000
+# The page posts every method's fields of every column (CSS shows the chosen method's):
+# about 10 fields and 250 bytes a column, 15 and 300 for text. These bounds take
+# schemas of 1,500 text columns (tests/unit/test_approval_page.py) and still refuse
+# anything far larger.
+MAX_BODY = 1024 * 1024
+MAX_FIELDS = 30_000
 MAX_REASON = 1000
 _ID = r"[A-Za-z0-9_-]{8,64}"
 _VIEW = re.compile(rf"^/r/({_ID})/?$")
@@ -418,23 +417,16 @@ class ReviewApp:
     ) -> Response:
         nonce = self.signer.new_nonce()
         previous = self._previous(review)
-        columns = []
-        for i, (tname, cname, rule) in enumerate(draft.iter_rules()):
-            columns.append({
-                "i": i, "table": tname, "column": cname, "rule": rule,
-                "allowed": allowed_methods(rule),
-                "method": (form or {}).get(f"c{i}.method", rule.method),
-                "params": (form or {}).get(f"c{i}.params", params_text(rule)),
-                "domain": (form or {}).get(f"c{i}.domain", rule.domain or ""),
-                "reason": (form or {}).get(f"c{i}.reason", getattr(rule, "reason", "")),
-                "errors": (edits.column_errors.get(i, []) if edits else []),
-            })  # fmt: skip
+        columns = column_views(draft, form, edits)
         changes = [c for c in diff(previous, draft) if c.kind != "unchanged"]
         body = self.env.get_template("review.html").render(
-            review=review, schema=draft, columns=columns, changes=changes,
-            has_previous=previous is not None, counts=counts(draft),
+            review=review, schema=draft, tables=by_table(columns),
+            summary=summary(columns), changes=changes,
+            changes_open=says_something_new(changes, previous is not None),
+            has_previous=previous is not None, counts=counts(draft), legend=LEGEND,
+            method_names=METHOD_NAMES,
             errors=edits.errors if edits else [], notice=notice, deny_error=deny_error,
-            deny_reason=(form or {}).get("reason", ""),
+            deny_reason=(form or {}).get("reason", ""), max_reason=MAX_REASON,
             action_base=f"{req.script_name}/r/{review.id}",
             hidden={"t": token, "nonce": nonce, "base": review.draft_hash,
                     "csrf": self.signer.csrf(review.id, tag, nonce)},

@@ -18,6 +18,8 @@ from piigate.errors import SchemaError
 from piigate.methods import ALL_KINDS, METHOD_NAMES, fits
 from piigate.schema import ColumnRule, Schema, parse_schema
 
+from .fields import field_names, read_fields
+
 KINDS = tuple(sorted(ALL_KINDS))
 
 ANNOTATIONS = ("type", "finding", "drift", "decided_by", "note")
@@ -70,7 +72,9 @@ def rule_params(rule: ColumnRule) -> dict[str, Any]:
 
 
 def params_text(rule: ColumnRule) -> str:
-    params = rule_params(rule)
+    """The ``params`` JSON box: settings without a field of their own (``persist_values``)."""
+    own = field_names()
+    params = {k: v for k, v in rule_params(rule).items() if k not in own}
     return json.dumps(params, sort_keys=True, ensure_ascii=False) if params else ""
 
 
@@ -93,42 +97,47 @@ def _problems(exc: SchemaError) -> list[str]:
     return [head, *exc.problems]
 
 
-def _edit_rule(
-    old: dict[str, Any], allowed: list[str], form: Mapping[str, str], i: int
-) -> tuple[dict[str, Any], list[str]]:
-    """The rule dict after this column's form fields; errors that the model cannot see."""
+def _extra_params(text: str) -> tuple[dict[str, Any], list[str]]:
+    """The ``params`` box: a JSON object of settings that have no field of their own."""
     errors: list[str] = []
-    method = form.get(f"c{i}.method", old["method"]).strip()
-    if method not in allowed:
-        errors.append(f"method {method!r} does not fit this column")
-    old_params = old.get("_params_text", "")
-    text = form.get(f"c{i}.params", old_params).strip()
-    if method != old["method"] and text == old_params:
-        text = ""  # the old method's parameters rarely fit the new one
     params: dict[str, Any] = {}
     if len(text) > MAX_PARAMS_CHARS:
-        errors.append("parameters are too long")
-    elif text:
+        return {}, ["parameters are too long"]
+    if text:
         try:
             params = json.loads(text)
         except json.JSONDecodeError as exc:
             errors.append(f"parameters are not JSON (line {exc.lineno} column {exc.colno})")
         if not isinstance(params, dict):
-            errors.append('parameters must be a JSON object, e.g. {"kind": "email"}')
+            errors.append('parameters must be a JSON object, e.g. {"persist_values": [0]}')
             params = {}
-        for key in set(params) & set(OWN_FIELDS):
+        for key in sorted(set(params) & set(OWN_FIELDS)):
             errors.append(f"parameter {key!r} cannot be set here")
             params.pop(key)
-    rule: dict[str, Any] = {"method": method, **params}
+        for key in sorted(set(params) & field_names()):
+            errors.append(f"parameter {key!r} has its own field: set it there")
+            params.pop(key)
+    return params, errors
+
+
+def _edit_rule(
+    old: dict[str, Any], rule: Any, allowed: list[str], form: Mapping[str, str], i: int
+) -> tuple[dict[str, Any], list[str]]:
+    """The rule dict after this column's form fields; errors that the model cannot see."""
+    method = form.get(f"c{i}.method", old["method"]).strip()
+    if method not in allowed:
+        return old, [f"method {method!r} does not fit this column"]
+    extras, errors = _extra_params(form.get(f"c{i}.params", params_text(rule)).strip())
+    kind, _ = column_kind(getattr(rule, "type", None))
+    fields, field_errors = read_fields(form, i, rule, method, kind)
+    new: dict[str, Any] = {"method": method, **extras, **fields}
     domain = form.get(f"c{i}.domain", old.get("domain") or "").strip()
     if domain:
-        rule["domain"] = domain
-    if method == "keep":
-        rule["reason"] = form.get(f"c{i}.reason", old.get("reason") or "").strip()
+        new["domain"] = domain
     for key in ANNOTATIONS:
         if key in old:
-            rule[key] = old[key]
-    return rule, errors
+            new[key] = old[key]
+    return new, errors + field_errors
 
 
 def apply_edits(draft: Schema, form: Mapping[str, str]) -> EditResult:
@@ -142,9 +151,7 @@ def apply_edits(draft: Schema, form: Mapping[str, str]) -> EditResult:
     paths: dict[str, int] = {}
     for i, (tname, cname, rule) in enumerate(draft.iter_rules()):
         old = data["tables"][tname]["columns"][cname]
-        old["_params_text"] = params_text(rule)
-        new, errs = _edit_rule(old, allowed_methods(rule), form, i)
-        old.pop("_params_text")
+        new, errs = _edit_rule(old, rule, allowed_methods(rule), form, i)
         if errs:
             column_errors[i] = errs
         paths[f"tables.{tname}.columns.{cname}"] = i

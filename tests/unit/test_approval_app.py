@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from approval_ui.app import MAX_BODY, Request, Response, ReviewApp
+from approval_ui.app import MAX_BODY, MAX_FIELDS, Request, Response, ReviewApp
 from approval_ui.edits import apply_edits
 from approval_ui.email import render_email
 from approval_ui.links import LinkSigner
@@ -109,7 +109,9 @@ def _col(form: dict[str, str], schema: Schema, table: str, column: str) -> int:
 
 def test_page_shows_columns_evidence_and_security_headers(gate: Gate) -> None:
     resp, form = gate.open()
-    assert "j***@e******.com" in resp.body and "EMAIL_ADDRESS" in resp.body
+    # evidence in plain words (was the entity name EMAIL_ADDRESS)
+    assert "j***@e******.com" in resp.body and "47 of 50 distinct values" in resp.body
+    assert "email addresses" in resp.body and "EMAIL_ADDRESS" not in resp.body
     assert "new finding" in resp.body and "drift-new_finding" in resp.body
     assert resp.headers["Referrer-Policy"] == "no-referrer"
     assert "frame-ancestors 'none'" in resp.headers["Content-Security-Policy"]
@@ -332,7 +334,7 @@ def test_get_on_action_urls_changes_nothing(gate: Gate) -> None:
         (FORM, b"t=1&t=2"),
         ({"content-type": "application/json"}, b'{"t": "x"}'),
         ({}, b"t=x"),
-        (FORM, b"&".join(b"f%d=1" % i for i in range(6000))),
+        (FORM, b"&".join(b"f%d=1" % i for i in range(MAX_FIELDS + 1))),
     ],
     ids=["oversized", "not-utf8", "malformed", "duplicate", "json", "no-type", "too-many"],
 )
