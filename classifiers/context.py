@@ -70,10 +70,29 @@ class Subject:
 
     kind: str
     reason: str
+    by_name: bool = False  # the table's name says it (not only its columns)
 
     @property
     def about_people(self) -> bool:
         return self.kind == "people"
+
+
+def person_key_tables(inv: Inventory, subjects: dict[str, Subject]) -> dict[str, str]:
+    """Tables whose rows are persons: their primary keys identify people.
+
+    A table about people by its name is one; a table about people only by its columns
+    is one unless it references a table about people (an order holding a copy of its
+    customer's name and address is about the order, and its key identifies the order).
+    """
+    people = {t for t, s in subjects.items() if s.about_people}
+    out = {}
+    for t, s in subjects.items():
+        if not s.about_people:
+            continue
+        refs = {fk.ref_table for fk in inv.tables[t].foreign_keys} - {t}
+        if s.by_name or not (refs & people):
+            out[t] = s.reason
+    return out
 
 
 def head_noun(table: str) -> str | None:
@@ -114,7 +133,7 @@ def subject_of(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     head = head_noun(t.name)
     identifying, contact = _evidence(verdicts, skip or set())
     if head in PERSON_WORDS:
-        return Subject("people", f"table name reads as people ({head})")
+        return Subject("people", f"table name reads as people ({head})", by_name=True)
     if identifying:
         return Subject("people", "holds " + ", ".join(identifying[:4]))
     if contact and head not in THING_WORDS:
@@ -155,10 +174,10 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) ->
 def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> list[str]:
     confirmed = []
     for cname, v in verdicts.items():
-        if v.entity not in NAME_ENTITIES or v.partial:
+        if v.entity not in NAME_ENTITIES:
             continue
         weak = v.weak_name or _by_name_only(v)
-        if not weak:
+        if not weak or (v.partial and subject.kind != "thing"):
             continue
         n = max(1, v.sampled)
         person = v.hits.get(PERSON_LIKE, 0)
@@ -169,8 +188,7 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) 
         if org >= ORG_SHARE * n:
             _demote(v, f"organisation names: {org} of {n} sampled values carry a company "
                        "word (Inc, Ltd, Co, Gifts, &...)")
-        elif person >= share * n or (subject.about_people and shaped >= 0.5 * n
-                                     and subject.reason.startswith("table name")):
+        elif person >= share * n or (subject.by_name and shaped >= 0.5 * n):
             v.signals.append(f"subject:{subject.kind}")
             confirmed.append(cname)
         else:

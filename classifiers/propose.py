@@ -27,7 +27,7 @@ from piigate.methods import ONE_TO_ONE, fits
 from piigate.schema.model import COLUMN_RULE, Finding, FpeRule, Schema, TableRule, parse_schema
 
 from . import names as N
-from .verdict import FREE_TEXT, JSON, VERIFIABLE, Verdict
+from .verdict import FREE_TEXT, JSON, MAC, VERIFIABLE, Verdict
 
 UNREADABLE = "UNREADABLE"  # a column whose values could not be read: masked, fail closed
 
@@ -56,6 +56,7 @@ DEFAULT_ENTITY_RULES: dict[str, dict[str, Any]] = {
     N.REGION: {"method": "fpe", "alphabet": "alnum"},
     # a credential is never needed in clear: a keyed hash keeps distinct values distinct
     N.CREDENTIAL: {"method": "hash"},
+    MAC: {"method": "fpe", "alphabet": "alnum"},
     N.PHOTO: {"method": "null"},
     "BINARY": {"method": "null"},
     "DOCUMENT": {"method": "null"},

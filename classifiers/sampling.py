@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
 
-from piigate.db import ColumnInfo, TableInfo
+from piigate.db import ColumnInfo, TableInfo, quiet_unknown_types
 from piigate.errors import safe_reason
 
 PROBES = 20  # key probes per table: enough spread, few round trips
@@ -99,7 +99,8 @@ def sample_table(engine: Engine, info: TableInfo, n: int = 1000, *, seed: int = 
         out.error = info.error
         return out
     try:
-        table = sa.Table(info.name, sa.MetaData(), autoload_with=engine)
+        with quiet_unknown_types():
+            table = sa.Table(info.name, sa.MetaData(), autoload_with=engine)
     except Exception as exc:  # noqa: BLE001 - recorded: the table stays undecided
         out.error = safe_reason(exc)
         return out

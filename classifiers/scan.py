@@ -18,7 +18,7 @@ from piigate.errors import safe_reason
 from piigate.schema.model import Schema
 
 from . import names as N
-from .context import Subject, apply_context
+from .context import Subject, apply_context, person_key_tables
 from .propose import (
     UNREADABLE,
     Decision,
@@ -69,7 +69,8 @@ class ScanResult:
     verdicts: dict[tuple[str, str], Verdict] = field(default_factory=dict)
     # "table.column" -> why its values could not be read (masked: fail closed)
     unreadable: dict[str, str] = field(default_factory=dict)
-    people: dict[str, str] = field(default_factory=dict)  # table -> why it is about people
+    # tables whose rows are persons (their keys are masked) -> why
+    people: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -135,7 +136,7 @@ def scan_database(url_or_engine: str | Engine, *, sample: int = 1000,
         decisions: dict[tuple[str, str], Decision] = {}
         verdicts: dict[tuple[str, str], Verdict] = {}
         failed: dict[str, str] = {t: i.error for t, i in inv.tables.items() if i.error}
-        people: dict[str, str] = {}
+        subjects: dict[str, Subject] = {}
         unreadable: dict[str, str] = {}
         for tname, t in inv.tables.items():
             if t.error:
@@ -148,9 +149,7 @@ def scan_database(url_or_engine: str | Engine, *, sample: int = 1000,
                 failed[tname] = tv
                 t.error = tv
                 continue
-            table_verdicts, samples, subject = tv
-            if subject.about_people:
-                people[tname] = subject.reason
+            table_verdicts, samples, subjects[tname] = tv
             for cname, col in t.columns.items():
                 v = table_verdicts[cname]
                 cs = samples[cname]
@@ -158,6 +157,7 @@ def scan_database(url_or_engine: str | Engine, *, sample: int = 1000,
                     unreadable[f"{tname}.{cname}"] = cs.error
                 verdicts[(tname, cname)] = v
                 decisions[(tname, cname)] = decide_column(col, v, cs.non_null, d)
+        people = person_key_tables(inv, subjects)
         mask_person_keys(inv, decisions, people)
         removed = apply_previous(inv, decisions, previous)
         fk_closure(inv, decisions)

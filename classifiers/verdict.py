@@ -36,6 +36,7 @@ MAX_EXAMPLES = 3
 # A minority of personal values still masks the column: any share of this size, or this
 # many values of an entity whose recognizer rarely errs (a checksum or an @domain).
 SIZEABLE_SHARE = 0.10
+PERSON_SHARE = 0.20
 PRECISE_ENTITIES = (N.EMAIL, N.IBAN)
 PRECISE_MIN_HITS = 2
 PERSON_LIKE = "PERSON_LIKE"  # hits key: values that read as a person's name (see below)
@@ -147,14 +148,16 @@ def _text_stats(values: Iterable[str], engine: Analyzer, phone_by_name: bool) ->
                 seen_inside.add(ent)
             if r.score >= WHOLE_VALUE_SCORE and (r.end - r.start) >= 0.8 * len(v):
                 seen_whole.add(ent)
+        if credential_shape(v):
+            st.credential += 1
+            seen_whole.add(N.CREDENTIAL)
+        elif _MAC.match(v):
+            seen_whole.add(MAC)
         for ent in seen_whole:
             st.whole[ent] += 1
             st.examples.setdefault(ent, [])
             if len(st.examples[ent]) < MAX_EXAMPLES:
                 st.examples[ent].append(mask(v))
-        if credential_shape(v):
-            st.credential += 1
-            seen_whole.add(N.CREDENTIAL)
         for ent in seen_inside:
             st.inside[ent] += 1
         if seen_inside and len(st.examples.setdefault("TEXT", [])) < MAX_EXAMPLES:
@@ -182,6 +185,8 @@ def _text_stats(values: Iterable[str], engine: Analyzer, phone_by_name: bool) ->
     return st
 
 
+MAC = "MAC_ADDRESS"  # a device's hardware address: identifies its owner's device
+_MAC = re.compile(r"^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}$")
 _CREDENTIAL_SHAPES = re.compile(
     r"^(\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}"  # bcrypt
     r"|\$argon2(id|i|d)\$\S+|\$(1|5|6|y|7|gy|sha1|md5)\$\S+"  # argon2, crypt(3)
@@ -342,8 +347,9 @@ def _minority(v: Verdict, st: _TextStats) -> Verdict | None:
     """A sizeable share of personal values (or a few e-mails or IBANs) among others: the
     column is masked as a whole, with a method that fits every value."""
     found = {e: c for e, c in st.whole.items() if e != N.PERSON}
-    if st.person_like >= SIZEABLE_SHARE * st.distinct and st.person_like >= 2 and \
-            st.org_like < 0.25 * st.distinct and st.shaped >= 0.5 * st.distinct:
+    # names are noisier than e-mails: a fifth of the values must read as a person's name
+    if st.person_like >= PERSON_SHARE * st.distinct and st.person_like >= 2 and \
+            st.org_like < 0.25 * st.distinct:
         found[N.PERSON] = st.person_like
     strong = {e: c for e, c in found.items()
               if c >= SIZEABLE_SHARE * st.distinct

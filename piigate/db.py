@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -297,11 +299,21 @@ def reflect(engine: Engine, tables: list[str] | None = None) -> Inventory:
         if tname.startswith("piigate_"):
             continue  # our own work tables
         try:
-            out[tname] = _reflect_table(insp, tname, dialect)
+            with quiet_unknown_types():
+                out[tname] = _reflect_table(insp, tname, dialect)
         except Exception as exc:  # noqa: BLE001 - one odd table must not stop the others
             out[tname] = TableInfo(tname, {}, [], [], [], error=safe_reason(exc))
     _row_estimates(engine, out)
     return Inventory(dialect=dialect, tables=out)
+
+
+@contextmanager
+def quiet_unknown_types() -> Iterator[None]:
+    """Silence "Did not recognize type 'point'": such columns are typed from their
+    declared name (kind ``other``), which callers handle."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Did not recognize type", sa_exc.SAWarning)
+        yield
 
 
 def _reflect_table(insp: sa.Inspector, tname: str, dialect: str) -> TableInfo:
@@ -316,11 +328,7 @@ def _reflect_table(insp: sa.Inspector, tname: str, dialect: str) -> TableInfo:
     if len(pk) == 1:
         single_unique.add(pk[0])
     cols: dict[str, ColumnInfo] = {}
-    with warnings.catch_warnings():
-        # "Did not recognize type 'point'": such columns are typed from their declared
-        # name below
-        warnings.filterwarnings("ignore", "Did not recognize type", sa_exc.SAWarning)
-        reflected = insp.get_columns(tname)
+    reflected = insp.get_columns(tname)
     declared: dict[str, str] | None = None
     for c in reflected:
         kind, extra = classify(c["type"], dialect)
@@ -396,9 +404,9 @@ def _from_declared(name: str, kind: Kind, extra: dict[str, object], sql_type: st
     on a server reflects as NullType. The declared name is kept as the column's type.
     """
     declared = kind_from_sql_type(name)
-    if declared == "other" and not is_non_numeric_other(name):
-        return kind, extra, sql_type if sql_type != "NullType" else name.upper()
-    if declared == kind:
+    if sql_type == "NullType":
+        sql_type = name.upper()
+    if declared == kind or (declared == "other" and not is_non_numeric_other(name)):
         return kind, extra, sql_type
     new: dict[str, object] = {}
     if declared == "text":
