@@ -13,7 +13,6 @@ import json
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -33,6 +32,7 @@ _ID_FAMILY = {N.PHONE, N.SSN, N.NATIONAL_ID, N.PASSPORT, N.CARD, N.IBAN, "US_ITI
 WHOLE_VALUE_SCORE = 0.3  # a recognizer hit covering the value counts at this score
 IN_TEXT_SCORE = 0.5  # inside free text a hit must be surer
 MAX_EXAMPLES = 3
+FREE_TEXT_ANALYSED = 300  # distinct values of a free-text column run through the engine
 # A minority of personal values still masks the column: any share of this size, or this
 # many values of an entity whose recognizer rarely errs (a checksum or an @domain).
 SIZEABLE_SHARE = 0.10
@@ -123,15 +123,24 @@ class _TextStats:
     examples: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _text_stats(values: Iterable[str], engine: Analyzer, phone_by_name: bool) -> _TextStats:
+def _is_long_text(v: str) -> bool:
+    return len(v) >= 25 and len(v.split()) >= 4
+
+
+def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _TextStats:
     st = _TextStats()
     d = name_dictionary()
+    present = [v for v in values if v.strip()]
+    if sum(_is_long_text(v.strip()) for v in present) >= 0.5 * len(present) > 0:
+        # free text: its share of notes naming people is estimated as well from a few
+        # hundred values, and each costs the NLP pipeline
+        values = present[:FREE_TEXT_ANALYSED]
     for raw in values:
         v = raw.strip()
         if not v:
             continue
         st.distinct += 1
-        if len(v) >= 25 and len(v.split()) >= 4:
+        if _is_long_text(v):
             st.long_text += 1
         digits_only = v.isdigit()
         st.digits_only += digits_only
