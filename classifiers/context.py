@@ -54,6 +54,13 @@ manufacturer publisher label rating level grade class classification station rou
 airport port zone location site venue room building plan tier price fee tax rate
 skill course subject topic feature option attribute
 """.split())
+# Events and transactions: neither people nor things; their rows may hold a person's data
+# (an order's shipping name), judged by the values.
+EVENT_WORDS = frozenset("""
+order invoice payment transaction shipment booking reservation ticket log event visit
+rental loan sale purchase subscription message comment review request application claim
+appointment enrollment enrolment registration audit history
+""".split())
 IDENTIFYING = frozenset({N.FIRST_NAME, N.LAST_NAME, N.PERSON, N.DOB, N.SSN, "US_ITIN",
                          N.NATIONAL_ID, N.PASSPORT, N.USERNAME})
 CONTACT = frozenset({N.EMAIL, N.PHONE})
@@ -96,10 +103,10 @@ def person_key_tables(inv: Inventory, subjects: dict[str, Subject]) -> dict[str,
 
 
 def head_noun(table: str) -> str | None:
-    """The last token of a table name that is a known person or thing word."""
+    """The last token of a table name that is a known person, thing or event word."""
     for tok in reversed(N.tokens(table)):
         for w in (tok, N._singular(tok), tok[:-3] + "y" if tok.endswith("ies") else tok):
-            if w in PERSON_WORDS or w in THING_WORDS:
+            if w in PERSON_WORDS or w in THING_WORDS or w in EVENT_WORDS:
                 return w
     return None
 

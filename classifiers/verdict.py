@@ -226,13 +226,19 @@ def _title_case(value: str) -> bool:
 
 
 def _person_in_text(span: str, title_case: bool) -> bool:
-    """A name inside text starts with a dictionary first name; in Title Case text, where
-    every noun is capitalised, it must also end with a dictionary last name."""
-    words = [w for w in span.split() if w[:1].isupper()]
-    d = name_dictionary()
-    if not words or d.kind(words[0]) not in ("first", "both"):
+    """A name inside text: a dictionary first name first ("Anna Schmidt"), last
+    ("Schmidt, Anna"), or two dictionary names. In Title Case text, where every noun is
+    capitalised ("a Mad Scientist And a Hunter"), only a first name then a last name."""
+    words = [w.rstrip(",") for w in span.split() if w[:1].isupper()]
+    if not words:
         return False
-    return not title_case or (len(words) >= 2 and d.kind(words[-1]) in ("last", "both"))
+    d = name_dictionary()
+    kinds = [d.kind(w) for w in words]
+    first = [k in ("first", "both") for k in kinds]
+    last = [k in ("last", "both") for k in kinds]
+    if title_case:
+        return len(words) >= 2 and first[0] and last[-1]
+    return first[0] or (len(words) >= 2 and (first[-1] or sum(k is not None for k in kinds) >= 2))
 
 
 def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: str | None = None
