@@ -9,8 +9,10 @@
 - No usable key: a plain ``LIMIT`` (biased towards the start of the table; said so in
   the sample's ``method``). Never ``ORDER BY RAND()``.
 
-Binary columns are recorded, never read. A table that cannot be read keeps the reason in
-``error`` and must stay undecided (fail closed).
+Values are read raw (see :func:`read_expr`); of binary columns only the first bytes. A
+column that cannot be read keeps its reason in ``ColumnSample.error`` (the rest of the
+table is sampled); a table that cannot be read keeps the reason in ``error`` and must
+stay undecided (fail closed). Reasons are value-free (:func:`piigate.errors.safe_reason`).
 """
 
 from __future__ import annotations
