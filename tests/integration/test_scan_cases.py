@@ -6,19 +6,17 @@ Each database is scanned, the proposal checked per class, and it must pass
 
 from __future__ import annotations
 
-import argparse
-
 import pytest
 import sqlalchemy as sa
 
 import classifiers.sampling as sampling
-from classifiers.cli import register
 from classifiers.scan import scan_database
 from piigate.db import connect, reflect
 from piigate.plan import make_plan
 from piigate.schema import load_schema
 from piigate.writer import tokenize
 from tests.fixtures import discovery_cases as dc
+from tests.integration.test_scan import _cli
 
 pytestmark = pytest.mark.slow
 
@@ -149,14 +147,6 @@ def test_types_other_engines_use_are_read(db_url, keyring_env):
         tokenize(engine, plan, keyring_env)
     finally:
         engine.dispose()
-
-
-def _cli(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="piigate")
-    sub = parser.add_subparsers(dest="command", required=True)
-    register(sub)
-    args = parser.parse_args(argv)
-    return args.func(args)
 
 
 def test_unreadable_column_is_recorded_masked_and_the_scan_goes_on(tmp_path, monkeypatch,
