@@ -59,7 +59,7 @@ skill course subject topic feature option attribute
 EVENT_WORDS = frozenset("""
 order invoice payment transaction shipment booking reservation ticket log event visit
 rental loan sale purchase subscription message comment review request application claim
-appointment enrollment enrolment registration audit history
+appointment enrollment enrolment registration audit history session login token
 """.split())
 IDENTIFYING = frozenset({N.FIRST_NAME, N.LAST_NAME, N.PERSON, N.DOB, N.SSN, "US_ITIN",
                          N.NATIONAL_ID, N.PASSPORT, N.USERNAME})
