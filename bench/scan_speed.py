@@ -11,6 +11,7 @@ the larger table look slower for a reason that has nothing to do with its size.
     python bench/scan_speed.py --engine postgresql --sizes 100000 10000000
     python bench/scan_speed.py --engine sqlite --sizes 100000 10000000
     python bench/scan_speed.py --engine mariadb --employees 300024
+    python bench/scan_speed.py --engine sqlite --sizes --wide 250
 
 Not a test: numbers depend on the machine. Databases are created fresh and dropped.
 """
@@ -19,7 +20,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -175,6 +178,9 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5, help="interleaved runs (best kept)")
     ap.add_argument("--employees", type=int, default=0,
                     help="also scan the employees-shaped sample database of this size")
+    ap.add_argument("--wide", type=int, default=0,
+                    help="also scan a database of this many columns (tables of 10)")
+    ap.add_argument("--wide-rows", type=int, default=20_000, help="rows per wide table")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         urls = []
@@ -194,6 +200,16 @@ def main() -> None:
             print(f"{args.engine} ratio {args.sizes[-1]:,}/{args.sizes[0]:,} rows: whole scan "
                   f"{results[-1]['scan'] / results[0]['scan']:.2f}, sampling "
                   f"{results[-1]['sample'] / results[0]['sample']:.2f}")
+        if args.wide:
+            url = stack.enter_context(Fresh(args.engine, tmp))
+            t0 = time.perf_counter()
+            build_wide(url, args.wide, args.wide_rows)
+            build = time.perf_counter() - t0
+            (m,) = measure_db(url, args.sample, args.repeat)
+            print(f"{args.engine} wide database ({args.wide} columns, {args.wide_rows:,} rows "
+                  f"a table) built in {build:.1f}s; whole scan best of {args.repeat} "
+                  f"{m['scan']:.2f}s (median {m['scan_median']:.2f}s), {m['masked']:.0f} "
+                  "columns masked", flush=True)
         if args.employees:
             from piigate import sample
 
@@ -205,6 +221,61 @@ def main() -> None:
             print(f"{args.engine} employees sample ({args.employees:,} employees) built in "
                   f"{build:.1f}s; whole scan best of {args.repeat} {m['scan']:.2f}s "
                   f"(median {m['scan_median']:.2f}s), {m['masked']:.0f} columns masked")
+
+
+WIDE_KINDS = ("first_name", "last_name", "email", "phone", "city", "note", "code", "amount",
+              "created", "status", "description", "username", "ip")
+
+
+def _wide_value(kind: str, i: int, rng: random.Random) -> object:
+    f, la = rng.choice(FIRST), f"Name{rng.randrange(5000)}"
+    return {
+        "first_name": f, "last_name": la,
+        "email": f"{f.lower()}.{i % 100003}@example.org",
+        "phone": f"+44 20 7946 {i % 10000:04d}", "city": f"Town{rng.randrange(800)}",
+        "note": f"Called {f} {la} about order {i % 100003}; will follow up next week.",
+        "code": f"SKU-{rng.randrange(10**6):06d}", "amount": rng.randrange(10**6),
+        "created": dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(9000)),
+        "status": rng.choice(["open", "closed", "pending"]),
+        "description": f"A {rng.choice(['Sturdy', 'Light', 'Blue'])} Crate For The "
+                       f"{rng.choice(['Garden', 'Kitchen', 'Garage'])} Model {i % 997}",
+        "username": f"user{i % 100003}",
+        "ip": f"81.{i % 250}.{rng.randrange(250)}.{rng.randrange(250)}",
+    }[kind]
+
+
+def build_wide(url: str, columns: int, rows: int) -> None:
+    """``columns`` columns in tables of ten (an id and nine others of assorted kinds),
+    ``rows`` rows each; values as distinct as real ones (the analysis is per value)."""
+    engine = sa.create_engine(normalise_url(url))
+    md = sa.MetaData()
+    types = {"amount": sa.Integer, "created": sa.Date}
+    tables = []
+    k = 0
+    for t in range(-(-columns // 10)):
+        cols = [sa.Column("id", sa.Integer, primary_key=True, autoincrement=False)]
+        for j in range(min(9, columns - 10 * t - 1)):
+            kind = WIDE_KINDS[k % len(WIDE_KINDS)]
+            k += 1
+            cols.append(sa.Column(f"{kind}_{j}", types.get(kind, sa.String(120))))
+        tables.append(sa.Table(f"wide_{t:03d}", md, *cols))
+    md.create_all(engine)
+    rng = random.Random(5)
+    with engine.begin() as conn:
+        for table in tables:
+            kinds = [c.name.rsplit("_", 1)[0] for c in table.columns][1:]
+            names = [c.name for c in table.columns][1:]
+            for start in range(0, rows, 5000):
+                conn.execute(table.insert(), [
+                    {"id": i, **{n: _wide_value(kd, i, rng) for n, kd in zip(names, kinds,
+                                                                              strict=True)}}
+                    for i in range(start, min(rows, start + 5000))])
+        if engine.dialect.name == "postgresql":
+            conn.execute(sa.text("ANALYZE"))
+        elif engine.dialect.name == "mysql":
+            for table in tables:
+                conn.execute(sa.text(f"ANALYZE TABLE {table.name}"))
+    engine.dispose()
 
 
 def measure_db(url: str, sample: int, repeat: int) -> list[dict[str, float]]:

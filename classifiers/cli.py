@@ -2,9 +2,10 @@
 
 ``piigate scan --db URL [--sample N] [--previous approved.json] [--defaults FILE]
 -o proposal.json``. Progress per table on stderr, the summary table on stdout. Exit 0
-when the proposal is written, 3 when a table could not be scanned (the proposal is
-still written, with that table undecided, so that ``check`` refuses it), 2 for bad
-arguments or an unreachable database.
+when the proposal is written, 3 when a table or a column could not be scanned (the
+proposal is still written: such a table undecided, so that ``check`` refuses it, such a
+column masked), 2 for bad arguments or an unreachable database, 1 for an unexpected
+error (no proposal; the details are withheld because they may quote data).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from piigate.errors import ConfigError, PiiGateError
+from piigate.errors import ConfigError, PiiGateError, safe_reason
 
-EXIT_OK, EXIT_UNSCANNED = 0, 3
+EXIT_OK, EXIT_INTERNAL, EXIT_UNSCANNED = 0, 1, 3
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -58,6 +59,10 @@ def run_scan_command(args: argparse.Namespace) -> int:
         err.print(f"[red]piigate scan: {type(exc).__name__}:[/] ", end="")
         err.print(str(exc), markup=False, highlight=False)
         return exc.exit_code
+    except Exception as exc:  # noqa: BLE001 - never a traceback: it could quote values
+        err.print("[red]piigate scan: unexpected error:[/] ", end="")
+        err.print(safe_reason(exc), markup=False, highlight=False)
+        return EXIT_INTERNAL
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -91,12 +96,13 @@ def _run(args: argparse.Namespace) -> int:
     if result.removed:
         err.print(f"[yellow]{len(result.removed)} approved column(s) no longer exist:[/] "
                   + escape(", ".join(result.removed)))
-    if result.failed_tables:
-        for table, reason in sorted(result.failed_tables.items()):
-            err.print(f"[red]not scanned: {escape(table)}[/] ({escape(reason)}); "
-                      "left undecided")
-        return EXIT_UNSCANNED
-    return EXIT_OK
+    for table, reason in sorted(result.failed_tables.items()):
+        err.print(f"[red]not scanned: {escape(table)}[/] ({escape(reason)}); "
+                  "left undecided")
+    for column, reason in sorted(result.unreadable.items()):
+        err.print(f"[red]not read: {escape(column)}[/] ({escape(reason)}); masked "
+                  "until a reviewer decides")
+    return EXIT_OK if result.ok else EXIT_UNSCANNED
 
 
 def summary_table(rows: list[Any]) -> Table:

@@ -28,6 +28,12 @@ CITY = "CITY"
 POSTCODE = "POSTCODE"
 IP = "IP_ADDRESS"
 USERNAME = "USERNAME"
+REGION = "REGION"  # state, province, county...: masked as part of an address
+COUNTRY = "COUNTRY"  # judged with its address: coarse, kept with a reason
+CREDENTIAL = "CREDENTIAL"  # password hashes, salts, tokens, session ids, secrets
+PHOTO = "PHOTO"  # binary content that shows or identifies a person
+# the parts of a postal address, judged together (see classifiers.context)
+ADDRESS_PARTS = (STREET, CITY, POSTCODE, REGION, COUNTRY)
 
 # Phrases (tuples of tokens) -> entity. Longer phrases win over shorter ones.
 _PHRASES: dict[tuple[str, ...], str] = {}
@@ -79,6 +85,21 @@ _add(POSTCODE, "zip", "zipcode", "zip code", "postcode", "postal code", "postalc
      "postleitzahl", "code postal", "codigo postal", "cp")
 _add(USERNAME, "username", "user name", "login", "login name", "nickname", "nick name",
      "screen name", "screenname", "handle", "benutzername", "pseudo", "usuario")
+_add(REGION, "state", "province", "region", "county", "district", "prefecture", "canton",
+     "bundesland", "departement", "state province", "stateprovince", "oblast",
+     "voivodeship", "provincia", "estado", "regione")
+_add(COUNTRY, "country", "country code", "countrycode", "country name", "pays", "land code",
+     "nation", "paese", "pais")
+_add(CREDENTIAL, "password", "passwd", "pwd", "pass hash", "password hash", "hashed password",
+     "password digest", "encrypted password", "crypted password", "salt", "password salt",
+     "secret", "client secret", "secret key", "api key", "apikey", "api token",
+     "access token", "refresh token", "auth token", "token", "session id", "sessionid",
+     "session key", "session token", "otp secret", "totp secret", "mfa secret",
+     "private key", "reset token", "remember token", "auth key", "passcode", "passwort",
+     "mot de passe", "contrasena", "contraseña", "access key", "secret access key")
+_add(PHOTO, "photo", "picture", "avatar", "portrait", "headshot", "selfie", "signature",
+     "fingerprint", "mugshot", "face", "foto", "bild", "photograph", "profile image",
+     "profile picture", "passport scan", "id scan")
 _add(IP, "ip", "ip address", "ipaddr", "ip addr", "ipaddress", "ipv4", "ipv6",
      "remote addr", "client ip", "remote ip", "last ip")
 
@@ -153,6 +174,22 @@ def _match_tokens(toks: list[str]) -> NameMatch | None:
         if toks == ["name"] or (i > 0 and toks[i - 1] in _PERSON_QUALIFIERS):
             return NameMatch(PERSON, " ".join(toks[max(0, i - 1) : i + 1]))
     return None
+
+
+# "name" alone or after a word that may name a company as well as a person: whether the
+# column holds people's names is decided with the table (classifiers.context).
+_WEAK_QUALIFIERS = {"customer", "client", "account", "owner", "holder", "buyer", "tenant",
+                    "recipient", "sender", "display", "legal", "friendly", "real", "kunde",
+                    "kunden", "member", "beneficiary"}
+
+
+def is_weak_person(nm: NameMatch) -> bool:
+    """Whether a PERSON match rests on a bare or ambiguous "name" (``customerName``)."""
+    toks = nm.phrase.split()
+    if nm.entity != PERSON:
+        return False
+    return toks == ["name"] or toks in (["beneficiary"], ["account", "holder"]) or (
+        len(toks) == 2 and toks[1] == "name" and toks[0] in _WEAK_QUALIFIERS)
 
 
 def looks_like_key_name(name: str) -> bool:

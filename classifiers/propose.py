@@ -23,11 +23,13 @@ from typing import Any
 
 from piigate.db import ColumnInfo, Inventory
 from piigate.errors import ConfigError
-from piigate.methods import fits
-from piigate.schema.model import COLUMN_RULE, Finding, Schema, TableRule, parse_schema
+from piigate.methods import ONE_TO_ONE, fits
+from piigate.schema.model import COLUMN_RULE, Finding, FpeRule, Schema, TableRule, parse_schema
 
 from . import names as N
-from .verdict import FREE_TEXT, JSON, Verdict
+from .verdict import FREE_TEXT, JSON, MAC, VERIFIABLE, Verdict
+
+UNREADABLE = "UNREADABLE"  # a column whose values could not be read: masked, fail closed
 
 # entity -> rule for a text column; fitted to other kinds by :func:`fit`
 DEFAULT_ENTITY_RULES: dict[str, dict[str, Any]] = {
@@ -50,7 +52,19 @@ DEFAULT_ENTITY_RULES: dict[str, dict[str, Any]] = {
     N.POSTCODE: {"method": "fake", "kind": "postcode"},
     FREE_TEXT: {"method": "redact"},
     "PERSON_KEY": {"method": "fpe"},
+    # a region's name or code keeps its shape; letters enciphered
+    N.REGION: {"method": "fpe", "alphabet": "alnum"},
+    # a credential is never needed in clear: a keyed hash keeps distinct values distinct
+    N.CREDENTIAL: {"method": "hash"},
+    MAC: {"method": "fpe", "alphabet": "alnum"},
+    N.PHOTO: {"method": "null"},
+    "BINARY": {"method": "null"},
+    "DOCUMENT": {"method": "null"},
+    "LOCATION": {"method": "null"},
+    UNREADABLE: {"method": "null"},
 }
+# the default keep_chars of an fpe rule (characters left in place)
+FPE_KEEP_CHARS: str = FpeRule.model_fields["keep_chars"].default
 
 @dataclass
 class Defaults:
@@ -97,24 +111,41 @@ def load_defaults(path: str | Path) -> dict[str, Any]:
     return data
 
 
-def fit(rule: dict[str, Any], col: ColumnInfo) -> dict[str, Any] | None:
-    """The rule adapted to the column's kind and limits, or None when no method fits.
+def fit(rule: dict[str, Any], col: ColumnInfo, v: Verdict | None = None
+        ) -> dict[str, Any] | None:
+    """The rule adapted to the column's kind, limits and sampled values, or None when no
+    method fits.
 
     The same limits as the planner's check: a constant on a unique column would collide,
-    a hash needs eight characters, a redaction marker must fit the declared length.
+    a hash needs eight characters, a redaction marker must fit the declared length. A
+    unique column needs a one-to-one method (fake values repeat), and fpe keeps in place
+    every character of the sampled values outside its alphabet (``keep_chars``), so
+    that ``tokenize`` accepts them.
     """
     fitted = _fit_kind(rule, col)
     if fitted is None or col.kind != "text":
         return fitted
     method = fitted["method"]
-    if method in ("redact", "constant") and (col.unique or col.primary_key):
-        return {"method": "fpe", "alphabet": "alnum"}
-    if method == "hash" and col.length is not None and col.length < 8:
-        return {"method": "fpe", "alphabet": "alnum"}
+    unique = col.unique or col.primary_key
+    if method in ("redact", "constant") and unique:
+        fitted = {"method": "fpe", "alphabet": "alnum"}
+    elif method == "fake" and unique:
+        fitted = {"method": "fpe", "alphabet": "alnum"}  # fakes repeat: not one-to-one
+    elif method == "hash" and col.length is not None and col.length < (16 if unique else 8):
+        fitted = {"method": "fpe", "alphabet": "alnum"}  # short hashes collide
+    method = fitted["method"]
     if method == "redact" and col.length is not None:
         marker = str(fitted.get("value", "REDACTED"))
         if len(marker) > col.length:
             fitted["value"] = marker[: col.length] if col.length >= 1 else ""
+    if method == "fpe" and v is not None:
+        if fitted.get("alphabet") == "digits" and v.letters:
+            fitted["alphabet"] = "alnum"  # "12345678Z": letters would fall outside digits
+            fitted.pop("luhn", None)
+        keep = str(fitted.get("keep_chars", FPE_KEEP_CHARS))
+        extra = "".join(ch for ch in v.others if ch not in keep)
+        if extra:
+            fitted["keep_chars"] = keep + extra
     return fitted
 
 
@@ -140,15 +171,23 @@ def _fit_kind(rule: dict[str, Any], col: ColumnInfo) -> dict[str, Any] | None:
 
 
 def entity_rule(v: Verdict, col: ColumnInfo, d: Defaults) -> dict[str, Any] | None:
-    """Discovery's method for a column with a finding, fitted to its kind."""
+    """Discovery's method for a column with a finding, fitted to its kind and values."""
     assert v.entity is not None
     if v.entity == JSON:
         return json_rule(v, col, d)
     rule = dict(d.entities.get(v.entity) or {"method": "redact"})
-    if rule["method"] == "fpe" and rule.get("alphabet") == "digits" and v.letters:
-        rule["alphabet"] = "alnum"  # "12345678Z": letters would fall outside digits
-        rule.pop("luhn", None)
-    return fit(rule, col)
+    if col.kind == "text" and rule["method"] in ("fake", "fpe") and _values_disagree(v):
+        # a minority of the values, or a name the values contradict ("email" holding
+        # mailbox names without @): keep every value's shape rather than make up e-mails
+        rule = {"method": "fpe", "alphabet": "alnum"}
+    return fit(rule, col, v)
+
+
+def _values_disagree(v: Verdict) -> bool:
+    if v.partial:
+        return True
+    return v.entity in VERIFIABLE and v.sampled > 0 and \
+        v.hits.get(v.entity or "", 0) < 0.5 * v.sampled
 
 
 def json_rule(v: Verdict, col: ColumnInfo, d: Defaults) -> dict[str, Any] | None:
@@ -168,7 +207,7 @@ def keep_reason(v: Verdict, col: ColumnInfo, sampled_values: int) -> str:
     if v.note:
         return v.note
     if col.kind == "binary":
-        return "binary column: recorded, not decoded; needs a reviewer's look"
+        return f"binary column ({v.content or 'no value sampled'}): no personal data found"
     if sampled_values == 0:
         return "no non-NULL value among the sampled rows"
     return f"no personal data found in {sampled_values} sampled values"
@@ -196,9 +235,14 @@ def decide_column(col: ColumnInfo, v: Verdict, sampled_values: int, d: Defaults)
     if v.entity is not None:
         rule = entity_rule(v, col, d)
         if rule is not None:
+            if v.note:
+                rule["note"] = v.note
             return Decision(rule, "discovery", finding)
-        reason = f"{v.entity} found but no masking method fits a {col.kind} column; review"
-        return Decision({"method": "keep", "reason": reason}, "discovery", finding)
+        # Fail closed: null on a NOT NULL column is a decision check refuses, so nothing
+        # runs until a reviewer keeps the column or chooses another method.
+        note = (f"{v.entity} found, but no masking method fits a NOT NULL {col.kind} "
+                "column: check refuses this until a reviewer keeps it or picks a method")
+        return Decision({"method": "null", "note": note}, "discovery", finding)
     return Decision({"method": "keep", "reason": keep_reason(v, col, sampled_values)},
                     "discovery", finding)
 
@@ -210,32 +254,32 @@ def _masked(dec: Decision | None) -> bool:
     return dec is not None and dec.rule["method"] != "keep"
 
 
-def mask_person_keys(inv: Inventory, decisions: dict[tuple[str, str], Decision]) -> None:
-    """Mask the referenced primary key of each table that holds personal data.
+def mask_person_keys(inv: Inventory, decisions: dict[tuple[str, str], Decision],
+                     people: dict[str, str]) -> None:
+    """One rule for keys: the primary key of a table about people is masked (``fpe``),
+    and no other table's key is.
 
-    The key identifies the person across tables; masking it (with closure) keeps joins
-    while cutting the link to production identifiers.
+    ``people``: table -> why it is about people (:mod:`classifiers.context`). Such a
+    key (an employee number, a customer id) identifies the person in every table that
+    stores it; masking it (with foreign-key closure) keeps joins while cutting the link
+    to production identifiers. A key of a table without personal data stays as it is,
+    and so does every column joined to it, unless a column of the group holds personal
+    data itself (an e-mail used as a key).
     """
-    referenced = {(fk.ref_table, fk.ref_columns[0]) for fk in inv.all_foreign_keys()
-                  if len(fk.ref_columns) == 1}
     for t in inv.tables.values():
         if t.error or len(t.primary_key) != 1:
             continue
         pk = t.primary_key[0]
-        has_pii = any(_masked(decisions.get((t.name, c))) and c != pk for c in t.columns)
-        if not has_pii or _masked(decisions.get((t.name, pk))):
+        if t.name not in people or _masked(decisions.get((t.name, pk))):
             continue
-        col = t.columns[pk]
-        implied = _same_name_columns(inv, t.name, pk)
-        if (t.name, pk) not in referenced and not implied:
-            continue
-        rule = fit({"method": "fpe"}, col)
+        rule = fit({"method": "fpe"}, t.columns[pk])
         if rule is None:
             continue
         refs = sorted(f"{fk.table}.{fk.columns[0]}" for fk in inv.all_foreign_keys()
                       if (fk.ref_table, fk.ref_columns[0]) == (t.name, pk))
+        refs += [f"{a}.{b}" for a, b in _same_name_columns(inv, t.name, pk)]
         finding = Finding(entity="PERSON_KEY", confidence=0.8,
-                          signals=["primary key of a table with personal data"]
+                          signals=[f"primary key of a table about people ({people[t.name]})"]
                           + [f"referenced-by:{r}" for r in refs[:10]])
         prev = decisions.get((t.name, pk))
         decisions[(t.name, pk)] = Decision(rule, "discovery", finding,
@@ -291,16 +335,20 @@ def _components(inv: Inventory) -> list[list[tuple[str, str]]]:
 
 
 def fk_closure(inv: Inventory, decisions: dict[tuple[str, str], Decision]) -> None:
-    """Every column joined to a masked key gets the key's method and ``domain``."""
+    """Every column joined to a masked key gets the key's method and ``domain``; the
+    columns joined to a kept key are kept with that reason."""
     for members in _components(inv):
         present = [m for m in members if m in decisions]
         masked = [m for m in present if _masked(decisions[m])]
-        if not masked:
-            continue
         root = members[0]
+        if not masked:
+            _keep_joined(decisions, present, root)
+            continue
         source = root if root in masked else masked[0]
         domain = f"{root[0]}.{root[1]}"
-        base = {k: v for k, v in decisions[source].rule.items() if k != "domain"}
+        base = {k: v for k, v in decisions[source].rule.items() if k not in ("domain", "note")}
+        if base["method"] not in ONE_TO_ONE:
+            base = {"method": "fpe", "alphabet": "alnum"}  # joins need one-to-one tokens
         for m in present:
             dec = decisions[m]
             col = inv.tables[m[0]].columns[m[1]]
@@ -318,6 +366,18 @@ def fk_closure(inv: Inventory, decisions: dict[tuple[str, str], Decision]) -> No
             drift = "new_finding" if dec.carried else dec.drift
             decisions[m] = Decision({**rule, "domain": domain}, dec.decided_by, finding,
                                     drift=drift, carried=False)
+
+
+def _keep_joined(decisions: dict[tuple[str, str], Decision], present: list[tuple[str, str]],
+                 root: tuple[str, str]) -> None:
+    for m in present:
+        dec = decisions[m]
+        if m == root or dec.decided_by != "discovery" or dec.carried:
+            continue
+        reason = (f"joined to the key {root[0]}.{root[1]}, which stays as it is (keys "
+                  "are masked only in tables about people)")
+        decisions[m] = Decision({"method": "keep", "reason": reason}, dec.decided_by,
+                                dec.finding, drift=dec.drift)
 
 
 # -- drift -----------------------------------------------------------------------------

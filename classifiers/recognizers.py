@@ -78,25 +78,30 @@ class NameRecognizer(EntityRecognizer):
         return out
 
 
-# (stdnum module, strength): strong check digits vs. weak (about 1 in 10 numbers pass)
+# (stdnum module, strength, lengths of the compact form): strong check digits vs. weak
+# (about 1 in 10 numbers pass). The lengths only skip validators that cannot pass (each
+# validator costs tens of microseconds, and every digit-rich value meets fourteen).
 _STDNUM = (
-    ("fr.nir", 0.7), ("de.idnr", 0.5), ("es.dni", 0.7), ("es.nie", 0.7),
-    ("it.codicefiscale", 0.8), ("gb.nino", 0.6), ("br.cpf", 0.5), ("se.personnummer", 0.5),
-    ("fi.hetu", 0.7), ("nl.bsn", 0.3), ("pl.pesel", 0.3), ("dk.cpr", 0.3), ("ca.sin", 0.3),
-    ("be.nn", 0.5),
+    ("fr.nir", 0.7, (15,)), ("de.idnr", 0.5, (11,)), ("es.dni", 0.7, (9,)),
+    ("es.nie", 0.7, (9,)), ("it.codicefiscale", 0.8, (16,)), ("gb.nino", 0.6, (8, 9)),
+    ("br.cpf", 0.5, (11,)), ("se.personnummer", 0.5, (10, 12)), ("fi.hetu", 0.7, (10, 11)),
+    ("nl.bsn", 0.3, (8, 9)), ("pl.pesel", 0.3, (11,)), ("dk.cpr", 0.3, (10,)),
+    ("ca.sin", 0.3, (9,)), ("be.nn", 0.5, (11,)),
 )
 _ID_CANDIDATE = re.compile(r"(?<![\w-])[0-9A-Z][0-9A-Z .\-/]{6,22}[0-9A-Z](?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
-def _validators() -> list[tuple[str, Any, float]]:
-    out: list[tuple[str, Any, float]] = []
-    for modname, strength in _STDNUM:
+def _validators() -> dict[int, list[tuple[str, Any, float]]]:
+    """Compact length -> the validators a value of that length can pass."""
+    out: dict[int, list[tuple[str, Any, float]]] = {}
+    for modname, strength, lengths in _STDNUM:
         try:
             mod = importlib.import_module(f"stdnum.{modname}")
         except ImportError:
             continue
-        out.append((modname, mod, strength))
+        for n in lengths:
+            out.setdefault(n, []).append((modname, mod, strength))
     return out
 
 
@@ -106,7 +111,7 @@ def national_id_kind(value: str) -> tuple[str, float] | None:
     if not (8 <= len(compact) <= 16) or not any(ch.isdigit() for ch in compact):
         return None
     best: tuple[str, float] | None = None
-    for modname, mod, strength in _validators():
+    for modname, mod, strength in _validators().get(len(compact), []):
         try:
             ok = mod.is_valid(value)  # type: ignore[attr-defined]
         except Exception:  # noqa: BLE001 - stdnum raises on odd input in a few modules

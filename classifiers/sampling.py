@@ -9,14 +9,17 @@
 - No usable key: a plain ``LIMIT`` (biased towards the start of the table; said so in
   the sample's ``method``). Never ``ORDER BY RAND()``.
 
-Binary columns are recorded, never read. A table that cannot be read keeps the reason in
-``error`` and must stay undecided (fail closed).
+Values are read raw (see :func:`read_expr`); of binary columns only the first bytes. A
+column that cannot be read keeps its reason in ``ColumnSample.error`` (the rest of the
+table is sampled); a table that cannot be read keeps the reason in ``error`` and must
+stay undecided (fail closed). Reasons are value-free (:func:`piigate.errors.safe_reason`).
 """
 
 from __future__ import annotations
 
 import math
 import random
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,11 +27,13 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
 
-from piigate.db import TableInfo
-from piigate.errors import describe_db_error
+from piigate.db import ColumnInfo, TableInfo, quiet_unknown_types
+from piigate.errors import safe_reason
 
 PROBES = 20  # key probes per table: enough spread, few round trips
 BERNOULLI_MAX_ROWS = 200_000  # PostgreSQL: below this, reading every page is cheap
+BINARY_PREFIX = 64  # bytes read of a binary value: magic numbers and a text prefix
+PROBE_ROWS = 5  # rows read per column when looking for the unreadable one
 
 
 @dataclass
@@ -41,6 +46,7 @@ class ColumnSample:
     non_null: int = 0
     binary: bool = False
     topped_up: bool = False
+    error: str | None = None  # why the column could not be read (then it has no values)
 
 
 @dataclass
@@ -57,38 +63,106 @@ def _distinct_key(v: Any) -> Any:
         import json
 
         return json.dumps(v, sort_keys=True, default=str)
+    if isinstance(v, memoryview):
+        return bytes(v)
     return v
 
 
+def read_expr(col: sa.ColumnElement, info: ColumnInfo | None, dialect: str) -> sa.ColumnElement:
+    """What is selected for a column: raw driver values, never SQLAlchemy's conversions
+    (a blob declared ``bytea`` on SQLite has NUMERIC affinity and would crash a decimal
+    conversion). Binary columns: only their first bytes (magic numbers, a text prefix).
+    Types only null or keep can write (``inet``, ``point``, geometry): as text."""
+    kind = info.kind if info is not None else "other"
+    name = getattr(col, "name", None) or (info.name if info is not None else "value")
+    if kind == "binary":
+        expr: sa.ColumnElement = sa.func.substr(col, 1, BINARY_PREFIX)
+    elif kind == "other" and dialect == "postgresql":
+        expr = sa.cast(col, sa.Text)
+    elif kind == "other" and dialect == "mysql":
+        geometry = info is not None and _GEOMETRY.search(info.sql_type.lower())
+        expr = sa.func.ST_AsText(col) if geometry else sa.cast(col, sa.String)
+    else:
+        expr = col
+    return sa.type_coerce(expr, sa.types.NullType()).label(name)
+
+
+_GEOMETRY = re.compile(r"geometry|point|linestring|polygon|geomcollection")
+
+
 def sample_table(engine: Engine, info: TableInfo, n: int = 1000, *, seed: int = 0) -> TableSample:
-    """Sample up to ``n`` rows of a table; errors are recorded, never raised."""
+    """Sample up to ``n`` rows of a table; errors are recorded, never raised.
+
+    A column whose values cannot be read is set aside (``ColumnSample.error``) and the
+    rest of the table sampled without it; the table fails only when nothing can be read.
+    """
     out = TableSample(info.name)
     if info.error:
         out.error = info.error
         return out
     try:
-        table = sa.Table(info.name, sa.MetaData(), autoload_with=engine)
-        readable = [c for c in table.columns if info.columns.get(c.name) is None
-                    or info.columns[c.name].kind != "binary"]
-        with engine.connect() as conn:
-            rows, out.method = _rows(conn, engine.dialect.name, table, readable, info, n,
-                                     random.Random(seed))
-            out.rows = rows
-            for col in table.columns:
-                ci = info.columns.get(col.name)
-                kind = ci.kind if ci else "other"
-                cs = ColumnSample(col.name, kind, binary=kind == "binary")
-                if not cs.binary:
-                    _collect(cs, (r.get(col.name) for r in rows), n)
-                    if _sparse(cs, len(rows), n):
-                        extra = conn.execute(sa.select(col).where(col.is_not(None)).limit(n))
-                        _collect(cs, (r[0] for r in extra), n, reset=True)
-                        cs.topped_up = True
-                out.columns[col.name] = cs
-    except sa_exc.SQLAlchemyError as exc:
-        out.error = describe_db_error(exc)
-        out.rows = []
+        with quiet_unknown_types():
+            table = sa.Table(info.name, sa.MetaData(), autoload_with=engine)
+    except Exception as exc:  # noqa: BLE001 - recorded: the table stays undecided
+        out.error = safe_reason(exc)
+        return out
+    dialect = engine.dialect.name
+    unreadable: dict[str, str] = {}
+    for attempt in range(2):
+        try:
+            _sample_into(out, engine, table, info, n, seed, unreadable)
+            return out
+        except Exception as exc:  # noqa: BLE001 - any driver or decoding error
+            out.rows, out.columns = [], {}
+            if attempt == 1:
+                out.error = safe_reason(exc)
+                return out
+            # find the columns that cannot be read, then sample the others
+            bad = _unreadable_columns(engine, table, info, dialect)
+            if not bad or len(bad) == len(table.columns):
+                out.error = safe_reason(exc)
+                return out
+            unreadable.update(bad)
     return out
+
+
+def _sample_into(out: TableSample, engine: Engine, table: sa.Table, info: TableInfo, n: int,
+                 seed: int, unreadable: dict[str, str]) -> None:
+    dialect = engine.dialect.name
+    readable = [c for c in table.columns if c.name not in unreadable]
+    with engine.connect() as conn:
+        rows, out.method = _rows(conn, dialect, table, readable, info, n, random.Random(seed))
+        for col in table.columns:
+            ci = info.columns.get(col.name)
+            kind = ci.kind if ci else "other"
+            cs = ColumnSample(col.name, kind, binary=kind == "binary")
+            if col.name in unreadable:
+                cs.error = unreadable[col.name]
+            else:
+                _collect(cs, (r.get(col.name) for r in rows), n)
+                if _sparse(cs, len(rows), n):
+                    expr = read_expr(col, ci, dialect)
+                    extra = conn.execute(sa.select(expr).where(col.is_not(None)).limit(n))
+                    _collect(cs, (r[0] for r in extra), n, reset=True)
+                    cs.topped_up = True
+            out.columns[col.name] = cs
+    # rows serve date relations and the Macie extract: binary prefixes stay out
+    binary = [c for c, cs in out.columns.items() if cs.binary]
+    out.rows = [{k: v for k, v in r.items() if k not in binary} for r in rows]
+
+
+def _unreadable_columns(engine: Engine, table: sa.Table, info: TableInfo, dialect: str
+                        ) -> dict[str, str]:
+    """Columns that fail alone (a few rows each), with the reason."""
+    bad: dict[str, str] = {}
+    for col in table.columns:
+        try:
+            with engine.connect() as conn:
+                conn.execute(sa.select(read_expr(col, info.columns.get(col.name), dialect))
+                             .limit(PROBE_ROWS)).all()
+        except Exception as exc:  # noqa: BLE001 - recorded per column
+            bad[col.name] = safe_reason(exc)
+    return bad
 
 
 def _sparse(cs: ColumnSample, rows: int, n: int) -> bool:
@@ -110,23 +184,29 @@ def _collect(cs: ColumnSample, values: Any, n: int, *, reset: bool = False) -> N
             cs.values.append(v)
 
 
-def _as_dicts(result: Any, cols: list[sa.Column]) -> list[dict[str, Any]]:
+def _as_dicts(result: Any, cols: list[sa.ColumnElement]) -> list[dict[str, Any]]:
     names = [c.name for c in cols]
     return [dict(zip(names, row, strict=False)) for row in result]
 
 
-def _rows(conn: sa.Connection, dialect: str, table: sa.Table, cols: list[sa.Column],
+def _exprs(source: sa.FromClause, cols: list[sa.Column], info: TableInfo, dialect: str
+           ) -> list[sa.ColumnElement]:
+    return [read_expr(source.c[c.name], info.columns.get(c.name), dialect) for c in cols]
+
+
+def _rows(conn: sa.Connection, dialect: str, table: sa.Table, readable: list[sa.Column],
           info: TableInfo, n: int, rng: random.Random) -> tuple[list[dict[str, Any]], str]:
     est = info.row_estimate
-    if not cols:
+    if not readable:
         return [], "no readable columns"
+    cols = _exprs(table, readable, info, dialect)
     if est is not None and est <= 2 * n:
         rows = _as_dicts(conn.execute(sa.select(*cols).limit(n + 1)), cols)
         if len(rows) <= n:
             return rows, "all"
         # more rows than the (stale) estimate said: sample like a big table
     if dialect == "postgresql":
-        return _pg_tablesample(conn, table, cols, est, n, rng)
+        return _pg_tablesample(conn, table, readable, info, est, n, rng)
     key = _probe_key(conn, dialect, table, info)
     if key is None:
         return _as_dicts(conn.execute(sa.select(*cols).limit(n)), cols), "limit (no key)"
@@ -134,8 +214,8 @@ def _rows(conn: sa.Connection, dialect: str, table: sa.Table, cols: list[sa.Colu
     return rows, "rowid probes" if dialect == "sqlite" else "key probes"
 
 
-def _pg_tablesample(conn: sa.Connection, table: sa.Table, cols: list[sa.Column],
-                    est: int | None, n: int, rng: random.Random
+def _pg_tablesample(conn: sa.Connection, table: sa.Table, readable: list[sa.Column],
+                    info: TableInfo, est: int | None, n: int, rng: random.Random
                     ) -> tuple[list[dict[str, Any]], str]:
     """BERNOULLI (rows spread over every page) up to BERNOULLI_MAX_ROWS; beyond, SYSTEM
     (whole random pages: cost follows the percentage, not the table). Both oversample
@@ -146,8 +226,8 @@ def _pg_tablesample(conn: sa.Connection, table: sa.Table, cols: list[sa.Column],
     while True:
         sampler = getattr(sa.func, method)(sa.literal_column(f"{pct:.6f}"))
         sampled = sa.tablesample(table, sampler)
-        cols_s = [sampled.c[c.name] for c in cols]
-        rows = _as_dicts(conn.execute(sa.select(*cols_s).limit(factor * n)), cols)
+        cols_s = _exprs(sampled, readable, info, "postgresql")
+        rows = _as_dicts(conn.execute(sa.select(*cols_s).limit(factor * n)), cols_s)
         if len(rows) >= n or pct >= 100.0:
             break
         pct = min(100.0, pct * 4)  # the estimate was low: grow
@@ -172,7 +252,7 @@ def _probe_key(conn: sa.Connection, dialect: str, table: sa.Table, info: TableIn
     return None
 
 
-def _key_probes(conn: sa.Connection, table: sa.Table, cols: list[sa.Column],
+def _key_probes(conn: sa.Connection, table: sa.Table, cols: list[sa.ColumnElement],
                 key: sa.ColumnElement, n: int, rng: random.Random) -> list[dict[str, Any]]:
     # Two queries: SQLite answers a lone min() or max() from the index, but scans the
     # whole table for min() and max() together.

@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.engine import Engine
 
 from piigate.db import ColumnInfo, Inventory, TableInfo, connect, reflect, safe_url
+from piigate.errors import safe_reason
 from piigate.schema.model import Schema
 
 from . import names as N
+from .context import Subject, apply_context, person_key_tables
 from .propose import (
+    UNREADABLE,
     Decision,
     Defaults,
     apply_previous,
@@ -27,7 +30,15 @@ from .propose import (
     mask_person_keys,
 )
 from .sampling import ColumnSample, TableSample, sample_table
-from .verdict import Analyzer, Verdict, date_verdict, json_verdict, looks_like_json, text_verdict
+from .verdict import (
+    Analyzer,
+    Verdict,
+    binary_verdict,
+    date_verdict,
+    json_verdict,
+    looks_like_json,
+    text_verdict,
+)
 
 if TYPE_CHECKING:
     from .macie import MacieEvidence
@@ -59,18 +70,27 @@ class ScanResult:
     removed: list[str] = field(default_factory=list)
     inventory: Inventory | None = None
     verdicts: dict[tuple[str, str], Verdict] = field(default_factory=dict)
+    # "table.column" -> why its values could not be read (masked: fail closed)
+    unreadable: dict[str, str] = field(default_factory=dict)
+    # tables whose rows are persons (their keys are masked) -> why
+    people: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        return not self.failed_tables
+        return not self.failed_tables and not self.unreadable
 
 
 def column_verdict(col: ColumnInfo, cs: ColumnSample, ts: TableSample, table: TableInfo,
                    engine: Analyzer) -> Verdict:
     """Dispatch on the column's kind; kinds that cannot hold findings are kept cheaply."""
+    if cs.error is not None:
+        return unreadable_verdict(cs.error)
     if cs.binary or col.kind == "binary":
-        return Verdict(signals=["binary: not decoded"])
+        return binary_verdict(col.name, cs.values, engine)
     values = cs.values
+    if col.kind == "other":
+        # inet, cidr, macaddr, point, geometry, unknown names: read as text
+        return text_verdict(col.name, [v for v in values if not isinstance(v, bytes)], engine)
     if col.kind in ("date", "datetime"):
         others = [c.name for c in table.columns.values()
                   if c.kind in ("date", "datetime") and c.name != col.name]
@@ -90,6 +110,12 @@ def column_verdict(col: ColumnInfo, cs: ColumnSample, ts: TableSample, table: Ta
     if col.kind in ("decimal", "float") and numeric_name:
         return text_verdict(col.name, values, engine)
     return Verdict(sampled=len(values))
+
+
+def unreadable_verdict(reason: str) -> Verdict:
+    """A column that could not be read: masked (fail closed), the reason recorded."""
+    return Verdict(entity=UNREADABLE, confidence=0.0, signals=[f"unreadable: {reason}"],
+                   note=f"could not be read ({reason}); masked until a reviewer decides")
 
 
 def scan_database(url_or_engine: str | Engine, *, sample: int = 1000,
@@ -112,36 +138,73 @@ def scan_database(url_or_engine: str | Engine, *, sample: int = 1000,
         inv = reflect(db)
         decisions: dict[tuple[str, str], Decision] = {}
         verdicts: dict[tuple[str, str], Verdict] = {}
-        failed: dict[str, str] = {}
+        failed: dict[str, str] = {t: i.error for t, i in inv.tables.items() if i.error}
+        subjects: dict[str, Subject] = {}
+        unreadable: dict[str, str] = {}
         for tname, t in inv.tables.items():
-            ts = sample_table(db, t, sample, seed=seed)
-            if ts.error:
-                failed[tname] = ts.error
-                t.error = ts.error
+            if t.error:
                 continue
-            total = len(t.columns)
-            for i, (cname, col) in enumerate(t.columns.items()):
-                if progress:
-                    progress(tname, i, total)
-                cs = ts.columns.get(cname) or ColumnSample(cname, col.kind)
-                v = column_verdict(col, cs, ts, t, eng)
-                if macie is not None:
-                    v = macie.merge(tname, cname, v)
+            try:
+                tv = _scan_table(db, t, inv, sample, seed, eng, macie, progress)
+            except Exception as exc:  # noqa: BLE001 - one table must not end the scan
+                tv = safe_reason(exc)
+            if isinstance(tv, str):
+                failed[tname] = tv
+                t.error = tv
+                continue
+            table_verdicts, samples, subjects[tname] = tv
+            for cname, col in t.columns.items():
+                v = table_verdicts[cname]
+                cs = samples[cname]
+                if cs.error is not None:
+                    unreadable[f"{tname}.{cname}"] = cs.error
                 verdicts[(tname, cname)] = v
                 decisions[(tname, cname)] = decide_column(col, v, cs.non_null, d)
-            if progress:
-                progress(tname, total, total)
-        mask_person_keys(inv, decisions)
+        people = person_key_tables(inv, subjects)
+        mask_person_keys(inv, decisions, people)
         removed = apply_previous(inv, decisions, previous)
         fk_closure(inv, decisions)
         source = {"database": safe_url(db.url), "dialect": inv.dialect,
                   "sample": str(sample)}
+        # recorded in the proposal: tables left undecided (check refuses them) and why
+        source |= {f"unscanned:{t}": reason for t, reason in sorted(failed.items())}
         schema = build_schema(inv, decisions, previous, source)
     finally:
         if isinstance(url_or_engine, str):
             db.dispose()
     rows = _summary(schema, verdicts, removed)
-    return ScanResult(schema, failed, rows, [f"{t}.{c}" for t, c in removed], inv, verdicts)
+    return ScanResult(schema, failed, rows, [f"{t}.{c}" for t, c in removed], inv, verdicts,
+                      unreadable=unreadable, people=people)
+
+
+def _scan_table(db: Engine, t: TableInfo, inv: Inventory, sample: int, seed: int,
+                eng: Analyzer, macie: Any | None, progress: Progress | None
+                ) -> str | tuple[dict[str, Verdict], dict[str, ColumnSample], Subject]:
+    """Verdicts of one table's columns, revised with what the table is about; or the
+    reason the table could not be read."""
+    ts = sample_table(db, t, sample, seed=seed)
+    if ts.error:
+        return ts.error
+    total = len(t.columns)
+    out: dict[str, Verdict] = {}
+    samples: dict[str, ColumnSample] = {}
+    for i, (cname, col) in enumerate(t.columns.items()):
+        if progress:
+            progress(t.name, i, total)
+        cs = ts.columns.get(cname) or ColumnSample(cname, col.kind)
+        try:
+            v = column_verdict(col, cs, ts, t, eng)
+        except Exception as exc:  # noqa: BLE001 - recorded, decided fail-closed
+            cs.error = f"values could not be judged ({safe_reason(exc)})"
+            v = unreadable_verdict(cs.error)
+        if macie is not None:
+            v = macie.merge(t.name, cname, v)
+        out[cname] = v
+        samples[cname] = cs
+    subject = apply_context(t, out, inv)
+    if progress:
+        progress(t.name, total, total)
+    return out, samples, subject
 
 
 def _summary(schema: Schema, verdicts: dict[tuple[str, str], Verdict],

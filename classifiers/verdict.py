@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -32,6 +32,27 @@ _ID_FAMILY = {N.PHONE, N.SSN, N.NATIONAL_ID, N.PASSPORT, N.CARD, N.IBAN, "US_ITI
 WHOLE_VALUE_SCORE = 0.3  # a recognizer hit covering the value counts at this score
 IN_TEXT_SCORE = 0.5  # inside free text a hit must be surer
 MAX_EXAMPLES = 3
+FREE_TEXT_ANALYSED = 300  # distinct values of a free-text column run through the engine
+# A minority of personal values still masks the column: any share of this size, or this
+# many values of an entity whose recognizer rarely errs (a checksum or an @domain).
+SIZEABLE_SHARE = 0.10
+PERSON_SHARE = 0.20
+PRECISE_ENTITIES = (N.EMAIL, N.IBAN)
+PRECISE_MIN_HITS = 2
+PERSON_LIKE = "PERSON_LIKE"  # hits key: values that read as a person's name (see below)
+ORG_LIKE = "ORG_LIKE"  # hits key: values carrying a company word
+# Words that make a name an organisation's (compared case-insensitively, without dots).
+ORG_WORDS = frozenset("""
+inc incorporated ltd limited llc llp plc gmbh ag kg sa sas sarl srl spa bv nv oy ab
+co corp corporation company companies group holding holdings industries enterprises
+partners associates imports exports import export trading traders distributors
+distribution wholesale gifts gift stores store shop shops shopping boutique mart market
+cooperative foundation university college school academy hospital clinic bank club
+society association agency services service solutions systems technologies technology
+international consulting collectables collectibles souvenirs souveniers designs
+motors auto media records studios studio productions publishing press hotel restaurant
+cafe bar pharmacy labs laboratories logistics transport airlines insurance
+""".split())
 
 
 class Analyzer(Protocol):
@@ -52,6 +73,11 @@ class Verdict:
     paths: dict[str, str] = field(default_factory=dict)
     note: str | None = None
     letters: bool = False  # some sampled value holds letters (FPE alphabet choice)
+    # characters of the sampled values outside ASCII letters and digits (fpe keep_chars)
+    others: str = ""
+    partial: bool = False  # a minority of the values is personal: mask the whole column
+    weak_name: bool = False  # PERSON from a bare "name" (or "customer name"): needs context
+    content: str | None = None  # binary columns: what the first bytes are (PNG, PDF, text)
 
     @property
     def is_pii(self) -> bool:
@@ -91,31 +117,51 @@ class _TextStats:
     dict_any: int = 0
     long_text: int = 0
     digits_only: int = 0
+    person_like: int = 0  # a first name then more name words, or a lone dictionary name
+    org_like: int = 0
+    credential: int = 0
     examples: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _text_stats(values: Iterable[str], engine: Analyzer, phone_by_name: bool) -> _TextStats:
+def _is_long_text(v: str) -> bool:
+    return len(v) >= 25 and len(v.split()) >= 4
+
+
+def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _TextStats:
     st = _TextStats()
     d = name_dictionary()
+    present = [v for v in values if v.strip()]
+    if sum(_is_long_text(v.strip()) for v in present) >= 0.5 * len(present) > 0:
+        # free text: its share of notes naming people is estimated as well from a few
+        # hundred values, and each costs the NLP pipeline
+        values = present[:FREE_TEXT_ANALYSED]
     for raw in values:
         v = raw.strip()
         if not v:
             continue
         st.distinct += 1
-        if len(v) >= 25 and len(v.split()) >= 4:
+        if _is_long_text(v):
             st.long_text += 1
         digits_only = v.isdigit()
         st.digits_only += digits_only
         seen_whole: set[str] = set()
         seen_inside: set[str] = set()
+        title_case = _title_case(v)
         for r in engine.analyze(v):
             ent = r.entity_type
             if ent == N.PHONE and digits_only and not phone_by_name:
                 continue  # bare digit strings (tracking numbers, ids) pass as phones
-            if r.score >= IN_TEXT_SCORE or (ent == N.PERSON and r.score >= 0.6):
+            if ent == N.PERSON and not _person_in_text(v[r.start:r.end], title_case):
+                pass  # capitalised words that do not start with a first name
+            elif r.score >= IN_TEXT_SCORE or (ent == N.PERSON and r.score >= 0.6):
                 seen_inside.add(ent)
             if r.score >= WHOLE_VALUE_SCORE and (r.end - r.start) >= 0.8 * len(v):
                 seen_whole.add(ent)
+        if credential_shape(v):
+            st.credential += 1
+            seen_whole.add(N.CREDENTIAL)
+        elif _MAC.match(v):
+            seen_whole.add(MAC)
         for ent in seen_whole:
             st.whole[ent] += 1
             st.examples.setdefault(ent, [])
@@ -138,17 +184,79 @@ def _text_stats(values: Iterable[str], engine: Analyzer, phone_by_name: bool) ->
             if len(words) == 1:
                 st.dict_first += kinds[0] in ("first", "both")
                 st.dict_last += kinds[0] in ("last", "both")
+                st.person_like += kinds[0] is not None
+            else:
+                # product, genre and song names are capitalised too; a person's name
+                # starts with a first name ("Glass Vase": Glass is only a last name)
+                st.person_like += kinds[0] in ("first", "both")
+        if _org_word(v):
+            st.org_like += 1
     return st
+
+
+MAC = "MAC_ADDRESS"  # a device's hardware address: identifies its owner's device
+_MAC = re.compile(r"^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}$")
+_CREDENTIAL_SHAPES = re.compile(
+    r"^(\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}"  # bcrypt
+    r"|\$argon2(id|i|d)\$\S+|\$(1|5|6|y|7|gy|sha1|md5)\$\S+"  # argon2, crypt(3)
+    r"|(pbkdf2|bcrypt|argon2|scrypt|sha1|sha256|sha512|md5)[_:$-]\S*\$\S+"  # Django, ...
+    r"|\{(SSHA|SHA|SSHA512|CRYPT|MD5)\}\S+"  # LDAP
+    r"|eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"  # JWT
+    r"|(sk|pk|rk)_(live|test)_[A-Za-z0-9]{10,}|gh[pousr]_[A-Za-z0-9]{30,}"  # API keys
+    r"|AKIA[0-9A-Z]{16}|xox[abpr]-[A-Za-z0-9-]{10,})$")
+
+
+def credential_shape(value: str) -> bool:
+    """Password hashes in a known format, JSON web tokens and well-known API key formats.
+
+    Bare hex digests are not enough (file checksums, commit ids look the same): those
+    count only under a credential's column name."""
+    return bool(_CREDENTIAL_SHAPES.match(value))
+
+
+def _org_word(value: str) -> bool:
+    if "&" in value:
+        return True
+    return any(w.strip(".,()'").lower() in ORG_WORDS for w in value.split())
+
+
+def _title_case(value: str) -> bool:
+    words = [w for w in value.split() if len(w) >= 3 and w[0].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _person_in_text(span: str, title_case: bool) -> bool:
+    """A name inside text: a dictionary first name first ("Anna Schmidt"), last
+    ("Schmidt, Anna"), or two dictionary names. In Title Case text, where every noun is
+    capitalised ("a Mad Scientist And a Hunter"), only a first name then a last name."""
+    words = [w.rstrip(",") for w in span.split() if w[:1].isupper()]
+    if not words:
+        return False
+    d = name_dictionary()
+    kinds = [d.kind(w) for w in words]
+    first = [k in ("first", "both") for k in kinds]
+    last = [k in ("last", "both") for k in kinds]
+    if title_case:
+        return len(words) >= 2 and first[0] and last[-1]
+    return first[0] or (len(words) >= 2 and (first[-1] or sum(k is not None for k in kinds) >= 2))
 
 
 def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: str | None = None
                  ) -> Verdict:
     """Verdict for a column (or JSON path) of text-like values."""
     nm = N.match(key_name if key_name is not None else name)
+    if nm is not None and nm.entity == N.PHOTO:
+        nm = None  # a photo's file name or URL is not the photo
     strs = [v if isinstance(v, str) else str(v) for v in values]
     st = _text_stats(strs, engine, phone_by_name=nm is not None and nm.entity == N.PHONE)
     v = Verdict(sampled=st.distinct, hits={k: int(c) for k, c in st.whole.items()},
-                letters=any(ch.isalpha() for s in strs for ch in s))
+                letters=any(ch.isalpha() for s in strs for ch in s),
+                others="".join(sorted({ch for s in strs for ch in s
+                                       if not (ch.isascii() and ch.isalnum())})))
+    if st.person_like:
+        v.hits[PERSON_LIKE] = st.person_like
+    if st.org_like:
+        v.hits[ORG_LIKE] = st.org_like
     if nm:
         v.signals.append(nm.signal)
     if st.distinct == 0:
@@ -166,7 +274,7 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         return _by_values(v, st, best, best_r, nm)
     if nm:
         return _by_name(v, st, nm)
-    return _by_name_shape(v, st) or _keep(v)
+    return _by_name_shape(v, st) or _minority(v, st) or _keep(v, st)
 
 
 def _by_values(v: Verdict, st: _TextStats, entity: str, ratio: float,
@@ -190,6 +298,7 @@ def _by_name(v: Verdict, st: _TextStats, nm: N.NameMatch) -> Verdict:
         return v
     v.entity = nm.entity
     if nm.entity in NAME_ENTITIES:
+        v.weak_name = N.is_weak_person(nm)
         v.confidence = 0.6 + 0.3 * shape_r + 0.1 * (st.dict_any / st.distinct)
         v.signals.append(f"name-shape={st.shaped}/{st.distinct}")
         if st.dict_any:
@@ -213,7 +322,7 @@ def _by_name_shape(v: Verdict, st: _TextStats) -> Verdict | None:
         return None
     shape_r = st.shaped / st.distinct
     dict_r = st.dict_any / st.distinct
-    if shape_r < 0.9 or dict_r < 0.2:
+    if shape_r < 0.9 or dict_r < 0.2 or st.org_like >= 0.25 * st.distinct:
         return None
     mean_words = st.words / max(1, st.shaped)
     if mean_words >= 1.5:
@@ -234,9 +343,13 @@ def _free_text(v: Verdict, st: _TextStats) -> Verdict:
     v.hits = {k: int(c) for k, c in st.inside.items()}
     found = sum(1 for _ in st.inside)
     if not found:
+        v.note = (f"free text ({st.distinct} sampled values) with no name, contact or "
+                  "identifier in it")
         return _keep(v)
     ent, count = st.inside.most_common(1)[0]
     if count < max(2, 0.05 * st.distinct):
+        v.note = (f"free text: {ent} in only {count} of {st.distinct} sampled values "
+                  "(5% needed)")
         return _keep(v)
     v.entity = FREE_TEXT
     v.confidence = min(1.0, 0.5 + count / st.distinct)
@@ -245,8 +358,47 @@ def _free_text(v: Verdict, st: _TextStats) -> Verdict:
     return v
 
 
-def _keep(v: Verdict) -> Verdict:
+def _minority(v: Verdict, st: _TextStats) -> Verdict | None:
+    """A sizeable share of personal values (or a few e-mails or IBANs) among others: the
+    column is masked as a whole, with a method that fits every value."""
+    found = {e: c for e, c in st.whole.items() if e != N.PERSON}
+    # names are noisier than e-mails: a fifth of the values must read as a person's name
+    if st.person_like >= PERSON_SHARE * st.distinct and st.person_like >= 2 and \
+            st.org_like < 0.25 * st.distinct:
+        found[N.PERSON] = st.person_like
+    strong = {e: c for e, c in found.items()
+              if c >= SIZEABLE_SHARE * st.distinct
+              or (e in PRECISE_ENTITIES and c >= PRECISE_MIN_HITS)}
+    if not strong:
+        return None
+    entity = max(strong, key=lambda e: strong[e])
+    v.entity, v.partial = entity, True
+    v.confidence = 0.5 + 0.4 * strong[entity] / st.distinct
+    v.signals.append(f"values:{entity}={strong[entity]}/{st.distinct}")
+    v.examples = st.examples.get(entity if entity != N.PERSON else "NAME", [])
+    v.note = (f"{entity} in {strong[entity]} of {st.distinct} sampled values: masked as a "
+              "whole column")
+    return v
+
+
+def found_summary(hits: dict[str, int], sampled: int) -> str:
+    """What the recognizers found, for a reason: "EMAIL_ADDRESS in 1 of 200 values"."""
+    labels = {N.PERSON: "PERSON-shaped words",
+              PERSON_LIKE: "a person's name (a dictionary first name first)"}
+    parts = [f"{labels.get(e, e)} in {c} of {sampled}"
+             for e, c in sorted(hits.items(), key=lambda x: -x[1])
+             if c and e not in ("NAME_SHAPE", "NAME_DICTIONARY", ORG_LIKE)]
+    return "; ".join(parts)
+
+
+def _keep(v: Verdict, st: _TextStats | None = None) -> Verdict:
     v.entity = None
+    if st is not None and v.note is None:
+        found = found_summary(v.hits, st.distinct)
+        if found:
+            v.note = (f"{found} sampled values: below the threshold for masking (an entity "
+                      f"in {SIZEABLE_SHARE:.0%} of values, {PRECISE_MIN_HITS} e-mails or "
+                      "IBANs, or a name-like column)")
     return v
 
 
@@ -409,3 +561,73 @@ def _path_verdict(path: str, vals: list[Any], engine: Analyzer) -> Verdict:
         return Verdict(entity=N.DOB, confidence=0.8, sampled=len(vals), signals=[nm.signal])
     texts = [x for x in vals if not isinstance(x, (int, float))] or vals
     return text_verdict(path, texts, engine, key_name=key)
+
+
+# -- binary ----------------------------------------------------------------------------
+
+_MAGIC: tuple[tuple[bytes, int, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", 0, "PNG"), (b"\xff\xd8\xff", 0, "JPEG"), (b"GIF8", 0, "GIF"),
+    (b"%PDF", 0, "PDF"), (b"BM", 0, "BMP"), (b"II*\x00", 0, "TIFF"), (b"MM\x00*", 0, "TIFF"),
+    (b"WEBP", 8, "WEBP"), (b"ftypheic", 4, "HEIC"), (b"PK\x03\x04", 0, "ZIP/Office"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "Word/Excel (OLE)"),
+    (b"\x15\x1c", 0, "OLE image"),  # an image wrapped in an OLE object (Access exports)
+)
+
+
+def magic(prefix: bytes) -> str | None:
+    """The file type a value's first bytes announce (PNG, JPEG, PDF...), or None."""
+    for sig, offset, label in _MAGIC:
+        if prefix[offset:offset + len(sig)] == sig:
+            if label == "BMP" and prefix[6:10] != bytes(4):
+                continue  # "BM" starts text too; a bitmap's reserved bytes are zero
+            return label
+    return None
+
+
+def _as_bytes(x: Any) -> bytes | None:
+    if isinstance(x, (bytes, bytearray, memoryview)):
+        return bytes(x)
+    if isinstance(x, str):
+        return x.encode("utf-8", "surrogateescape")
+    return None
+
+
+def binary_verdict(name: str, values: list[Any], engine: Analyzer) -> Verdict:
+    """What the first bytes of binary values are: images and documents by their magic
+    numbers, text (stored as bytes) judged as text. A photo's column name is a finding."""
+    prefixes = [b for b in (_as_bytes(x) for x in values) if b]
+    nm = N.match(name)
+    kinds = Counter(magic(p) or ("text" if _is_text(p) else "binary") for p in prefixes)
+    v = Verdict(sampled=len(prefixes), hits={f"CONTENT_{k}": c for k, c in kinds.items()})
+    if nm:
+        v.signals.append(nm.signal)
+    if kinds:
+        top, count = kinds.most_common(1)[0]
+        v.content = top
+        v.signals.append(f"content:{top}={count}/{len(prefixes)}")
+        if top == "text":
+            texts = [p.decode("utf-8", "replace") for p in prefixes]
+            tv = text_verdict(name, texts, engine)
+            if tv.is_pii:
+                tv.signals = v.signals + tv.signals
+                tv.content = "text"
+                return tv
+    else:
+        v.signals.append("no value sampled")
+    if nm is not None and nm.entity == N.PHOTO:
+        v.entity, v.confidence = N.PHOTO, 0.7
+    elif nm is not None and nm.entity == N.CREDENTIAL:
+        v.entity, v.confidence = N.CREDENTIAL, 0.7
+    return v
+
+
+def _is_text(prefix: bytes) -> bool:
+    try:
+        text = prefix.decode("utf-8")
+    except UnicodeDecodeError:
+        # a multi-byte character may be cut at the end of the prefix
+        text = prefix[:-3].decode("utf-8", "replace")
+        if "\ufffd" in text:
+            return False
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+    return bool(text) and printable >= 0.95 * len(text)

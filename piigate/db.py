@@ -8,6 +8,9 @@ driver. Passwords are never shown: URLs are rendered with the password hidden.
 from __future__ import annotations
 
 import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -16,7 +19,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.engine.url import URL
 
-from .errors import DatabaseError, describe_db_error
+from .errors import DatabaseError, describe_db_error, safe_reason
 
 Kind = Literal[
     "integer",
@@ -191,9 +194,16 @@ _SQL_KIND_PATTERNS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"^date\b"), "date"),
     (re.compile(r"^time\b"), "time"),
     (re.compile(r"^(bytea|(tiny|medium|long)?blob|(var)?binary|image)\b"), "binary"),
-    (re.compile(r"^((var)?char|character|n?varchar|nchar|n?text|(tiny|medium|long)text|"
-                r"string|clob|enum|citext)\b"), "text"),
+    (re.compile(r"^((var)?char|character|n?varchar2?|nchar|n?text|(tiny|medium|long)text|"
+                r"string|n?clob|enum|citext)\b"), "text"),
 )  # fmt: skip
+# Type names of other engines that hold no number (network addresses, geometry, documents):
+# kind "other" (only null or keep write them), read as text by discovery. SQLite gives
+# such a declared name NUMERIC affinity, which would make it a decimal.
+_NON_NUMERIC_OTHER = re.compile(
+    r"^(inet|cidr|macaddr8?|point|line|lseg|box|path|polygon|circle|geometry|geography|"
+    r"multi(point|linestring|polygon)|linestring|geometrycollection|tsvector|xml|hstore|"
+    r"ltree|interval|bit|varbit|set)\b")
 
 
 def kind_from_sql_type(sql_type: str | None) -> Kind:
@@ -203,6 +213,11 @@ def kind_from_sql_type(sql_type: str | None) -> Kind:
         if pattern.search(t):
             return kind
     return "other"
+
+
+def is_non_numeric_other(sql_type: str | None) -> bool:
+    """Whether a type name is one of another engine's non-numeric types (``inet``, ``point``)."""
+    return bool(_NON_NUMERIC_OTHER.search((sql_type or "").strip().lower()))
 
 
 def int_bits(sql_type: str) -> int:
@@ -279,11 +294,21 @@ def reflect(engine: Engine, tables: list[str] | None = None) -> Inventory:
         if tname.startswith("piigate_"):
             continue  # our own work tables
         try:
-            out[tname] = _reflect_table(insp, tname, dialect)
-        except sa_exc.SQLAlchemyError as exc:
-            out[tname] = TableInfo(tname, {}, [], [], [], error=describe_db_error(exc))
+            with quiet_unknown_types():
+                out[tname] = _reflect_table(insp, tname, dialect)
+        except Exception as exc:  # noqa: BLE001 - one odd table must not stop the others
+            out[tname] = TableInfo(tname, {}, [], [], [], error=safe_reason(exc))
     _row_estimates(engine, out)
     return Inventory(dialect=dialect, tables=out)
+
+
+@contextmanager
+def quiet_unknown_types() -> Iterator[None]:
+    """Silence "Did not recognize type 'point'": such columns are typed from their
+    declared name (kind ``other``), which callers handle."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Did not recognize type", sa_exc.SAWarning)
+        yield
 
 
 def _reflect_table(insp: sa.Inspector, tname: str, dialect: str) -> TableInfo:
@@ -298,7 +323,9 @@ def _reflect_table(insp: sa.Inspector, tname: str, dialect: str) -> TableInfo:
     if len(pk) == 1:
         single_unique.add(pk[0])
     cols: dict[str, ColumnInfo] = {}
-    for c in insp.get_columns(tname):
+    reflected = insp.get_columns(tname)
+    declared: dict[str, str] | None = None
+    for c in reflected:
         kind, extra = classify(c["type"], dialect)
         if (dialect == "sqlite" and pk == [c["name"]] and kind == "integer"
                 and type(c["type"]).__name__.upper() == "INTEGER"):
@@ -307,6 +334,12 @@ def _reflect_table(insp: sa.Inspector, tname: str, dialect: str) -> TableInfo:
             sql_type = c["type"].compile(dialect=insp.bind.dialect)
         except Exception:  # noqa: BLE001 - some reflected types cannot compile back
             sql_type = type(c["type"]).__name__
+        if dialect == "sqlite" or isinstance(c["type"], sa.types.NullType):
+            if declared is None:
+                declared = _declared_types(insp, tname, dialect)
+            name = declared.get(c["name"])
+            if name:
+                kind, extra, sql_type = _from_declared(name, kind, extra, str(sql_type))
         cols[c["name"]] = ColumnInfo(
             table=tname,
             name=c["name"],
@@ -331,6 +364,56 @@ def _reflect_table(insp: sa.Inspector, tname: str, dialect: str) -> TableInfo:
         for fk in insp.get_foreign_keys(tname)
     ]
     return TableInfo(tname, cols, list(pk), fks, uniques)
+
+
+def _declared_types(insp: sa.Inspector, tname: str, dialect: str) -> dict[str, str]:
+    """Column -> type name as declared, for types SQLAlchemy does not know (SQLite accepts
+    any name; PostgreSQL ``point``, MySQL geometry)."""
+    q = quote(insp.bind.dialect, tname)
+    if dialect == "sqlite":
+        sql, params = f"PRAGMA table_info({q})", {}
+    elif dialect == "postgresql":
+        sql = ("SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+               "WHERE attrelid = to_regclass(:t) AND attnum > 0 AND NOT attisdropped")
+        params = {"t": q}
+    elif dialect == "mysql":
+        sql = ("SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS "
+               "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = :t")
+        params = {"t": tname}
+    else:
+        return {}
+    bind = insp.bind
+    if isinstance(bind, sa.Connection):
+        rows = bind.execute(sa.text(sql), params).all()
+    else:
+        with bind.connect() as conn:
+            rows = conn.execute(sa.text(sql), params).all()
+    if dialect == "sqlite":
+        return {str(r[1]): str(r[2] or "") for r in rows}
+    return {str(r[0]): str(r[1] or "") for r in rows}
+
+
+def _from_declared(name: str, kind: Kind, extra: dict[str, object], sql_type: str
+                   ) -> tuple[Kind, dict[str, object], str]:
+    """The kind a declared type name says, where SQLAlchemy's guess is wrong.
+
+    SQLite gives unknown names NUMERIC affinity (``bytea``, ``inet`` and ``jsonb`` would
+    read as decimals, and a blob read through a decimal type crashes); an unknown type
+    on a server reflects as NullType. The declared name is kept as the column's type.
+    """
+    declared = kind_from_sql_type(name)
+    if sql_type == "NullType":
+        sql_type = name.upper()
+    if declared == kind or (declared == "other" and not is_non_numeric_other(name)):
+        return kind, extra, sql_type
+    new: dict[str, object] = {}
+    if declared == "text":
+        m = re.search(r"\((\d+)\)", name)
+        if m:
+            new["length"] = int(m.group(1))
+    elif declared == "integer":
+        new.update(int_min=-(2**63), int_max=2**63 - 1)
+    return declared, new, name.upper()
 
 
 def _row_estimates(engine: Engine, tables: dict[str, TableInfo]) -> None:

@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from classifiers.cli import register
-from classifiers.sampling import sample_table
+from classifiers.sampling import BINARY_PREFIX, sample_table
 from classifiers.scan import scan_database
 from piigate import sample
 from piigate.db import connect, normalise_url, reflect
@@ -52,8 +52,10 @@ def test_sampling_reads_a_bounded_random_sample(db_url):
     ids = [r["id"] for r in ts.rows]
     assert len(set(ids)) == len(ids)
     assert max(ids) > 3 * 3000  # not just the first rows of the table
-    assert ts.columns["payload"].binary and ts.columns["payload"].values == []
-    assert "payload" not in ts.rows[0]  # binary recorded, never read
+    # binary: only the first bytes of each value are read (magic numbers), kept out of rows
+    payload = ts.columns["payload"]
+    assert payload.binary and all(len(v) <= BINARY_PREFIX for v in payload.values)
+    assert "payload" not in ts.rows[0]
 
 
 def test_scan_sample_database_proposal_passes_check(db_url):
@@ -75,7 +77,8 @@ def test_scan_sample_database_proposal_passes_check(db_url):
     assert s.rule("employees", "birth_date").method == "date_shift"
     assert s.rule("employees", "hire_date").method == "keep"
     assert s.rule("departments", "dept_name").method == "keep"
-    assert s.rule("customers", "email").method == "fake"
+    # UNIQUE: fakes may repeat, so the e-mails keep their shape under a permutation
+    assert s.rule("customers", "email").method == "fpe"
     assert s.rule("customers", "ssn").method == "fpe"
     assert s.rule("customers", "notes").method == "redact"
     prof = s.rule("customers", "profile")

@@ -159,7 +159,7 @@ def _decisions(inv: Inventory) -> dict[tuple[str, str], Decision]:
 def test_person_key_and_foreign_key_closure_share_one_domain():
     inv = _inventory()
     dec = _decisions(inv)
-    mask_person_keys(inv, dec)
+    mask_person_keys(inv, dec, {"emp": "holds first_name"})
     fk_closure(inv, dec)
     for key in [("emp", "emp_no"), ("titles", "emp_no"), ("audit", "emp_no")]:
         assert dec[key].rule["method"] == "fpe", key
@@ -185,7 +185,7 @@ def test_drift_against_previous_schema_carries_unchanged_decisions():
         "titles": {"columns": {"title": {"method": "keep", "reason": "job titles"}}},
     }})
     dec = _decisions(inv)
-    mask_person_keys(inv, dec)
+    mask_person_keys(inv, dec, {"emp": "holds first_name"})
     removed = apply_previous(inv, dec, prev)
     fk_closure(inv, dec)
     assert removed == [("emp", "gone")]

@@ -1,0 +1,339 @@
+"""What a table is about, and the column decisions that depend on it.
+
+A column's values alone cannot tell a genre called "Latin" from a person called Latin,
+a workflow ``state`` from a customer's state, or a product photo from an employee's.
+After every column of a table has its own verdict, this pass looks at the table:
+
+- **subject**: a table is *about people* when its name says so (``customers``,
+  ``employees``), or it holds a person's identifying data (a name part, a date of birth,
+  a national id, a username), or contacts (e-mail, phone) while its name is not a
+  thing's. It is a *thing* table when its name names a thing (``genres``, ``products``)
+  or it has the shape of a lookup table (referenced by other tables, few columns, few
+  rows) and holds nothing identifying.
+- **names**: a bare ``name`` (or ``customerName``) is a person's name only with enough
+  values that read as one (a dictionary first name first), and never when a quarter of
+  them carry a company word (Inc, Ltd, Gifts, &); a thing table needs far more evidence.
+- **addresses**: the parts of a postal address (city, postcode, region, country) are
+  judged together, per column group (``ship_*``, ``billing_*``, or none): a group holding a
+  street address is an address, and so is a part of a table about people. Its city,
+  postcode and region are masked; its country is kept with the reason (coarse). Outside
+  an address, a part is kept with the reason (a list of cities is not personal data).
+- **binary and other types**: a binary column of a table about people is masked (fail
+  closed), whatever it holds; elsewhere images and documents are masked unless the table
+  is a thing table. Geometry in a table about people is a location and masked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from piigate.db import ColumnInfo, Inventory, TableInfo, is_non_numeric_other
+
+from . import names as N
+from .verdict import NAME_ENTITIES, ORG_LIKE, PERSON_LIKE, Verdict
+
+# Head nouns of table names (singular). The last known token of the name decides:
+# "customer_orders" is about orders, "order_customers" about customers.
+PERSON_WORDS = frozenset("""
+person people customer client employee emp staff user member patient student pupil teacher
+contact author artist actor actress director composer guest passenger driver applicant
+candidate tenant subscriber profile manager doctor physician nurse worker volunteer donor
+beneficiary recipient visitor player athlete buyer agent representative rep resident
+citizen voter lead prospect attendee participant speaker instructor lecturer professor
+parent child spouse landlord borrower insured policyholder claimant personnel individual
+owner holder traveler traveller learner trainee intern account kunde mitarbeiter personne
+cliente usuario utilisateur benutzer
+""".split())
+THING_WORDS = frozenset("""
+genre category type language media playlist territory region track product item film movie
+album song book title country city state province tag status currency department store
+shop warehouse supplier vendor company organisation organization office branch brand
+color colour size unit lookup code setting config configuration role permission group
+kind format channel platform catalog catalogue inventory stock shipper carrier
+manufacturer publisher label rating level grade class classification station route
+airport port zone location site venue room building plan tier price fee tax rate
+skill course subject topic feature option attribute
+""".split())
+# Events and transactions: neither people nor things; their rows may hold a person's data
+# (an order's shipping name), judged by the values.
+EVENT_WORDS = frozenset("""
+order invoice payment transaction shipment booking reservation ticket log event visit
+rental loan sale purchase subscription message comment review request application claim
+appointment enrollment enrolment registration audit history session login token
+""".split())
+IDENTIFYING = frozenset({N.FIRST_NAME, N.LAST_NAME, N.PERSON, N.DOB, N.SSN, "US_ITIN",
+                         N.NATIONAL_ID, N.PASSPORT, N.USERNAME})
+CONTACT = frozenset({N.EMAIL, N.PHONE})
+LOOKUP_MAX_COLUMNS = 4
+LOOKUP_MAX_ROWS = 1000
+ORG_SHARE = 0.25  # values with a company word that make a column organisation names
+# share of values reading as a person's name that a weak name column needs, per subject
+NAME_SHARE = {"people": 0.2, "thing": 0.6, "unknown": 0.3}
+
+
+@dataclass
+class Subject:
+    """What a table is about: ``people``, ``thing`` or ``unknown``, and why."""
+
+    kind: str
+    reason: str
+    by_name: bool = False  # the table's name says it (not only its columns)
+
+    @property
+    def about_people(self) -> bool:
+        return self.kind == "people"
+
+
+def person_key_tables(inv: Inventory, subjects: dict[str, Subject]) -> dict[str, str]:
+    """Tables whose rows are persons: their primary keys identify people.
+
+    A table about people by its name is one; a table about people only by its columns
+    is one unless it references a table about people (an order holding a copy of its
+    customer's name and address is about the order, and its key identifies the order).
+    """
+    people = {t for t, s in subjects.items() if s.about_people}
+    out = {}
+    for t, s in subjects.items():
+        if not s.about_people:
+            continue
+        refs = {fk.ref_table for fk in inv.tables[t].foreign_keys} - {t}
+        if s.by_name or not (refs & people):
+            out[t] = s.reason
+    return out
+
+
+def head_noun(table: str) -> str | None:
+    """The last token of a table name that is a known person, thing or event word."""
+    for tok in reversed(N.tokens(table)):
+        for w in (tok, N._singular(tok), tok[:-3] + "y" if tok.endswith("ies") else tok):
+            if w in PERSON_WORDS or w in THING_WORDS or w in EVENT_WORDS:
+                return w
+    return None
+
+
+def _by_name_only(v: Verdict) -> bool:
+    return not any(s.startswith("column-name:") for s in v.signals)
+
+
+def _evidence(verdicts: dict[str, Verdict], skip: set[str]) -> tuple[list[str], list[str]]:
+    identifying, contact = [], []
+    for c, v in verdicts.items():
+        if c in skip or v.entity is None or v.partial:
+            continue
+        if v.entity in NAME_ENTITIES and (v.weak_name or _by_name_only(v)):
+            continue  # decided with the subject, not evidence for it
+        if v.entity in IDENTIFYING:
+            identifying.append(f"{c}:{v.entity}")
+        elif v.entity in CONTACT:
+            contact.append(f"{c}:{v.entity}")
+    return identifying, contact
+
+
+def _referenced(inv: Inventory, table: str) -> list[str]:
+    return sorted({f"{fk.table}.{fk.columns[0]}" for fk in inv.all_foreign_keys()
+                   if fk.ref_table == table and fk.table != table})
+
+
+def subject_of(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
+               skip: set[str] | None = None) -> Subject:
+    """Whether the table is about people, about things, or unknown (see module doc)."""
+    head = head_noun(t.name)
+    identifying, contact = _evidence(verdicts, skip or set())
+    if head in PERSON_WORDS:
+        return Subject("people", f"table name reads as people ({head})", by_name=True)
+    if identifying:
+        return Subject("people", "holds " + ", ".join(identifying[:4]))
+    if contact and head not in THING_WORDS:
+        return Subject("people", "holds " + ", ".join(contact[:4]))
+    if head in THING_WORDS:
+        return Subject("thing", f"table name reads as a thing ({head})")
+    refs = _referenced(inv, t.name)
+    rows = t.row_estimate
+    if refs and len(t.columns) <= LOOKUP_MAX_COLUMNS and (rows is None or rows <= LOOKUP_MAX_ROWS):
+        return Subject("thing", f"lookup table ({len(t.columns)} columns, "
+                                f"{'?' if rows is None else rows} rows, referenced by "
+                                f"{', '.join(refs[:3])})")
+    return Subject("unknown", "nothing says what the table is about")
+
+
+def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> Subject:
+    """Revise a table's verdicts in place with its subject; returns the final subject."""
+    subject = subject_of(t, verdicts, inv)
+    confirmed = _revise_names(t, verdicts, subject)
+    if confirmed and not subject.about_people:
+        subject = Subject("people", f"holds people's names ({', '.join(confirmed[:3])})")
+    _addresses(t, verdicts, subject)
+    _keys(t, verdicts, inv)
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        if v is None:
+            continue
+        if col.kind == "binary":
+            _binary(col, v, subject)
+        elif col.kind == "other":
+            _other(col, v, subject)
+    return subject
+
+
+# -- names ---------------------------------------------------------------------------
+
+
+def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> list[str]:
+    confirmed = []
+    for cname, v in verdicts.items():
+        if v.entity not in NAME_ENTITIES:
+            continue
+        weak = v.weak_name or _by_name_only(v)
+        if not weak or (v.partial and subject.kind != "thing"):
+            continue
+        n = max(1, v.sampled)
+        person = v.hits.get(PERSON_LIKE, 0)
+        org = v.hits.get(ORG_LIKE, 0)
+        shaped = v.hits.get("NAME_SHAPE", 0)
+        share = NAME_SHARE[subject.kind]
+        what = f"{t.name}.{cname}"
+        if org >= ORG_SHARE * n:
+            _demote(v, f"organisation names: {org} of {n} sampled values carry a company "
+                       "word (Inc, Ltd, Co, Gifts, &...)")
+        elif person >= share * n or (subject.by_name and shaped >= 0.5 * n):
+            v.signals.append(f"subject:{subject.kind}")
+            confirmed.append(cname)
+        else:
+            _demote(v, f"{what}: {person} of {n} sampled values read as a person's name (a "
+                       f"dictionary first name first); {share:.0%} needed in a table "
+                       f"{_subject_phrase(subject)}")
+    return confirmed
+
+
+def _subject_phrase(subject: Subject) -> str:
+    kind = {"people": "about people", "thing": "about things",
+            "unknown": "of unknown subject"}[subject.kind]
+    return f"{kind} ({subject.reason})"
+
+
+def _demote(v: Verdict, note: str) -> None:
+    v.signals.append(f"was:{v.entity}")
+    v.entity = None
+    v.weak_name = False
+    v.note = note
+
+
+# -- addresses ------------------------------------------------------------------------
+
+
+def address_part(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """(part entity, prefix tokens) of an address column: ``ship_region`` ->
+    (REGION, ("ship",)); None for other columns."""
+    nm = N.match(name)
+    if nm is None or nm.entity not in N.ADDRESS_PARTS:
+        return None
+    toks = N.tokens(name)
+    phrase = nm.phrase.split()
+    for cand in (toks, [N._singular(x) for x in toks]):
+        for i in range(len(cand) - len(phrase) + 1):
+            if cand[i:i + len(phrase)] == phrase:
+                return nm.entity, tuple(cand[:i])
+    return nm.entity, ()
+
+
+def _addresses(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> None:
+    parts: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for cname, col in t.columns.items():
+        part = address_part(cname)
+        if part is None or cname not in verdicts or col.kind not in ("text", "integer", "other"):
+            continue
+        if col.kind == "integer" and (N.looks_like_key_name(cname) or col.primary_key):
+            continue  # city_id: a key into a list of cities
+        parts[cname] = part
+    streets = {p for c, (e, p) in parts.items() if e == N.STREET and verdicts[c].is_pii}
+    groups: dict[tuple[str, ...], set[str]] = {}
+    for _c, (e, p) in parts.items():
+        groups.setdefault(p, set()).add(e)
+    for cname, (entity, prefix) in parts.items():
+        v = verdicts[cname]
+        if entity == N.STREET or v.partial:
+            continue
+        group = groups[prefix]
+        label = "_".join(prefix) + "_*" if prefix else t.name
+        with_street = prefix in streets or (not prefix and bool(streets))
+        located = group & {N.CITY, N.POSTCODE}
+        if entity == N.REGION:
+            # "state" alone may be a workflow's: a region only beside other address parts
+            in_address = with_street or (subject.about_people and bool(located))
+        else:
+            in_address = with_street or subject.about_people
+        if entity == N.COUNTRY:
+            if v.entity == N.COUNTRY or v.entity is None:
+                v.entity = None
+                v.note = (f"country of the address {label}: coarse, kept (street, city, "
+                          "postcode and region are masked)" if in_address else
+                          f"country outside any person's address "
+                          f"({_subject_phrase(subject)})")
+            continue
+        if in_address:
+            why = "street address" if with_street else f"table {_subject_phrase(subject)}"
+            v.entity = entity
+            v.confidence = max(v.confidence, 0.7 if with_street else 0.6)
+            v.note = None
+            v.signals.append(f"address-group:{label} ({why})")
+        elif v.entity == entity:
+            v.entity = None
+            v.note = (f"{entity} outside any person's address: no street address in "
+                      f"{label}, table {_subject_phrase(subject)}")
+
+
+def _keys(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
+    """Integer keys found only because their numbers pass an identifier check (8+ digits)
+    are no finding: keys follow the key rule (classifiers.propose.mask_person_keys)."""
+    keys = set(t.primary_key) | {c for fk in t.foreign_keys for c in fk.columns}
+    keys |= {c for fk in inv.all_foreign_keys() if fk.ref_table == t.name
+             for c in fk.ref_columns}
+    for cname in keys:
+        v, col = verdicts.get(cname), t.columns.get(cname)
+        if v is None or col is None or col.kind != "integer" or v.entity is None:
+            continue
+        if _by_name_only(v):
+            _demote(v, f"key column: {v.entity}-like numbers in a key are no finding; keys "
+                       "are masked only in tables about people")
+
+
+# -- binary and other types ---------------------------------------------------------
+
+
+def _binary(col: ColumnInfo, v: Verdict, subject: Subject) -> None:
+    content = v.content or "binary"
+    if v.entity is not None and v.entity not in (N.PHOTO, "DOCUMENT"):
+        return  # text stored as bytes, judged as text
+    image_or_doc = v.content in IMAGE_OR_DOCUMENT
+    if subject.about_people:
+        v.entity = v.entity or (N.PHOTO if v.content in IMAGES else "BINARY")
+        v.signals.append(f"binary in a table {_subject_phrase(subject)}")
+        v.confidence = max(v.confidence, 0.7)
+    elif subject.kind == "thing":
+        v.entity = None
+        v.note = (f"{content} in a table about things ({subject.reason}); kept, a "
+                  "reviewer may mask it")
+    elif v.entity is not None or image_or_doc:
+        v.entity = v.entity or (N.PHOTO if v.content in IMAGES else "DOCUMENT")
+        v.confidence = max(v.confidence, 0.6)
+    else:
+        v.note = (f"{content} in a table of unknown subject, no photo or document in the "
+                  "sampled values; a reviewer may mask it")
+
+
+IMAGES = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP", "HEIC", "OLE image"})
+IMAGE_OR_DOCUMENT = IMAGES | {"PDF", "ZIP/Office", "Word/Excel (OLE)"}
+
+
+def _other(col: ColumnInfo, v: Verdict, subject: Subject) -> None:
+    if v.entity is not None:
+        return
+    geometry = is_non_numeric_other(col.sql_type) and any(
+        g in col.sql_type.lower() for g in ("point", "geometry", "geography", "polygon",
+                                            "line", "box", "circle", "path"))
+    if geometry and subject.about_people:
+        v.entity = "LOCATION"
+        v.confidence = 0.6
+        v.signals.append(f"geometry in a table {_subject_phrase(subject)}")
+    elif geometry:
+        v.note = f"geometry of a table {_subject_phrase(subject)}"

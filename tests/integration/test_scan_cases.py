@@ -1,0 +1,174 @@
+"""The classes of discovery errors seen on real schemas (issue #10), on all three engines.
+
+Each database is scanned, the proposal checked per class, and it must pass
+``make_plan`` and ``tokenize`` as proposed (methods fit lengths, uniqueness and values).
+"""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+import classifiers.sampling as sampling
+from classifiers.scan import scan_database
+from piigate.db import connect, reflect
+from piigate.plan import make_plan
+from piigate.schema import load_schema
+from piigate.writer import tokenize
+from tests.fixtures import discovery_cases as dc
+from tests.integration.test_scan import _cli
+
+pytestmark = pytest.mark.slow
+
+
+def _scan(url: str, build) -> tuple:
+    engine = connect(url)
+    try:
+        build(engine)
+        result = scan_database(engine, sample=500)
+        inv = reflect(engine)
+    finally:
+        engine.dispose()
+    assert result.failed_tables == {} and result.unreadable == {}
+    return result, inv
+
+
+def _method(s, t: str, c: str) -> str:
+    return s.rule(t, c).method
+
+
+def _reason(s, t: str, c: str) -> str:
+    r = s.rule(t, c)
+    return (getattr(r, "reason", None) or r.note or "").lower()
+
+
+@pytest.fixture(scope="module")
+def keyring_env():
+    mp = pytest.MonkeyPatch()
+    mp.setenv("PIIGATE_SECRET", "test-secret-0123456789abcdef")
+    from piigate.keys import Keyring
+
+    yield Keyring.from_env()
+    mp.undo()
+
+
+def test_shop_proposal_per_class_and_tokenize(db_url, keyring_env):
+    result, inv = _scan(db_url, dc.shop)
+    s = result.schema
+
+    # 1. address parts are judged with their street address, per column group
+    for t, c in [("orders", "ship_region"), ("orders", "ship_city"),
+                 ("orders", "ship_postal_code"), ("clients", "billing_state"),
+                 ("clients", "billing_city"), ("clients", "billing_postcode"),
+                 ("addresses", "district"), ("addresses", "postal_code")]:
+        assert _method(s, t, c) != "keep", (t, c)
+        assert any(x.startswith("address-group:") for x in s.rule(t, c).finding.signals)
+    assert _method(s, "orders", "ship_country") == "keep"
+    assert "country of the address ship_*" in _reason(s, "orders", "ship_country")
+    assert _method(s, "cities", "city") == "keep"  # a list of cities, no street address
+    assert "outside any person's address" in _reason(s, "cities", "city")
+
+    # 2. the name of a thing is not a person's name; company names are not people
+    for t in ("genres", "languages", "media_types", "playlists", "tracks", "categories"):
+        assert _method(s, t, "name") == "keep", t
+        assert "needed in a table about things" in _reason(s, t, "name"), t
+    assert _method(s, "partner_accounts", "customerName") == "keep"
+    assert "organisation names" in _reason(s, "partner_accounts", "customerName")
+    assert _method(s, "partner_accounts", "contactLastName") == "fake"
+    assert s.rule("clients", "full_name").kind == "full_name"
+
+    # 3. keys: only tables about people have their keys masked, with the reason
+    for t, c in [("genres", "genre_id"), ("tracks", "genre_id"), ("tracks", "track_id"),
+                 ("languages", "language_id"), ("films", "language_id"),
+                 ("playlist_track", "playlist_id"), ("orders", "order_id"),
+                 ("addresses", "city_id")]:
+        assert _method(s, t, c) == "keep", (t, c)
+    assert "keys are masked only in tables about people" in _reason(s, "tracks", "genre_id")
+    key = s.rule("clients", "id")
+    assert key.method == "fpe" and key.domain == "clients.id"
+    assert any("table about people" in x for x in key.finding.signals)
+    for t in ("orders", "logins"):
+        assert s.rule(t, "client_id").domain == "clients.id"
+
+    # 4. free text about films is no finding; a note naming a client is
+    assert _method(s, "films", "description") == "keep"
+    assert "no name, contact or identifier" in _reason(s, "films", "description")
+    assert _method(s, "clients", "notes") == "redact"
+
+    # 5. binary: a client's photo is masked (PNG recognised), a category picture kept
+    photo = s.rule("clients", "photo")
+    assert photo.method == "null" and "content:PNG" in " ".join(photo.finding.signals)
+    assert _method(s, "categories", "picture") == "keep"
+    assert "jpeg" in _reason(s, "categories", "picture")
+
+    # 6. credentials are masked whatever their shape
+    for c in ("password", "salt", "api_token", "session_id"):
+        assert _method(s, "logins", c) == "hash", c
+
+    # 8. a minority of personal values masks the column, with what was found
+    assert _method(s, "tickets", "reference") == "fpe"
+    assert "email_address in 4 of 200" in _reason(s, "tickets", "reference")
+    assert _method(s, "tickets", "requested_by") == "fpe"
+    assert "no personal data found" in _reason(s, "tickets", "priority")
+
+    # 9. methods fit: a UNIQUE VARCHAR(25) "email" of mailbox names keeps its shape
+    assert _method(s, "mailboxes", "email") == "fpe"
+    assert _method(s, "logins", "api_token") == "hash"  # unique, 40 characters
+
+    plan = make_plan(s, inv)
+    engine = connect(db_url)
+    try:
+        tokenize(engine, plan, keyring_env)
+        with engine.connect() as conn:
+            boxes = conn.execute(sa.text("SELECT email FROM mailboxes")).scalars().all()
+            genres = conn.execute(sa.text("SELECT name FROM genres")).scalars().all()
+    finally:
+        engine.dispose()
+    assert len(set(boxes)) == len(boxes) and all(len(b) <= 25 for b in boxes)
+    assert sorted(genres) == sorted(dc.GENRES)  # kept as they were
+
+
+def test_types_other_engines_use_are_read(db_url, keyring_env):
+    """PostgreSQL inet/cidr/macaddr/point, MariaDB POINT, SQLite bytea/inet/point: read,
+    judged, and masked where they hold personal data; the scan never crashes."""
+    result, inv = _scan(db_url, dc.odd_types)
+    s = result.schema
+    assert _method(s, "visitors", "ip") != "keep"
+    assert s.rule("visitors", "ip").finding.entity == "IP_ADDRESS"
+    assert s.rule("visitors", "avatar").finding.entity == "PHOTO"
+    assert _method(s, "visitors", "avatar") == "null"
+    assert s.rule("visitors", "home").finding.entity == "LOCATION"
+    assert _method(s, "visitors", "mac") != "keep"
+    if inv.dialect == "sqlite":
+        assert inv.tables["visitors"].columns["avatar"].kind == "binary"  # not NUMERIC
+    plan = make_plan(s, inv)
+    engine = connect(db_url)
+    try:
+        tokenize(engine, plan, keyring_env)
+    finally:
+        engine.dispose()
+
+
+def test_unreadable_column_is_recorded_masked_and_the_scan_goes_on(tmp_path, monkeypatch,
+                                                                   capsys):
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    engine = sa.create_engine(url)
+    dc.odd_types(engine, rows=20)
+    engine.dispose()
+    real = sampling.read_expr
+
+    def broken(col, info, dialect):
+        if getattr(col, "name", None) == "mac":  # stands in for a value the driver rejects
+            return sa.literal_column("no_such_function(1)").label("mac")
+        return real(col, info, dialect)
+
+    monkeypatch.setattr(sampling, "read_expr", broken)
+    out = tmp_path / "p.json"
+    assert _cli(["scan", "--db", url, "-o", str(out)]) == 3
+    err = capsys.readouterr().err
+    assert "not read: visitors.mac" in err and "Traceback" not in err
+    s = load_schema(out)
+    mac = s.rule("visitors", "mac")
+    assert mac.method == "null" and mac.finding.entity == "UNREADABLE"
+    assert "could not be read" in mac.note
+    assert s.rule("visitors", "first_name").method == "fake"  # the rest was scanned
