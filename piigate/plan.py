@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from .db import ColumnInfo, Inventory
+from .db import ColumnInfo, Inventory, int_bits
 from .errors import CoverageError, SchemaError
 from .keys import Keyring
 from .methods import CONSTANT_LIKE, ONE_TO_ONE, methods_for
@@ -31,6 +31,15 @@ def integer_token_range(type_min: int, type_max: int, max_value: int | None) -> 
     (or at ``max_value`` when the rule names one, which may also lift that cap)."""
     cap = SAFE_INT_MAX if max_value is None else max_value
     return max(type_min, -(cap + 1)), min(type_max, cap)
+
+
+def type_token_range(sql_type: str, max_value: int | None) -> tuple[int, int]:
+    """:func:`integer_token_range` of an integer SQL type named in a schema (``bigint``,
+    ``int unsigned``), for tokenizing without the database at hand."""
+    bits = int_bits(sql_type)
+    if "unsigned" in sql_type.lower():
+        return integer_token_range(0, 2**bits - 1, max_value)
+    return integer_token_range(-(2 ** (bits - 1)), 2 ** (bits - 1) - 1, max_value)
 
 
 @dataclass
