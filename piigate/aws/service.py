@@ -94,14 +94,28 @@ def caller_has_role(caller_arn: str | None, role_arn: str | None) -> bool:
 # -- audit -------------------------------------------------------------------------------
 
 
+class _StdoutHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to the current ``sys.stdout`` (Lambda's log stream; a test's capture)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(logging.Formatter("%(message)s"))
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stdout
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
+
+
 def _audit_logger() -> logging.Logger:
     log = logging.getLogger("piigate.audit")
-    if not log.handlers:
-        handler = logging.StreamHandler(sys.stdout)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
-        log.propagate = False  # one line per call, not a second copy via the root logger
+    log.setLevel(logging.INFO)
+    log.propagate = False  # one line per call, not a second copy via the root logger
+    if not any(isinstance(h, _StdoutHandler) for h in log.handlers):
+        log.addHandler(_StdoutHandler())
     return log
 
 
