@@ -87,7 +87,13 @@ class _Integers(Transform):
 
 
 class _StreamDocument(JsonTransform):
-    """The json transform with the integer ranges of the stream's fields (by path)."""
+    """The json transform with the integer ranges of the stream's fields (by path),
+    changing the events it is given in place: the scrubber owns them (see ``scrub``)."""
+
+    def _decode(self, value: Any) -> tuple[Any, bool]:
+        if isinstance(value, dict):
+            return value, False
+        return super()._decode(value)
 
     def __init__(self, rule: Any, ctx: TransformContext,
                  ranges: dict[str, tuple[int, int]]) -> None:
@@ -183,10 +189,19 @@ class StreamScrubber:
         return (value in expected) == (op == "in")
 
     # -- events
-    def scrub(self, events: Sequence[Any]) -> list[Outcome]:
+    def scrub(self, events: Sequence[Any], raw: Sequence[bytes] | None = None
+              ) -> list[Outcome]:
         """Each event's outcome, in order. One call transforms all events together
         (each distinct value once per rule); an error falls back to one event at a time,
-        so that only the events that cannot be masked fail."""
+        so that only the events that cannot be masked fail.
+
+        Events are changed in place. ``raw``, the JSON each event was parsed from, lets
+        the fallback start again from the originals; without it the events are copied
+        first (a failed batch may have masked some fields already).
+        """
+        if raw is None:
+            raw = [json.dumps(e).encode("utf-8") for e in events]
+            events = [json.loads(r) for r in raw]
         out: list[Outcome | None] = [None] * len(events)
         todo: list[int] = []
         for i, ev in enumerate(events):
@@ -204,19 +219,20 @@ class StreamScrubber:
                 out[i] = Outcome("Dropped", reason="the condition holds and the stream drops")
             else:
                 todo.append(i)
-        for i, outcome in zip(todo, self._mask([events[i] for i in todo]), strict=True):
+        masked = self._mask([events[i] for i in todo], [raw[i] for i in todo])
+        for i, outcome in zip(todo, masked, strict=True):
             out[i] = outcome
         return [o for o in out if o is not None]
 
-    def _mask(self, events: list[dict[str, Any]]) -> list[Outcome]:
+    def _mask(self, events: list[dict[str, Any]], raw: list[bytes]) -> list[Outcome]:
         try:
             return [self._marked(d) for d in self._doc.apply(events)]
         except Exception:  # noqa: BLE001 - find the events that fail, one at a time
             pass
         outcomes = []
-        for ev in events:
+        for text in raw:
             try:
-                outcomes.append(self._marked(self._doc.apply([ev])[0]))
+                outcomes.append(self._marked(self._doc.apply([json.loads(text)])[0]))
             except Exception as exc:  # noqa: BLE001 - an unmasked event must never pass
                 outcomes.append(self.failed(safe_reason(exc)))
         return outcomes
@@ -287,8 +303,8 @@ class Failure:
     reason: str
 
 
-def _read(data: Any) -> Any:
-    """A record's event, or the reason it cannot be read."""
+def _read(data: Any) -> tuple[bytes, Any]:
+    """A record's JSON and event, or the reason it cannot be read."""
     if not isinstance(data, str):
         raise ConfigError("the record has no base64 data")
     try:
@@ -298,7 +314,7 @@ def _read(data: Any) -> Any:
     if len(raw) > MAX_RECORD_BYTES:
         raise ConfigError(f"the record is larger than {MAX_RECORD_BYTES} bytes")
     try:
-        return json.loads(raw.decode("utf-8"))
+        return raw, json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ConfigError("the record is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
@@ -321,6 +337,7 @@ def firehose_response(event: Any, scrubber: StreamScrubber
                           field="records")
     records = event["records"]
     ids: list[str] = []
+    texts: list[bytes] = []
     docs: list[Any] = []
     unread: dict[int, str] = {}
     for i, rec in enumerate(records):
@@ -329,13 +346,15 @@ def firehose_response(event: Any, scrubber: StreamScrubber
             raise ConfigError(f"record #{i + 1} has no recordId", field="records")
         ids.append(rid)
         try:
-            docs.append(_read(rec.get("data")))
+            text, doc = _read(rec.get("data"))
         except ConfigError as exc:
             unread[i] = exc.message
-            docs.append(None)
-    readable = [i for i in range(len(docs)) if i not in unread]
+            continue
+        texts.append(text)
+        docs.append(doc)
+    readable = [i for i in range(len(ids)) if i not in unread]
     outcomes: dict[int, Outcome] = {i: scrubber.failed(r) for i, r in unread.items()}
-    for i, o in zip(readable, scrubber.scrub([docs[i] for i in readable]), strict=True):
+    for i, o in zip(readable, scrubber.scrub(docs, texts), strict=True):
         outcomes[i] = o
 
     answers: list[dict[str, Any]] = []

@@ -64,8 +64,11 @@ def locate(doc: Any, path: str) -> list[Any]:
     return [container[key] for container, key in _targets(doc, segs)] if segs else [doc]
 
 
+_CONTAINERS = (dict, list)  # a tuple: isinstance with ``dict | list`` builds the union per call
+
+
 def _scalar(v: Any) -> bool:
-    return not isinstance(v, dict | list)
+    return not isinstance(v, _CONTAINERS)
 
 
 class _Batch:

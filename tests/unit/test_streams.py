@@ -244,3 +244,20 @@ def test_not_a_firehose_event():
 
     with pytest.raises(ConfigError):
         firehose_response({"Records": []}, scrubber())
+
+
+def test_a_failing_event_does_not_mask_the_others_twice():
+    # the batch masks customer_id for both events before dob fails on the second; the
+    # first must come out as if scrubbed alone, not enciphered a second time
+    alone, _ = firehose_response(firehose_event(encode(EVENT)), scrubber())
+    mixed, failures = firehose_response(
+        firehose_event(encode(EVENT), encode({**EVENT, "dob": 20110422})), scrubber())
+    assert len(failures) == 1
+    assert answers(mixed)[0] == answers(alone)[0]
+
+
+def test_scrub_without_raw_text_leaves_the_callers_events_alone():
+    events = [dict(EVENT), {**EVENT, "dob": 1}]
+    outcomes = scrubber().scrub(events)
+    assert [o.result for o in outcomes] == ["Ok", "ProcessingFailed"]
+    assert events[0] == EVENT and outcomes[0].event["customer_id"] != 4711
