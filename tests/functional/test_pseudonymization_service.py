@@ -273,3 +273,14 @@ def test_firehose_handler_fails_closed_without_rules(service):
     service.setenv("PIIGATE_STREAM_NAME", "unknown-stream")
     with pytest.raises(Exception, match="no rules for this stream"):
         stream_scrub.handler({"records": []}, None)
+
+
+def test_audit_lines_are_json_on_stdout(capsys):
+    from piigate.aws.service import audit
+
+    audit("reidentify", caller=OFFICER, target="column customers.ssn", count=3,
+          outcome="ok", request_id="r-1")
+    [line] = capsys.readouterr().out.splitlines()
+    doc = json.loads(line)
+    assert doc["audit"] == "reidentify" and doc["count"] == 3 and doc["caller"] == OFFICER
+    assert doc["time"].endswith("+00:00")
