@@ -172,6 +172,7 @@ def make_plan(schema: Schema, inventory: Inventory, *, keep_undecided: bool = Fa
 
     domains, cols, dom_problems = _resolve_domains(schema, inventory)
     problems.extend(dom_problems)
+    problems.extend(_stream_problems(schema, domains, cols))
     if data is not None:
         from .datacheck import sample_problems
 
@@ -196,6 +197,38 @@ def make_plan(schema: Schema, inventory: Inventory, *, keep_undecided: bool = Fa
             problems=[f"{_path(*u.split('.', 1))}: undecided" for u in undecided],
         )
     return Plan(schema, inventory, cols, domains, undecided)
+
+
+def _stream_problems(schema: Schema, domains: dict[str, DomainPlan],
+                     cols: list[ColumnPlan]) -> list[str]:
+    """A stream field in a database key domain must tokenize as the database does: the
+    same rule, and for integers the domain's range (which only the database knows)."""
+    out: list[str] = []
+    rules = {c.domain: c for c in reversed(cols)}  # the domain's first column
+    for sname, stream in schema.streams.items():
+        for i, f in enumerate(stream.fields):
+            dom = domains.get(f.rule.domain) if f.rule.domain else None
+            if dom is None:
+                continue
+            where = f"streams.{sname}.fields.{i}"
+            ref = rules[dom.name]
+            if _params(f.rule) != _params(ref.rule):
+                out.append(f"{where}.rule: key domain {dom.name!r} is tokenized with "
+                           f"{ref.table}.{ref.column}'s rule; this one differs")
+            if dom.int_range is None or f.rule.method != "fpe":
+                continue
+            lo, hi = dom.int_range
+            if f.int_range is not None:
+                stated: tuple[int, int] | None = f.int_range
+            elif f.int_type is not None:
+                stated = type_token_range(f.int_type, f.rule.max_value)
+            else:
+                stated = None
+            if stated != (lo, hi):
+                out.append(f"{where}: key domain {dom.name!r} has integer tokens in "
+                           f"{lo}..{hi}; state \"int_range\": [{lo}, {hi}] so the stream's "
+                           "tokens match")
+    return out
 
 
 def _check_rule(tname: str, cname: str, rule: Any, info: ColumnInfo,

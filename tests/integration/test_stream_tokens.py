@@ -132,3 +132,29 @@ def test_service_tokens_equal_snapshot_tokens(snapshot):
     assert pseudonymize(schema, KEYRING, [EMAILS[i] for i in IDS],
                         column="customers.email") == [snapshot[i][1] for i in IDS]
     assert reidentify(schema, KEYRING, want, column="orders.customer_id") == IDS
+
+
+def test_check_tells_a_stream_the_domain_range(tmp_path):
+    path = tmp_path / "shop.sqlite"
+    sa.create_engine(f"sqlite:///{path}").connect().close()
+    engine = connect(f"sqlite:///{path}")
+    with engine.begin() as c:
+        c.execute(sa.text("CREATE TABLE customers (id INTEGER PRIMARY KEY, "
+                          "email VARCHAR(80), ref VARCHAR(10))"))
+        c.execute(sa.text("CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER "
+                          "REFERENCES customers(id))"))
+    inventory = reflect(engine)
+    engine.dispose()
+    for stated, ok in ((None, False), ("bigint", False), ("integer", True)):
+        schema = parse_schema({"tables": TABLES, "streams": {"orders": _stream(stated)}})
+        if ok:
+            make_plan(schema, inventory)
+            continue
+        with pytest.raises(SchemaError) as err:
+            make_plan(schema, inventory)
+        assert f"int_range\": [{-(2**31)}, {2**31 - 1}]" in str(err.value)
+        assert "streams.orders.fields.0" in str(err.value)
+    stream = _stream("integer")
+    stream["fields"][1]["rule"]["keep_email_domain"] = True
+    with pytest.raises(SchemaError, match=r"streams.orders.fields.1.rule: key domain"):
+        make_plan(parse_schema({"tables": TABLES, "streams": {"orders": stream}}), inventory)
