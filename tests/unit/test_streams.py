@@ -261,3 +261,13 @@ def test_scrub_without_raw_text_leaves_the_callers_events_alone():
     outcomes = scrubber().scrub(events)
     assert [o.result for o in outcomes] == ["Ok", "ProcessingFailed"]
     assert events[0] == EVENT and outcomes[0].event["customer_id"] != 4711
+
+
+def test_a_new_proposal_carries_the_approved_streams():
+    from classifiers.propose import build_schema
+    from piigate.db import Inventory
+
+    previous = schema()
+    proposal = build_schema(Inventory(dialect="sqlite", tables={}), {}, previous, {})
+    assert proposal.streams == previous.streams
+    assert build_schema(Inventory(dialect="sqlite", tables={}), {}, None, {}).streams == {}
