@@ -228,6 +228,12 @@ def _stream_problems(schema: Schema, domains: dict[str, DomainPlan],
                 out.append(f"{where}: key domain {dom.name!r} has integer tokens in "
                            f"{lo}..{hi}; state \"int_range\": [{lo}, {hi}] so the stream's "
                            "tokens match")
+        for key, rule in stream.all_keys.items():
+            dom = domains.get(rule.domain) if rule.domain else None
+            if dom is not None and dom.int_range is not None and rule.method == "fpe":
+                out.append(f"streams.{sname}.all_keys.{key}: key domain {dom.name!r} is "
+                           "integer; list the key's paths under fields, where its range "
+                           "can be stated")
     return out
 
 

@@ -47,22 +47,26 @@ def _stream(int_type: str | None) -> dict[str, Any]:
             "marker": {"data_redacted": True}}
 
 
-@pytest.fixture(scope="module")
-def snapshot(tmp_path_factory) -> dict[int, tuple[int, str]]:
-    """Original id -> (token, fake email) as ``tokenize`` wrote them."""
-    path = tmp_path_factory.mktemp("stream") / "shop.sqlite"
+def _shop(path: Any, ids: list[int]) -> Any:
+    """customers (the rowid alias: 64-bit) and orders.customer_id (INTEGER: 32-bit)."""
     sa.create_engine(f"sqlite:///{path}").connect().close()
     engine = connect(f"sqlite:///{path}")
     with engine.begin() as c:
         c.execute(sa.text("CREATE TABLE customers (id INTEGER PRIMARY KEY, "
                           "email VARCHAR(80), ref VARCHAR(10))"))
-        # INTEGER, not the rowid alias: the domain's narrowest column is 32-bit
         c.execute(sa.text("CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER "
                           "REFERENCES customers(id))"))
-        for i in IDS:
+        for i in ids:
             c.execute(sa.text("INSERT INTO customers VALUES (:i, :e, :r)"),
                       {"i": i, "e": EMAILS[i], "r": f"r{i}"})
             c.execute(sa.text("INSERT INTO orders VALUES (:o, :i)"), {"o": i + 1000, "i": i})
+    return engine
+
+
+@pytest.fixture(scope="module")
+def snapshot(tmp_path_factory) -> dict[int, tuple[int, str]]:
+    """Original id -> (token, fake email) as ``tokenize`` wrote them."""
+    engine = _shop(tmp_path_factory.mktemp("stream") / "shop.sqlite", IDS)
     plan = make_plan(parse_schema({"tables": TABLES}), reflect(engine))
     assert plan.domains["customers.id"].int_range == (-(2**31), 2**31 - 1)
     tokenize(engine, plan, KEYRING)
@@ -135,16 +139,7 @@ def test_service_tokens_equal_snapshot_tokens(snapshot):
 
 
 def test_check_tells_a_stream_the_domain_range(tmp_path):
-    path = tmp_path / "shop.sqlite"
-    sa.create_engine(f"sqlite:///{path}").connect().close()
-    engine = connect(f"sqlite:///{path}")
-    with engine.begin() as c:
-        c.execute(sa.text("CREATE TABLE customers (id INTEGER PRIMARY KEY, "
-                          "email VARCHAR(80), ref VARCHAR(10))"))
-        c.execute(sa.text("CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER "
-                          "REFERENCES customers(id))"))
-    inventory = reflect(engine)
-    engine.dispose()
+    inventory = reflect(_shop(tmp_path / "shop.sqlite", []))
     for stated, ok in ((None, False), ("bigint", False), ("integer", True)):
         schema = parse_schema({"tables": TABLES, "streams": {"orders": _stream(stated)}})
         if ok:
@@ -157,4 +152,11 @@ def test_check_tells_a_stream_the_domain_range(tmp_path):
     stream = _stream("integer")
     stream["fields"][1]["rule"]["keep_email_domain"] = True
     with pytest.raises(SchemaError, match=r"streams.orders.fields.1.rule: key domain"):
+        make_plan(parse_schema({"tables": TABLES, "streams": {"orders": stream}}), inventory)
+
+
+def test_check_refuses_an_integer_domain_under_all_keys(tmp_path):
+    inventory = reflect(_shop(tmp_path / "shop.sqlite", []))
+    stream = {"all_keys": {"customer_id": {"method": "fpe", "domain": "customers.id"}}}
+    with pytest.raises(SchemaError, match="all_keys.customer_id: key domain"):
         make_plan(parse_schema({"tables": TABLES, "streams": {"orders": stream}}), inventory)
