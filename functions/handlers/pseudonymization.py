@@ -63,12 +63,19 @@ def _serve(event: Any, action: str, items: str, out: str) -> dict[str, Any]:
     target: str | None = None
     count = 0
     try:
-        if action == "reidentify" and not caller_has_role(caller,
-                                                          os.environ.get(ENV_REIDENTIFY_ROLE)):
-            raise _Refused()
-        names, values = _request(event, items)
+        allowed = action != "reidentify" or caller_has_role(
+            caller, os.environ.get(ENV_REIDENTIFY_ROLE))
+        try:
+            names, values = _request(event, items)
+        except ConfigError:
+            if not allowed:
+                raise _Refused() from None  # a refused caller learns nothing about the API
+            raise
+        # parsed first so that a refused attempt is audited with what it asked for
         target = next(f"{k} {v}" for k, v in names.items())
         count = len(values) if isinstance(values, list) else 0
+        if not allowed:
+            raise _Refused()
         schema, keyring = approved(AwsSettings.from_env())
         run = lib.reidentify if action == "reidentify" else lib.pseudonymize
         result = run(schema, keyring, values, **names)

@@ -157,6 +157,7 @@ def test_reidentify_only_for_its_role_and_always_audited(service, caplog, audit_
     audits = [a for a in _lines(caplog) if a["audit"] == "reidentify"]
     assert [(a["outcome"], a["caller"]) for a in audits] == [("refused", ANALYST),
                                                             ("ok", OFFICER)]
+    assert audits[0]["target"] == "column customers.ssn" and audits[0]["count"] == 1
     ok_line = audits[1]
     assert ok_line["target"] == "column customers.ssn" and ok_line["count"] == 1
     assert {"time", "request_id"} <= set(ok_line)
