@@ -437,7 +437,10 @@ def build_schema(inv: Inventory, decisions: dict[tuple[str, str], Decision],
             entry["when"] = prev_t.when.model_dump(mode="json")
         tables[tname] = entry
     version = previous.version + 1 if previous else 1
+    # streams are not discovered: the approved ones carry over, or the next approval
+    # would leave the stream scrubber without rules
+    streams = previous.to_dict().get("streams", {}) if previous else {}
     schema = parse_schema({"format": "piigate/v1", "version": version, "source": source,
-                           "tables": tables})
+                           "tables": tables, "streams": streams})
     assert all(isinstance(tr, TableRule) for tr in schema.tables.values())
     return schema

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
 
-from .db import ColumnInfo, Inventory
+from .db import ColumnInfo, Inventory, int_bits
 from .errors import CoverageError, SchemaError
 from .keys import Keyring
 from .methods import CONSTANT_LIKE, ONE_TO_ONE, methods_for
@@ -35,6 +35,15 @@ def integer_token_range(type_min: int, type_max: int, max_value: int | None) -> 
     (or at ``max_value`` when the rule names one, which may also lift that cap)."""
     cap = SAFE_INT_MAX if max_value is None else max_value
     return max(type_min, -(cap + 1)), min(type_max, cap)
+
+
+def type_token_range(sql_type: str, max_value: int | None) -> tuple[int, int]:
+    """:func:`integer_token_range` of an integer SQL type named in a schema (``bigint``,
+    ``int unsigned``), for tokenizing without the database at hand."""
+    bits = int_bits(sql_type)
+    if "unsigned" in sql_type.lower():
+        return integer_token_range(0, 2**bits - 1, max_value)
+    return integer_token_range(-(2 ** (bits - 1)), 2 ** (bits - 1) - 1, max_value)
 
 
 @dataclass
@@ -167,6 +176,7 @@ def make_plan(schema: Schema, inventory: Inventory, *, keep_undecided: bool = Fa
 
     domains, cols, dom_problems = _resolve_domains(schema, inventory)
     problems.extend(dom_problems)
+    problems.extend(_stream_problems(schema, domains, cols))
     if data is not None:
         from .datacheck import sample_problems
 
@@ -192,6 +202,44 @@ def make_plan(schema: Schema, inventory: Inventory, *, keep_undecided: bool = Fa
             problems=[f"{_path(*u.split('.', 1))}: undecided" for u in undecided],
         )
     return Plan(schema, inventory, cols, domains, undecided)
+
+
+def _stream_problems(schema: Schema, domains: dict[str, DomainPlan],
+                     cols: list[ColumnPlan]) -> list[str]:
+    """A stream field in a database key domain must tokenize as the database does: the
+    same rule, and for integers the domain's range (which only the database knows)."""
+    out: list[str] = []
+    rules = {c.domain: c for c in reversed(cols)}  # the domain's first column
+    for sname, stream in schema.streams.items():
+        for i, f in enumerate(stream.fields):
+            dom = domains.get(f.rule.domain) if f.rule.domain else None
+            if dom is None:
+                continue
+            where = f"streams.{sname}.fields.{i}"
+            ref = rules[dom.name]
+            if _params(f.rule) != _params(ref.rule):
+                out.append(f"{where}.rule: key domain {dom.name!r} is tokenized with "
+                           f"{ref.table}.{ref.column}'s rule; this one differs")
+            if dom.int_range is None or f.rule.method != "fpe":
+                continue
+            lo, hi = dom.int_range
+            if f.int_range is not None:
+                stated: tuple[int, int] | None = f.int_range
+            elif f.int_type is not None:
+                stated = type_token_range(f.int_type, f.rule.max_value)
+            else:
+                stated = None
+            if stated != (lo, hi):
+                out.append(f"{where}: key domain {dom.name!r} has integer tokens in "
+                           f"{lo}..{hi}; state \"int_range\": [{lo}, {hi}] so the stream's "
+                           "tokens match")
+        for key, rule in stream.all_keys.items():
+            dom = domains.get(rule.domain) if rule.domain else None
+            if dom is not None and dom.int_range is not None and rule.method == "fpe":
+                out.append(f"streams.{sname}.all_keys.{key}: key domain {dom.name!r} is "
+                           "integer; list the key's paths under fields, where its range "
+                           "can be stated")
+    return out
 
 
 def _check_rule(tname: str, cname: str, rule: ColumnRule, info: ColumnInfo,

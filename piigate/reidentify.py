@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .db import ColumnInfo, connect, int_bits, kind_from_sql_type, reflect
+from .db import ColumnInfo, connect, kind_from_sql_type, reflect
 from .errors import ConfigError, SchemaError
 from .keys import Keyring
-from .plan import integer_token_range, make_plan
+from .plan import make_plan, type_token_range
 from .schema import Schema
 from .schema.model import FpeRule
 from .transforms import Transform, TransformContext, build_transform
@@ -53,20 +53,19 @@ def _transform_from_db(schema: Schema, table: str, column: str, url: str,
     raise SchemaError("the column is not masked by this schema", table=table, column=column)
 
 
-def _transform_from_schema(rule: FpeRule, table: str, column: str, keyring: Keyring) -> Transform:
+def transform_from_schema(rule: FpeRule | Any, table: str, column: str, keyring: Keyring,
+                          hint: str = "pass --db URL to read it from the database") -> Transform:
+    """The transform of a column rule from the schema alone: its ``domain`` and ``type``
+    annotations (discovery's proposals carry both) stand in for the database."""
     sql_type = rule.type
     if not sql_type:
-        raise SchemaError(
-            "the schema has no type for this column; pass --db URL to read it from the "
-            "database", table=table, column=column, field="type",
-        )
+        raise SchemaError(f"the schema has no type for this column; {hint}",
+                          table=table, column=column, field="type")
     kind = kind_from_sql_type(sql_type)
     info = ColumnInfo(table=table, name=column, sql_type=sql_type, kind=kind, nullable=True)
     int_range = None
     if kind == "integer":
-        bits = int_bits(sql_type)
-        int_range = integer_token_range(-(2 ** (bits - 1)), 2 ** (bits - 1) - 1,
-                                        rule.max_value)
+        int_range = type_token_range(sql_type, getattr(rule, "max_value", None))
     domain = rule.domain or f"{table}.{column}"
     ctx = TransformContext(table=table, column=column, domain=domain,
                            keys=keyring.domain(domain), info=info, int_range=int_range)
@@ -85,7 +84,7 @@ def reidentify_column(schema: Schema, column: str, tokens: Sequence[str], keyrin
         raise SchemaError(f"method {rule.method!r} is not reversible; only 'fpe' is",
                           table=table, column=col, field="method")
     transform = (_transform_from_db(schema, table, col, db, keyring) if db
-                 else _transform_from_schema(rule, table, col, keyring))
+                 else transform_from_schema(rule, table, col, keyring))
     is_int = transform.ctx.info is not None and transform.ctx.info.kind == "integer"
     values: list[Any] = []
     for i, tok in enumerate(tokens):

@@ -31,7 +31,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ..errors import ConfigError, SchemaError
 from ..methods import MASKING_METHOD_NAMES, METHOD_NAMES
@@ -59,6 +67,11 @@ Drift = Literal["new", "removed", "type_changed", "new_finding", "unchanged"]
 DRIFT: tuple[str, ...] = get_args(Drift)
 
 _IDENT = re.compile(r"^[^\x00-\x1f\"`]{1,128}$")
+# integer SQL type names (piigate.db.int_bits reads their width)
+_INT_TYPE = (r"^(?i:(unsigned\s+)?(tiny|small|medium|big)?int(eger)?[0-9]*(\s+unsigned)?"
+             r"|(big|small)?serial)$")
+# Firehose delivery stream names
+_STREAM_NAME = re.compile(r"^[a-zA-Z0-9_.-]{1,64}$")
 
 
 class _Strict(BaseModel):
@@ -184,10 +197,14 @@ class JsonRule(_RuleBase):
     @field_validator("all_keys")
     @classmethod
     def _non_empty_keys(cls, v: dict[str, Any]) -> dict[str, Any]:
-        for key in v:
-            if not key:
-                raise ValueError("keys must be non-empty")
-        return v
+        return _non_empty_keys(v)
+
+
+def _non_empty_keys(v: dict[str, Any]) -> dict[str, Any]:
+    for key in v:
+        if not key:
+            raise ValueError("keys must be non-empty")
+    return v
 
 
 class KeepRule(_RuleBase):
@@ -218,6 +235,62 @@ class TableRule(_Strict):
     drift: Literal["new", "removed", "unchanged"] | None = None
 
 
+class StreamField(JsonPathRule):
+    """A rule at a JSON path of a stream's events (the ``json`` method's paths).
+
+    Integer ``fpe`` tokens depend on the key domain's integer range, which a database
+    reads from its column types (the narrowest column of the domain wins); an event
+    carries no type, so a field that must tokenize like a database domain states it:
+    ``int_type`` (the SQL type of the domain's narrowest column, e.g. ``bigint``) or
+    ``int_range`` (``[min, max]`` of the domain's tokens). Without either, integers keep
+    their digit count and do not match a database's tokens.
+    """
+
+    int_type: str | None = Field(None, pattern=_INT_TYPE)
+    int_range: tuple[int, int] | None = None
+
+    @model_validator(mode="after")
+    def _one_range(self) -> StreamField:
+        if self.int_type is not None and self.int_range is not None:
+            raise ValueError("state int_type or int_range, not both")
+        if self.int_range is not None and self.int_range[0] > self.int_range[1]:
+            raise ValueError("int_range is [min, max] with min <= max")
+        return self
+
+
+class StreamRule(_Strict):
+    """How the events of one stream are scrubbed (Firehose record transformation).
+
+    ``fields``, ``all_keys`` and ``ignore_keys`` work as in the ``json`` method; when
+    ``when`` is given the rules apply only to events where it holds (``column`` names a
+    top-level key or a ``$.`` path), and ``action: drop`` drops those events instead.
+    ``marker`` keys are added to every event the rules applied to. ``on_error: fail``
+    answers an event that cannot be scrubbed ``ProcessingFailed`` (Firehose keeps the
+    original under its error prefix); ``drop`` discards it.
+    """
+
+    when: Condition | None = None
+    action: Literal["mask", "drop"] = "mask"
+    fields: list[StreamField] = Field(default_factory=list)
+    all_keys: dict[str, JsonInner] = Field(default_factory=dict)
+    ignore_keys: list[str] = Field(default_factory=list)
+    marker: dict[str, str | int | float | bool] = Field(default_factory=dict)
+    on_error: Literal["fail", "drop"] = "fail"
+
+    @field_validator("all_keys")
+    @classmethod
+    def _all_keys(cls, v: dict[str, Any]) -> dict[str, Any]:
+        return _non_empty_keys(v)
+
+    @field_validator("marker")
+    @classmethod
+    def _marker_keys(cls, v: dict[str, Any]) -> dict[str, Any]:
+        for key in v:
+            if not _IDENT.match(key):
+                raise ValueError("marker keys are non-empty names without control characters")
+        return v
+
+
 class Approval(_Strict):
     """Who approved which proposal, stamped by the approval gate."""
 
@@ -232,10 +305,20 @@ class Schema(_Strict):
     version: int = Field(1, ge=1)
     source: dict[str, str] = Field(default_factory=dict)
     tables: dict[str, TableRule] = Field(default_factory=dict)
+    # event streams scrubbed with the same keys (piigate.streams)
+    streams: dict[str, StreamRule] = Field(default_factory=dict)
     approval: Approval | None = None
     # the key check value of the secret this schema was approved for (piigate.keys);
     # not a decision, so outside the hash
     key_check: str | None = Field(None, pattern=r"^kcv1:[0-9a-f]{12}$")
+
+    @field_validator("streams")
+    @classmethod
+    def _stream_names(cls, v: dict[str, StreamRule]) -> dict[str, StreamRule]:
+        for name in v:
+            if not _STREAM_NAME.match(name):
+                raise ValueError(f"stream name {name[:64]!r}: 1-64 letters, digits, _ . -")
+        return v
 
     # -- reading ---------------------------------------------------------------
     def rule(self, table: str, column: str) -> ColumnRule | None:
@@ -260,6 +343,11 @@ class Schema(_Strict):
         for t in data.get("tables", {}).values():
             for name, rule in t.get("columns", {}).items():
                 t["columns"][name] = _method_first(rule)
+        for st in data.get("streams", {}).values():
+            for f in st.get("fields", []):
+                f["rule"] = _method_first(f["rule"])
+            if "all_keys" in st:
+                st["all_keys"] = {k: _method_first(v) for k, v in st["all_keys"].items()}
         return data
 
     def to_json(self) -> str:
@@ -271,20 +359,24 @@ class Schema(_Strict):
         for tname, t in sorted(self.tables.items()):
             cols = {}
             for cname, r in sorted(t.columns.items()):
-                cols[cname] = r.model_dump(
-                    mode="json",
-                    exclude={"type", "finding", "drift", "decided_by", "note"},
-                    exclude_none=True,
-                )
+                cols[cname] = r.model_dump(mode="json", exclude=set(_ANNOTATIONS),
+                                           exclude_none=True)
             out[tname] = {
                 "when": t.when.model_dump(mode="json") if t.when else None,
                 "columns": cols,
             }
         return out
 
+    def stream_decisions(self) -> dict[str, Any]:
+        """The streams' rules without annotations (part of the hash when there are any)."""
+        return {name: _stream_decisions(st) for name, st in sorted(self.streams.items())}
+
     def hash(self) -> str:
         """SHA-256 of the decisions in canonical JSON: binds an approval to what runs."""
-        canon = json.dumps(self.decisions(), sort_keys=True, separators=(",", ":"))
+        decided: dict[str, Any] = self.decisions()
+        if self.streams:  # only then: hashes of schemas without streams stay as they were
+            decided = {"tables": decided, "streams": self.stream_decisions()}
+        canon = json.dumps(decided, sort_keys=True, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(canon.encode("utf-8")).hexdigest()
 
     def replace_rule(self, table: str, column: str, rule: ColumnRule | dict[str, Any]) -> Schema:
@@ -295,6 +387,19 @@ class Schema(_Strict):
             rule if isinstance(rule, dict) else rule.model_dump(mode="json", exclude_none=True)
         )
         return parse_schema(data)
+
+
+_ANNOTATIONS = frozenset({"type", "finding", "drift", "decided_by", "note"})
+
+
+def _stream_decisions(stream: StreamRule) -> dict[str, Any]:
+    """A stream's rules without the annotations of its inner rules."""
+    data = stream.model_dump(mode="json", exclude_none=True)
+    for f in data["fields"]:
+        f["rule"] = {k: v for k, v in f["rule"].items() if k not in _ANNOTATIONS}
+    data["all_keys"] = {key: {k: v for k, v in r.items() if k not in _ANNOTATIONS}
+                        for key, r in data["all_keys"].items()}
+    return data
 
 
 def _method_first(rule: dict[str, Any]) -> dict[str, Any]:

@@ -58,8 +58,17 @@ def _targets(node: Any, segs: list[Segment]) -> Iterator[tuple[Any, Any]]:
             yield node, k
 
 
+def locate(doc: Any, path: str) -> list[Any]:
+    """The values a normalised path (``$.a[*].b``) reaches in ``doc``, in document order."""
+    segs = parse_path(path)
+    return [container[key] for container, key in _targets(doc, segs)] if segs else [doc]
+
+
+_CONTAINERS = (dict, list)  # a tuple: isinstance with ``dict | list`` builds the union per call
+
+
 def _scalar(v: Any) -> bool:
-    return not isinstance(v, dict | list)
+    return not isinstance(v, _CONTAINERS)
 
 
 class _Batch:
@@ -101,14 +110,21 @@ class JsonTransform(Transform):
     def __init__(self, rule: Any, ctx: TransformContext) -> None:
         super().__init__(rule, ctx)
         self._paths = [parse_path(p.path) for p in rule.paths]
-        self._inner: list[Transform] = [self._build(p.rule, p.path) for p in rule.paths]
+        self._inner: list[Transform] = [self._build(p.rule, p.path, self._int_range(p))
+                                         for p in rule.paths]
         self._key_ids: dict[str, int] = {}
         for key, inner in rule.all_keys.items():
             self._key_ids[key] = len(self._inner)
             self._inner.append(self._build(inner, f"$..{key}"))
         self._ignore = frozenset(rule.ignore_keys)
 
-    def _build(self, inner: Any, field: str) -> Transform:
+    def _int_range(self, path_rule: Any) -> tuple[int, int] | None:
+        """The integer range of a path's tokens. Inside a column there is none (integers
+        keep their digit count); a stream's fields may state their key domain's."""
+        return None
+
+    def _build(self, inner: Any, field: str, int_range: tuple[int, int] | None = None
+               ) -> Transform:
         ctx = self.ctx
         keys = ctx.keys
         if inner.domain is not None and inner.domain != ctx.domain:
@@ -123,6 +139,7 @@ class JsonTransform(Transform):
             column=ctx.column,
             domain=inner.domain or ctx.domain,
             keys=keys,
+            int_range=int_range,
             field=field,
             keys_for=ctx.keys_for,
         )

@@ -139,3 +139,59 @@ def test_published_json_schema_is_current():
     assert json.loads(PUBLISHED.read_text(encoding="utf-8")) == json_schema(), (
         "regenerate with: piigate schema --out piigate/schema/tokenization-schema.json"
     )
+
+
+STREAMS = {
+    "customer-events": {
+        "when": {"column": "data_share_consent", "op": "=", "value": False},
+        "fields": [
+            {"path": "root['customer_id']", "int_type": "bigint",
+             "rule": {"method": "fpe", "domain": "customers.id"}},
+            {"path": "$.contact.email", "rule": {"method": "fake", "kind": "email"}},
+        ],
+        "all_keys": {"phone": {"method": "fpe", "alphabet": "digits"}},
+        "marker": {"data_redacted": True},
+    }
+}
+
+
+def test_streams_round_trip_and_join_the_hash():
+    with_streams = parse_schema({**GOOD, "streams": STREAMS})
+    again = parse_schema(json.loads(with_streams.to_json()))
+    assert again == with_streams and again.hash() == with_streams.hash()
+    field = with_streams.streams["customer-events"].fields[0]
+    assert field.path == "$.customer_id" and field.int_type == "bigint"
+    # a schema without streams keeps the hash it had before streams existed
+    assert parse_schema(GOOD).hash() != with_streams.hash()
+    assert "streams" not in json.loads(parse_schema(GOOD).to_json())
+    changed = json.loads(with_streams.to_json())
+    changed["streams"]["customer-events"]["fields"][0]["int_type"] = "integer"
+    assert parse_schema(changed).hash() != with_streams.hash()
+    annotated = json.loads(with_streams.to_json())
+    annotated["streams"]["customer-events"]["fields"][1]["rule"]["note"] = "from the seed"
+    assert parse_schema(annotated).hash() == with_streams.hash()
+
+
+@pytest.mark.parametrize(
+    ("stream", "path"),
+    [
+        ({"fields": [{"path": "$.a", "rule": {"method": "keep", "reason": "fine"}}]},
+         "streams.customer-events.fields.0.rule"),
+        ({"fields": [{"path": "$.a", "rule": {"method": "fpe"}, "int_type": "bigint",
+                      "int_range": [0, 9]}]}, "streams.customer-events.fields.0"),
+        ({"fields": [{"path": "$.a", "rule": {"method": "fpe"}, "int_type": "text"}]},
+         "streams.customer-events.fields.0.int_type"),
+        ({"when": {"column": "c", "op": "like"}}, "streams.customer-events.when.op"),
+        ({"action": "hide"}, "streams.customer-events.action"),
+        ({"marker": {"": True}}, "streams.customer-events.marker"),
+    ],
+)
+def test_stream_errors_name_the_path(stream, path):
+    with pytest.raises(SchemaError) as err:
+        parse_schema({"streams": {"customer-events": stream}})
+    assert path in str(err.value)
+
+
+def test_stream_names_are_delivery_stream_names():
+    with pytest.raises(SchemaError, match="stream name"):
+        parse_schema({"streams": {"no spaces": {}}})
