@@ -16,6 +16,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.engine.url import URL
 
+from . import toolstate
 from .errors import DatabaseError
 
 Kind = Literal[
@@ -280,10 +281,17 @@ def reflect(engine: Engine, tables: list[str] | None = None) -> Inventory:
         raise DatabaseError(f"cannot list tables: {_reason(exc)}") from None
     if tables is not None:
         names = [n for n in names if n in set(tables)]
+    # Our own tables are told by registration, never by name: a user table called
+    # piigate_anything is reflected like any other (piigate.toolstate).
+    try:
+        with engine.connect() as conn:
+            ours = toolstate.own_tables(conn)
+    except sa_exc.SQLAlchemyError as exc:
+        raise DatabaseError(f"cannot read PII Gate's state table: {_reason(exc)}") from None
     out: dict[str, TableInfo] = {}
     for tname in sorted(names):
-        if tname.startswith("piigate_"):
-            continue  # our own work tables
+        if tname in ours:
+            continue
         try:
             out[tname] = _reflect_table(insp, tname, dialect)
         except sa_exc.SQLAlchemyError as exc:
