@@ -30,9 +30,10 @@ from typing import Any
 import jinja2
 
 from piigate.errors import PiiGateError
-from piigate.schema import Schema
+from piigate.schema import Schema, stamp_approval
+from piigate.schema.storage import SchemaStorage
 
-from .adapters import DecisionSink, SchemaStorage
+from .adapters import DecisionSink
 from .edits import (
     EditResult,
     allowed_methods,
@@ -40,7 +41,6 @@ from .edits import (
     counts,
     diff,
     params_text,
-    stamp_approval,
 )
 from .links import LinkError, LinkExpired, LinkSigner
 from .store import DecisionConflict, Event, Review, ReviewNotFound, ReviewStore

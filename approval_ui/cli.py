@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry (``python -m approval_ui.cli``) until piigate wires it in."""
+    """``python -m approval_ui.cli review``: ``piigate review`` without the rest of the CLI."""
     parser = argparse.ArgumentParser(prog="piigate")
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)

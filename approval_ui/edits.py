@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -17,7 +16,7 @@ from typing import Any, Literal
 from piigate.db import kind_from_sql_type
 from piigate.errors import SchemaError
 from piigate.methods import ALL_KINDS, METHOD_NAMES, fits
-from piigate.schema import Schema, parse_schema
+from piigate.schema import ColumnRule, Schema, parse_schema
 
 KINDS = tuple(sorted(ALL_KINDS))
 
@@ -45,7 +44,7 @@ def column_kind(type_annotation: str | None) -> tuple[str | None, bool]:
     return (None if kind == "other" else kind), nullable
 
 
-def allowed_methods(rule: Any) -> list[str]:
+def allowed_methods(rule: ColumnRule) -> list[str]:
     """Methods the page offers for this rule's column, in the model's order.
 
     An unknown type offers every method (the model still validates what is chosen);
@@ -62,7 +61,7 @@ def allowed_methods(rule: Any) -> list[str]:
     return [m for m in METHOD_NAMES if m in out]
 
 
-def rule_params(rule: Any) -> dict[str, Any]:
+def rule_params(rule: ColumnRule) -> dict[str, Any]:
     """A rule's method parameters (what the ``params`` field shows)."""
     data = rule.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     return {k: v for k, v in data.items() if k not in OWN_FIELDS and k != "persist_values"} | (
@@ -70,7 +69,7 @@ def rule_params(rule: Any) -> dict[str, Any]:
     )
 
 
-def params_text(rule: Any) -> str:
+def params_text(rule: ColumnRule) -> str:
     params = rule_params(rule)
     return json.dumps(params, sort_keys=True, ensure_ascii=False) if params else ""
 
@@ -206,7 +205,7 @@ class Change:
     after: str | None
 
 
-def _summary(rule: Any | None) -> str | None:
+def _summary(rule: ColumnRule | None) -> str | None:
     """``method {non-default parameters}``: what a reviewer needs to compare."""
     if rule is None:
         return None
@@ -239,36 +238,6 @@ def diff(previous: Schema | None, current: Schema) -> list[Change]:
                 Change(tname, cname, kind, _summary(brule), _summary(current.rule(tname, cname)))
             )
     return out
-
-
-# --------------------------------------------------------------------------- approval
-
-
-def approved_version(schema: Schema, previous: Schema | None) -> int:
-    """One more than the last approved version, and never below the proposal's own."""
-    return max(schema.version, previous.version + 1 if previous else 1)
-
-
-def stamp_approval(
-    schema: Schema,
-    *,
-    by: str,
-    previous: Schema | None = None,
-    proposal_hash: str | None = None,
-    review_id: str | None = None,
-    at: float | None = None,
-) -> Schema:
-    """The approved copy: version bumped and ``approval`` stamped (the hash is unchanged)."""
-    data = schema.to_dict()
-    data["version"] = approved_version(schema, previous)
-    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() if at is None else at))
-    data["approval"] = {
-        "by": by,
-        "at": stamp,
-        "proposal_hash": proposal_hash or schema.hash(),
-        "review_id": review_id,
-    }
-    return parse_schema(data)
 
 
 def counts(schema: Schema) -> dict[str, int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from piigate import cloud
 from piigate.schema import Schema
 
 from .app import fmt_time, template_env
@@ -53,9 +54,7 @@ def publish_sns(
     reviewer's subscription a filter policy on it, or every subscriber gets every link.
     """
     if client is None:
-        import boto3
-
-        client = boto3.client("sns")
+        client = cloud.client("sns")
     attrs = {}
     if recipient:
         attrs["recipient"] = {"DataType": "String", "StringValue": recipient}

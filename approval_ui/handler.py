@@ -26,9 +26,11 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from piigate.cloud import reset_clients
 from piigate.errors import ConfigError
+from piigate.schema.storage import S3Schemas
 
-from .adapters import S3Schemas, StepFunctionsSink
+from .adapters import StepFunctionsSink
 from .app import MAX_BODY, Request, Response, ReviewApp
 from .email import publish_sns, render_email
 from .links import LinkSigner
@@ -112,9 +114,10 @@ def _app() -> ReviewApp:
 
 
 def reset() -> None:
-    """Forget the cached app (tests, or after rotating the link secret)."""
+    """Forget the cached app and clients (tests, or after rotating the link secret)."""
     global _APP
     _APP = None
+    reset_clients()
 
 
 def to_request(event: dict[str, Any]) -> Request:

@@ -27,6 +27,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from piigate import cloud
 from piigate.errors import ConfigError, PiiGateError
 from piigate.keys import Keyring, decode_secret
 
@@ -83,9 +84,7 @@ class LinkSigner:
     def from_secrets_manager(cls, secret_id: str, *, client: Any | None = None) -> LinkSigner:
         """The AWS key: a Secrets Manager secret (hex:, base64: or plain, >= 16 bytes)."""
         if client is None:
-            import boto3
-
-            client = boto3.client("secretsmanager")
+            client = cloud.client("secretsmanager")
         try:
             resp = client.get_secret_value(SecretId=secret_id)
         except Exception as exc:  # noqa: BLE001 - boto errors carry no secret material

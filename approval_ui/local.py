@@ -23,10 +23,10 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from piigate.errors import ConfigError
 from piigate.keys import Keyring
 from piigate.schema import Schema
+from piigate.schema.storage import FileSchemas
 
-from .adapters import Decision, FileSchemas, LocalSink
+from .adapters import Decision, LocalSink
 from .app import ReviewApp
-from .edits import stamp_approval
 from .links import LinkSigner
 from .store import SqliteReviewStore
 
@@ -123,9 +123,3 @@ def serve_review(
             return Decision(status="expired", review_id=review.id)
         return sink.decision
 
-
-def approve_unattended(
-    schema: Schema, by: str = "piigate demo", *, previous: Schema | None = None
-) -> Schema:
-    """Approve without a person (demo, tests): the same stamp a reviewer's approval gets."""
-    return stamp_approval(schema, by=by, previous=previous, proposal_hash=schema.hash())

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from piigate import cloud
 from piigate.errors import PiiGateError
 
 Status = Literal["pending", "approved", "denied", "expired"]
@@ -318,9 +319,7 @@ class DynamoReviewStore:
     @property
     def client(self) -> Any:
         if self._client is None:
-            import boto3
-
-            self._client = boto3.client("dynamodb")
+            self._client = cloud.client("dynamodb")
         return self._client
 
     # -- item conversion (the low-level client keeps types explicit) -------------

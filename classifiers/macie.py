@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from piigate.errors import PiiGateError
+
 from . import names as N
 from .sampling import TableSample
 from .verdict import JSON, Verdict
@@ -97,15 +99,31 @@ def write_extract(s3: Any, bucket: str, prefix: str, samples: dict[str, TableSam
 
 
 def delete_extract(s3: Any, bucket: str, prefix: str) -> int:
-    """Delete every object under the extract prefix; returns how many."""
-    n = 0
-    paginator = s3.get_paginator("list_objects_v2")
+    """Delete every version of every object under the extract prefix, delete markers
+    included; returns how many objects (keys) were removed.
+
+    The bucket is versioned: a plain DELETE only adds a delete marker and the sampled
+    rows stay readable as a noncurrent version, so each version is deleted by its id.
+    A key that cannot be deleted fails the step, naming the key (never its content).
+    """
+    keys: set[str] = set()
+    paginator = s3.get_paginator("list_object_versions")
     for page in paginator.paginate(Bucket=bucket, Prefix=prefix.strip("/") + "/"):
-        objs = [{"Key": o["Key"]} for o in page.get("Contents", [])]
-        if objs:
-            s3.delete_objects(Bucket=bucket, Delete={"Objects": objs, "Quiet": True})
-            n += len(objs)
-    return n
+        versions = page.get("Versions", []) + page.get("DeleteMarkers", [])
+        objs = [{"Key": v["Key"], "VersionId": v["VersionId"]} for v in versions]
+        # at most 1000 per request; a page holds at most 1000 of each kind
+        for i in range(0, len(objs), 1000):
+            out = s3.delete_objects(
+                Bucket=bucket, Delete={"Objects": objs[i : i + 1000], "Quiet": True}
+            )
+            errors = out.get("Errors") or []
+            if errors:
+                raise PiiGateError(
+                    f"could not delete the extract object ({errors[0].get('Code', 'error')})",
+                    field=f"s3://{bucket}/{errors[0].get('Key', prefix)}",
+                )
+        keys.update(v["Key"] for v in page.get("Versions", []))
+    return len(keys)
 
 
 # -- job -------------------------------------------------------------------------------

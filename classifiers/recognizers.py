@@ -6,34 +6,26 @@
 - :class:`NationalIdRecognizer`: European and other national identifiers validated with
   python-stdnum check digits (Presidio covers US ones).
 
-Also the helpers the column verdict uses on whole values (:func:`name_shape`,
-:func:`name_dictionary`).
+The helpers the column verdict uses on whole values (:func:`name_shape`,
+:func:`name_dictionary`) are in :mod:`classifiers.namewords`, which needs no Presidio.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-# Faker locales whose name lists form the dictionary.
-NAME_LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR",
-                "pl_PL", "sv_SE", "da_DK", "pt_PT")
-
-_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_LO = "a-zß-öø-ÿā-ž"
-# One name word: Capitalised, optionally Mc/Mac-style inner capital, apostrophe/hyphen parts.
-NAME_WORD = (rf"[{_UP}](?:[{_LO}]+(?:[{_UP}][{_LO}]+)?|(?=['’]))"
-             rf"(?:['’-][{_UP}{_LO}][{_LO}]+)*")
-_PARTICLES = {"van", "der", "den", "de", "la", "le", "von", "da", "di", "du", "del", "dos",
-              "das", "ten", "ter", "bin", "al", "y"}
-_WORD_RE = re.compile(NAME_WORD)
-_SEQ_RE = re.compile(rf"\b{NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)*"
-                     rf"{NAME_WORD}){{0,3}}\b")
+from .namewords import (  # noqa: F401 - name_shape is re-exported for callers
+    SEQ_RE,
+    WORD_RE,
+    NameDictionary,
+    name_dictionary,
+    name_shape,
+)
 
 # Capitalised words that start sentences or name things, never counted as names in text.
 _TEXT_STOP = {"the", "please", "called", "call", "customer", "client", "order", "invoice",
@@ -41,60 +33,6 @@ _TEXT_STOP = {"the", "please", "called", "call", "customer", "client", "order", 
               "note", "sent", "asked", "spoke", "met", "email", "phone", "will", "may",
               "june", "april", "august", "street", "road", "avenue", "city", "new", "north",
               "south", "east", "west", "saint", "st", "monday", "friday", "sunday"}
-
-
-@dataclass(frozen=True)
-class NameDictionary:
-    first: frozenset[str]
-    last: frozenset[str]
-
-    def kind(self, word: str) -> str | None:
-        """'first', 'last', 'both' or None for a (case-insensitive) word."""
-        w = word.lower()
-        f, la = w in self.first, w in self.last
-        return "both" if f and la else "first" if f else "last" if la else None
-
-
-def _names_of(attr: object) -> list[str]:
-    if isinstance(attr, dict):
-        return [str(k) for k in attr]
-    if isinstance(attr, (list, tuple)):
-        return [str(x) for x in attr]
-    return []
-
-
-@lru_cache(maxsize=1)
-def name_dictionary() -> NameDictionary:
-    """Lower-cased first and last names from Faker's person providers (several locales)."""
-    first: set[str] = set()
-    last: set[str] = set()
-    for loc in NAME_LOCALES:
-        try:
-            prov = importlib.import_module(f"faker.providers.person.{loc}").Provider
-        except ImportError:
-            continue
-        for attr in ("first_names", "first_names_male", "first_names_female"):
-            first.update(n.lower() for n in _names_of(getattr(prov, attr, ())))
-        last.update(n.lower() for n in _names_of(getattr(prov, "last_names", ())))
-    # multi-word dictionary entries ("de la Cruz") are matched word by word
-    first = {w for n in first for w in n.split() if len(w) > 1}
-    last = {w for n in last for w in n.split() if len(w) > 1 and w not in _PARTICLES}
-    return NameDictionary(frozenset(first), frozenset(last))
-
-
-def name_shape(value: str) -> list[str] | None:
-    """The name words of a value shaped like a person's name (1-4 words), else None."""
-    v = value.strip()
-    if not v or len(v) > 60:
-        return None
-    words: list[str] = []
-    for part in v.split():
-        if part.lower() in _PARTICLES and words:
-            continue
-        if not _WORD_RE.fullmatch(part.rstrip(",")):
-            return None
-        words.append(part.rstrip(","))
-    return words if 1 <= len(words) <= 4 else None
 
 
 def _result(rec: EntityRecognizer, entity: str, start: int, end: int, score: float
@@ -124,8 +62,8 @@ class NameRecognizer(EntityRecognizer):
                 ) -> list[RecognizerResult]:
         d = name_dictionary()
         out: list[RecognizerResult] = []
-        for m in _SEQ_RE.finditer(text):
-            words = [w for w in _WORD_RE.findall(m.group(0)) if w.lower() not in _TEXT_STOP]
+        for m in SEQ_RE.finditer(text):
+            words = [w for w in WORD_RE.findall(m.group(0)) if w.lower() not in _TEXT_STOP]
             if not words:
                 continue
             known = sum(1 for w in words if d.kind(w))

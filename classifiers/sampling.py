@@ -25,6 +25,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
 
 from piigate.db import TableInfo
+from piigate.errors import describe_db_error
 
 PROBES = 20  # key probes per table: enough spread, few round trips
 BERNOULLI_MAX_ROWS = 200_000  # PostgreSQL: below this, reading every page is cheap
@@ -49,12 +50,6 @@ class TableSample:
     columns: dict[str, ColumnSample] = field(default_factory=dict)
     method: str = ""
     error: str | None = None
-
-
-def _reason(exc: BaseException) -> str:
-    orig = getattr(exc, "orig", None) or exc
-    text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-    return text[:300]
 
 
 def _distinct_key(v: Any) -> Any:
@@ -91,7 +86,7 @@ def sample_table(engine: Engine, info: TableInfo, n: int = 1000, *, seed: int = 
                         cs.topped_up = True
                 out.columns[col.name] = cs
     except sa_exc.SQLAlchemyError as exc:
-        out.error = _reason(exc)
+        out.error = describe_db_error(exc)
         out.rows = []
     return out
 

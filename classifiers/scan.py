@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
 
@@ -28,6 +28,9 @@ from .propose import (
 )
 from .sampling import ColumnSample, TableSample, sample_table
 from .verdict import Analyzer, Verdict, date_verdict, json_verdict, looks_like_json, text_verdict
+
+if TYPE_CHECKING:
+    from .macie import MacieEvidence
 
 # entities a number column can hold ("login_count" is not a username)
 NUMERIC_ENTITIES = {N.PHONE, N.SSN, N.NATIONAL_ID, N.POSTCODE, N.CARD, N.PASSPORT}
@@ -92,7 +95,7 @@ def column_verdict(col: ColumnInfo, cs: ColumnSample, ts: TableSample, table: Ta
 def scan_database(url_or_engine: str | Engine, *, sample: int = 1000,
                   previous: Schema | None = None, defaults: dict[str, Any] | None = None,
                   progress: Progress | None = None, engine: Analyzer | None = None,
-                  macie: Any | None = None, seed: int = 0) -> ScanResult:
+                  macie: MacieEvidence | None = None, seed: int = 0) -> ScanResult:
     """Scan a database and propose a schema deciding every column of every readable table.
 
     ``previous``: the last approved schema (drift, carry-over). ``defaults``: a decoded

@@ -20,7 +20,7 @@ from piigate.db import ColumnInfo
 from piigate.schema.model import Finding
 
 from . import names as N
-from .recognizers import name_dictionary, name_shape
+from .namewords import name_dictionary, name_shape
 
 FREE_TEXT = "FREE_TEXT"
 JSON = "JSON"

@@ -42,7 +42,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 
 from .db import normalise_url, safe_url
-from .errors import ConfigError, DatabaseError
+from .errors import ConfigError, DatabaseError, describe_db_error
 
 Backend = Literal["sqlite", "postgresql", "mysql"]
 Progress = Callable[[str, int, int | None], None]
@@ -73,7 +73,7 @@ def sibling(url: str | URL, name: str) -> URL:
     """The URL of database ``name`` on the same server (SQLite: the same directory)."""
     u = normalise_url(url)
     if backend(u) == "sqlite":
-        return u.set(database=str(_sqlite_path(u).with_name(f"{name}.sqlite")))
+        return u.set(database=str(sqlite_path(u).with_name(f"{name}.sqlite")))
     return u.set(database=name)
 
 
@@ -102,7 +102,7 @@ def server_identity(url: str | URL) -> tuple[str, ...]:
     """
     u = normalise_url(url)
     if backend(u) == "sqlite":
-        path = _sqlite_path(u)
+        path = sqlite_path(u)
         if path.exists():
             st = path.stat()
             return ("sqlite", str(st.st_dev), str(st.st_ino))
@@ -161,20 +161,17 @@ def _admin(url: str | URL) -> Iterator[sa.Connection]:
 
 
 def _db_error(what: str, url: str | URL, exc: BaseException) -> DatabaseError:
-    # The driver's message can quote row data (constraint details, COPY lines): keep
-    # only its class and SQLSTATE/errno.
-    orig = getattr(exc, "orig", None) or exc
-    code = getattr(orig, "sqlstate", None) or (orig.args[0] if getattr(orig, "args", None)
-                                               and isinstance(orig.args[0], int) else None)
-    detail = type(orig).__name__ + (f" {code}" if code else "")
-    return DatabaseError(f"{what} ({detail})", field=safe_url(url))
+    # what was being done and on which database; never the driver's message
+    return DatabaseError(f"{what} ({describe_db_error(exc)})", field=safe_url(url))
 
 
 def _qi(conn: sa.Connection, name: str) -> str:
     return conn.dialect.identifier_preparer.quote_identifier(name)
 
 
-def _sqlite_path(url: URL) -> Path:
+def sqlite_path(url: URL) -> Path:
+    """The resolved file of an SQLite URL (copies, swaps and "is it the source?" compare
+    files); in-memory and ``file:`` URIs are refused."""
     db = url.database
     if not db or db == ":memory:" or db.startswith("file:"):
         raise ConfigError("an SQLite database must be a file for copies and swaps",
@@ -206,7 +203,7 @@ def exists(url: str | URL) -> bool:
     u = normalise_url(url)
     kind = backend(u)
     if kind == "sqlite":
-        return _sqlite_path(u).exists()
+        return sqlite_path(u).exists()
     name = database_name(u)
     with _admin(u) as conn:
         if kind == "postgresql":
@@ -221,7 +218,7 @@ def create_empty(url: str | URL) -> None:
     u = normalise_url(url)
     kind = backend(u)
     if kind == "sqlite":
-        path = _sqlite_path(u)
+        path = sqlite_path(u)
         path.parent.mkdir(parents=True, exist_ok=True)
         sqlite3.connect(path).close()
         return
@@ -241,7 +238,7 @@ def drop(url: str | URL) -> None:
     u = normalise_url(url)
     kind = backend(u)
     if kind == "sqlite":
-        path = _sqlite_path(u)
+        path = sqlite_path(u)
         for p in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
             p.unlink(missing_ok=True)
         if path.parent.name.startswith(TMP_PREFIX):
@@ -282,9 +279,9 @@ def copy(src: str | URL, dst: str | URL, *, progress: Progress = _noop,
     try:
         if kind == "sqlite":
             if clean:
-                _sqlite_vacuum_into(_sqlite_path(s), _sqlite_path(d))
+                _sqlite_vacuum_into(sqlite_path(s), sqlite_path(d))
                 return "sqlite vacuum into"
-            _sqlite_copy(_sqlite_path(s), _sqlite_path(d), progress)
+            _sqlite_copy(sqlite_path(s), sqlite_path(d), progress)
             return "sqlite backup"
         if kind == "postgresql":
             return _pg_copy(s, d, progress, clean)
@@ -555,7 +552,7 @@ def replace_database(new: str | URL, target: str | URL, *, progress: Progress = 
 def _swap(staging: URL, target: URL) -> None:
     kind = backend(target)
     if kind == "sqlite":
-        _sqlite_swap(_sqlite_path(staging), _sqlite_path(target))
+        _sqlite_swap(sqlite_path(staging), sqlite_path(target))
     elif kind == "postgresql":
         _pg_swap(staging, target)
     else:
@@ -646,7 +643,7 @@ def snapshot(src: str | URL, out_dir: Path) -> Path:
     if kind == "sqlite":
         out = out_dir / "tokenized.sqlite"
         out.unlink(missing_ok=True)
-        _sqlite_vacuum_into(_sqlite_path(s), out)  # no free pages with old content
+        _sqlite_vacuum_into(sqlite_path(s), out)  # no free pages with old content
         return out
     out = out_dir / "tokenized.sql"
     if kind == "postgresql":

@@ -16,22 +16,33 @@ table group.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
 
+from .db import ColumnInfo
 from .errors import PiiGateError, describe_db_error
 from .keys import Keyring
+from .transforms import Transform
 
-if TYPE_CHECKING:
-    from .plan import ColumnPlan, Plan
+
+class _Column(Protocol):
+    """What is tried: a planned column (piigate.plan.ColumnPlan; plan imports us)."""
+
+    table: str
+    column: str
+    info: ColumnInfo
+
+    @property
+    def rule(self) -> Any: ...
 
 SAMPLE = 200
 
 
-def _values(engine: Engine, table: sa.Table, col: ColumnPlan) -> list[Any]:
+def _values(engine: Engine, table: sa.Table, col: _Column) -> list[Any]:
     c: Any = table.c[col.column]
     if col.info.kind in ("text", "json") and engine.dialect.name == "postgresql":
         c = sa.cast(c, sa.Text)  # the writer reads text and JSON as text
@@ -46,12 +57,14 @@ def _too_long(values: list[Any], limit: int | None) -> int:
     return sum(1 for v in values if isinstance(v, str) and len(v) > limit)
 
 
-def sample_problems(engine: Engine, plan: Plan) -> list[str]:
-    """Problems of the plan's masked columns on sampled values, as schema paths."""
+def sample_problems(engine: Engine, columns: Sequence[_Column],
+                    transform_for: Callable[[Any, Keyring], Transform]) -> list[str]:
+    """Problems of masked columns on sampled values, as schema paths; ``transform_for``
+    builds a column's transform as the writer will (``Plan.transform``)."""
     keyring = Keyring(os.urandom(32))
     meta = sa.MetaData()
     problems: list[str] = []
-    for col in plan.columns:
+    for col in columns:
         where = f"tables.{col.table}.columns.{col.column}"
         try:
             table = sa.Table(col.table, meta, autoload_with=engine)
@@ -62,7 +75,7 @@ def sample_problems(engine: Engine, plan: Plan) -> list[str]:
         if not values:
             continue
         try:
-            new = plan.transform(col, keyring).apply(values)
+            new = transform_for(col, keyring).apply(values)
         except PiiGateError as exc:  # TransformError: names the column, never the value
             problems.append(f"{where}: {exc.message} (found in {len(values)} sampled "
                             "values; choose a method or parameters that fit them)")

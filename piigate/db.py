@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.engine.url import URL
 
 from . import toolstate
-from .errors import DatabaseError
+from .errors import DatabaseError, describe_db_error
 
 Kind = Literal[
     "integer",
@@ -113,18 +113,12 @@ def connect(url: str | URL, *, check: bool = True) -> Engine:
                 conn.execute(sa.text("SELECT 1"))
         except sa_exc.SQLAlchemyError as exc:
             engine.dispose()
-            reason = _reason(exc)
             raise DatabaseError(
-                f"cannot connect to {u.render_as_string(hide_password=True)}: {reason}",
+                f"cannot connect to {u.render_as_string(hide_password=True)}: "
+                f"{describe_db_error(exc)}",
                 field="--db",
             ) from None
     return engine
-
-
-def _reason(exc: BaseException) -> str:
-    orig = getattr(exc, "orig", None) or exc
-    text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-    return text[:300]
 
 
 @dataclass
@@ -278,7 +272,7 @@ def reflect(engine: Engine, tables: list[str] | None = None) -> Inventory:
         insp = sa.inspect(engine)
         names = insp.get_table_names()
     except sa_exc.SQLAlchemyError as exc:
-        raise DatabaseError(f"cannot list tables: {_reason(exc)}") from None
+        raise DatabaseError(f"cannot list tables: {describe_db_error(exc)}") from None
     if tables is not None:
         names = [n for n in names if n in set(tables)]
     # Our own tables are told by registration, never by name: a user table called
@@ -287,7 +281,8 @@ def reflect(engine: Engine, tables: list[str] | None = None) -> Inventory:
         with engine.connect() as conn:
             ours = toolstate.own_tables(conn)
     except sa_exc.SQLAlchemyError as exc:
-        raise DatabaseError(f"cannot read PII Gate's state table: {_reason(exc)}") from None
+        raise DatabaseError("cannot read PII Gate's state table: "
+                            f"{describe_db_error(exc)}") from None
     out: dict[str, TableInfo] = {}
     for tname in sorted(names):
         if tname in ours:
@@ -295,7 +290,7 @@ def reflect(engine: Engine, tables: list[str] | None = None) -> Inventory:
         try:
             out[tname] = _reflect_table(insp, tname, dialect)
         except sa_exc.SQLAlchemyError as exc:
-            out[tname] = TableInfo(tname, {}, [], [], [], error=_reason(exc))
+            out[tname] = TableInfo(tname, {}, [], [], [], error=describe_db_error(exc))
     _row_estimates(engine, out)
     return Inventory(dialect=dialect, tables=out)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
 
@@ -19,7 +19,11 @@ from .errors import CoverageError, SchemaError
 from .keys import Keyring
 from .methods import CONSTANT_LIKE, ONE_TO_ONE, methods_for
 from .methods import method as method_row
-from .schema import Schema
+from .schema import ColumnRule, Schema
+from .schema.model import DateShiftRule, FpeRule, RedactRule
+
+if TYPE_CHECKING:
+    from .transforms import Transform
 
 # Integer tokens stay within what a double holds exactly (JSON readers, JavaScript and
 # spreadsheets round above it), unless the rule's max_value asks for more.
@@ -37,7 +41,7 @@ def integer_token_range(type_min: int, type_max: int, max_value: int | None) -> 
 class ColumnPlan:
     table: str
     column: str
-    rule: Any
+    rule: ColumnRule
     info: ColumnInfo
     domain: str
 
@@ -66,7 +70,7 @@ class Plan:
     def for_table(self, table: str) -> list[ColumnPlan]:
         return [c for c in self.columns if c.table == table]
 
-    def transform(self, col: ColumnPlan, keyring: Keyring) -> Any:
+    def transform(self, col: ColumnPlan, keyring: Keyring) -> Transform:
         from .transforms import TransformContext, build_transform
 
         dom = self.domains[col.domain]
@@ -116,7 +120,7 @@ def _path(table: str, column: str | None = None, fld: str | None = None) -> str:
     return p
 
 
-def _params(rule: Any) -> dict[str, Any]:
+def _params(rule: ColumnRule) -> dict[str, Any]:
     return rule.model_dump(
         mode="json", exclude={"type", "finding", "drift", "decided_by", "note", "domain"}
     )
@@ -170,7 +174,8 @@ def make_plan(schema: Schema, inventory: Inventory, *, keep_undecided: bool = Fa
         failed = {p.split(":", 1)[0] for p in problems}
         fit = [c for c in cols if not any(f.startswith(_path(c.table, c.column))
                                            for f in failed)]
-        problems.extend(sample_problems(data, Plan(schema, inventory, fit, domains, [])))
+        trial = Plan(schema, inventory, fit, domains, [])
+        problems.extend(sample_problems(data, fit, trial.transform))
     if problems and undecided and not keep_undecided:
         problems.extend(f"{_path(*u.split('.', 1))}: undecided" for u in undecided)
 
@@ -189,7 +194,7 @@ def make_plan(schema: Schema, inventory: Inventory, *, keep_undecided: bool = Fa
     return Plan(schema, inventory, cols, domains, undecided)
 
 
-def _check_rule(tname: str, cname: str, rule: Any, info: ColumnInfo,
+def _check_rule(tname: str, cname: str, rule: ColumnRule, info: ColumnInfo,
                 columns: dict[str, ColumnInfo]) -> list[str]:
     out: list[str] = []
     method = rule.method
@@ -204,17 +209,17 @@ def _check_rule(tname: str, cname: str, rule: Any, info: ColumnInfo,
         out.append(f"{where}: {method!r} would give every row the same value in a unique column")
     if method == "null" and info.primary_key:
         out.append(f"{where}: 'null' on a primary key column")
-    if method == "date_shift" and rule.entity_column:
+    if isinstance(rule, DateShiftRule) and rule.entity_column:
         if rule.entity_column not in columns:
             out.append(f"{_path(tname, cname, 'entity_column')}: no such column "
                        f"{rule.entity_column!r} in table {tname}")
-    if method == "redact" and info.length and len(rule.value) > info.length:
+    if isinstance(rule, RedactRule) and info.length and len(rule.value) > info.length:
         out.append(f"{_path(tname, cname, 'value')}: {len(rule.value)} characters do not fit "
                    f"{info.sql_type}")
     if method == "hash" and info.length and info.length < 8:
         out.append(f"{where}: 'hash' needs at least 8 characters; the column holds "
                    f"{info.length}")
-    if method == "fpe" and info.kind == "integer" and rule.max_value is not None:
+    if isinstance(rule, FpeRule) and info.kind == "integer" and rule.max_value is not None:
         if info.int_max is not None and rule.max_value > info.int_max:
             out.append(f"{_path(tname, cname, 'max_value')}: above the column type's maximum "
                        f"({info.int_max})")

@@ -16,6 +16,7 @@ from .errors import ConfigError, SchemaError
 from .keys import Keyring
 from .plan import integer_token_range, make_plan
 from .schema import Schema
+from .schema.model import FpeRule
 from .transforms import Transform, TransformContext, build_transform
 
 
@@ -52,18 +53,18 @@ def _transform_from_db(schema: Schema, table: str, column: str, url: str,
     raise SchemaError("the column is not masked by this schema", table=table, column=column)
 
 
-def _transform_from_schema(rule: Any, table: str, column: str, keyring: Keyring) -> Transform:
-    kind = kind_from_sql_type(rule.type) if rule.type else None
-    if kind is None:
+def _transform_from_schema(rule: FpeRule, table: str, column: str, keyring: Keyring) -> Transform:
+    sql_type = rule.type
+    if not sql_type:
         raise SchemaError(
             "the schema has no type for this column; pass --db URL to read it from the "
             "database", table=table, column=column, field="type",
         )
-    info = ColumnInfo(table=table, name=column, sql_type=rule.type, kind=kind,  # type: ignore[arg-type]
-                      nullable=True)
+    kind = kind_from_sql_type(sql_type)
+    info = ColumnInfo(table=table, name=column, sql_type=sql_type, kind=kind, nullable=True)
     int_range = None
     if kind == "integer":
-        bits = int_bits(rule.type)
+        bits = int_bits(sql_type)
         int_range = integer_token_range(-(2 ** (bits - 1)), 2 ** (bits - 1) - 1,
                                         rule.max_value)
     domain = rule.domain or f"{table}.{column}"

@@ -5,7 +5,8 @@ and Step Functions puts that into the execution's history and our failure
 notification. Our own errors (``PiiGateError``) are value-free by design and pass
 through with their class name, which is what the state machine's Retry/Catch match
 (``TransientError`` is retried). Anything else, a driver error quoting a row for
-instance, is replaced by :class:`StepError` naming only its class.
+instance, is replaced by :class:`StepError` naming only its class (and a database
+error's code and meaning: :func:`piigate.errors.safe_reason`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from piigate.aws import AwsSettings, TransientError
-from piigate.errors import ConfigError, PiiGateError
-from piigate.pipeline import safe_reason
+from piigate.errors import ConfigError, PiiGateError, safe_reason
 
 Event = dict[str, Any]
 Result = dict[str, Any]
@@ -32,7 +32,7 @@ _TRANSIENT_CODES = {
 
 
 class StepError(PiiGateError):
-    """A step failed for a reason whose details may quote data: only its class is kept."""
+    """A step failed for a reason whose details may quote data: the text is withheld."""
 
 
 def need(event: Event, name: str) -> Any:

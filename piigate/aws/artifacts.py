@@ -2,7 +2,7 @@
 
 Layout: ``runs/<run>/<name>.json`` for a run's findings, work plan and verification
 report; ``reviews/`` for proposals and approved schemas (the approval gate's
-:class:`approval_ui.adapters.S3Schemas`); ``approved/latest.json`` points at the last
+:class:`piigate.schema.storage.S3Schemas`); ``approved/latest.json`` points at the last
 approved schema, which the next run proposes against.
 """
 
@@ -12,8 +12,8 @@ import hashlib
 import json
 from typing import Any
 
+from ..cloud import client
 from ..errors import ConfigError
-from .clients import client
 
 MAX_DOC_BYTES = 50 * 1024 * 1024
 LATEST_APPROVED = "approved/latest.json"

@@ -18,6 +18,7 @@ _ENV = {
     "source_instance": "PIIGATE_SOURCE_INSTANCE",
     "engine": "PIIGATE_ENGINE",
     "kms_key_arn": "PIIGATE_KMS_KEY_ARN",
+    "data_key_arn": "PIIGATE_DATA_KEY_ARN",
     "subnet_group": "PIIGATE_SUBNET_GROUP",
     "security_groups": "PIIGATE_SECURITY_GROUPS",
     "instance_class": "PIIGATE_INSTANCE_CLASS",
@@ -26,12 +27,22 @@ _ENV = {
     "event_bus_arn": "PIIGATE_EVENT_BUS_ARN",
     "bucket": "PIIGATE_BUCKET",
     "db_secret_arn": "PIIGATE_DB_SECRET_ARN",
+    "users_secret_arn": "PIIGATE_DB_USERS_SECRET_ARN",
     "secret_id": "PIIGATE_SECRET_ID",
     "user_allowlist": "PIIGATE_DB_USER_ALLOWLIST",
     "failure_topic_arn": "PIIGATE_FAILURE_TOPIC_ARN",
     "sample_size": "PIIGATE_SAMPLE_SIZE",
+    "lock_table": "PIIGATE_LOCK_TABLE",
+    "keep_shared": "PIIGATE_KEEP_SHARED",
+    "sweep_after_hours": "PIIGATE_SWEEP_AFTER_HOURS",
+    "storage_type": "PIIGATE_STORAGE_TYPE",
+    "allocated_storage": "PIIGATE_ALLOCATED_STORAGE",
+    "iops": "PIIGATE_IOPS",
+    "storage_throughput": "PIIGATE_STORAGE_THROUGHPUT",
 }
 _LISTS = {"security_groups", "user_allowlist"}
+_INTS = {"sample_size", "allocated_storage", "iops", "storage_throughput", "keep_shared",
+         "sweep_after_hours"}
 _ACCOUNT = re.compile(r"^[0-9]{12}$")
 
 
@@ -47,7 +58,8 @@ class AwsSettings:
 
     source_instance: str = ""
     engine: str = "postgres"
-    kms_key_arn: str = ""
+    kms_key_arn: str = ""  # shared snapshots (producer) / their copies (importer)
+    data_key_arn: str = ""  # what stays in this account: extract, bucket, secrets
     subnet_group: str = ""
     security_groups: tuple[str, ...] = field(default_factory=tuple)
     instance_class: str = "db.t3.medium"
@@ -56,10 +68,19 @@ class AwsSettings:
     event_bus_arn: str = ""
     bucket: str = ""
     db_secret_arn: str = ""
+    users_secret_arn: str = ""  # importer: {"user": "password"} for allow-listed users
     secret_id: str = ""
     user_allowlist: tuple[str, ...] = field(default_factory=tuple)
     failure_topic_arn: str = ""
     sample_size: int = 200
+    lock_table: str = ""
+    keep_shared: int = 3  # shared snapshots kept after a successful run, the new one included
+    sweep_after_hours: int = 48  # leftovers older than this are deleted by the sweeper
+    # the temporary instances' storage; empty / 0: as the snapshot has it
+    storage_type: str = ""
+    allocated_storage: int = 0
+    iops: int = 0
+    storage_throughput: int = 0
 
     @classmethod
     def from_env(cls, **explicit: Any) -> AwsSettings:
@@ -72,7 +93,7 @@ class AwsSettings:
                 continue
             if f.name in _LISTS:
                 raw = _split(raw)
-            elif f.name == "sample_size":
+            elif f.name in _INTS:
                 try:
                     raw = int(raw)
                 except (TypeError, ValueError):
@@ -87,6 +108,13 @@ class AwsSettings:
             value = getattr(self, name)
             if value and not _ACCOUNT.match(value):
                 raise ConfigError("not a 12-digit account id", field=_ENV[name])
+        for name in _INTS:
+            if getattr(self, name) < 0:
+                raise ConfigError("must not be negative", field=_ENV[name])
+        if self.keep_shared < 1:
+            raise ConfigError("must keep at least the new snapshot", field=_ENV["keep_shared"])
+        if self.storage_type and self.storage_type not in ("gp2", "gp3", "io1", "io2"):
+            raise ConfigError("must be gp2, gp3, io1 or io2", field=_ENV["storage_type"])
         if self.engine not in ("postgres", "mysql", "mariadb"):
             raise ConfigError("must be postgres, mysql or mariadb", field=_ENV["engine"])
 

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from .clients import client
+from ..cloud import client
 from .config import AwsSettings
 from .errors import RefusedEvent
 from .rds import check_shared_arn

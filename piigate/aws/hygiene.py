@@ -18,6 +18,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -62,17 +63,92 @@ def _password() -> str:
     return secrets.token_hex(24)  # hex: nothing to escape, never stored or logged
 
 
+class CompactionSkipped(ConfigError):
+    """A table could not be rewritten: its old row versions would reach the snapshot."""
+
+
+# PostgreSQL skips a table it may not vacuum with a WARNING and carries on (VACUUM
+# itself succeeds): 42501 from 16 on, "skipping ..." in the text before.
+_PG_SKIP_STATE = "42501"
+
+
+def _pg_owner(conn: Connection, qualified: str) -> tuple[str, bool, bool]:
+    """(owner, we act as the owner already, we may SET ROLE to it) for a table."""
+    row = conn.execute(
+        sa.text(
+            "SELECT r.rolname, pg_has_role(current_user, c.relowner, 'USAGE'),"
+            " pg_has_role(current_user, c.relowner, 'MEMBER')"
+            " FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner"
+            " WHERE c.oid = to_regclass(:t)"
+        ),
+        {"t": qualified},
+    ).one_or_none()
+    if row is None:
+        raise ConfigError("the table to compact does not exist", field=qualified)
+    return str(row[0]), bool(row[1]), bool(row[2])
+
+
+def _vacuum_full(conn: Connection, table: str, quote) -> None:
+    """VACUUM FULL as the table's owner; a skipped table fails, naming the table.
+
+    Only the owner (or a member of its role, a superuser, the database owner, or from
+    PostgreSQL 17 a holder of MAINTAIN) may vacuum a table; anyone else gets a warning
+    and an unchanged table whose old row versions hold pre-tokenization values. A user
+    that is a member of the owner's role without inheriting it switches to it first.
+    """
+    qualified = quote(table)
+    owner, acts_as_owner, member = _pg_owner(conn, qualified)
+    skipped: list[str] = []
+
+    def notice(diag: object) -> None:
+        state = getattr(diag, "sqlstate", None)
+        text = str(getattr(diag, "message_primary", "") or "")
+        if state == _PG_SKIP_STATE or "skipping" in text:
+            skipped.append(table)
+
+    raw: Any = conn.connection.dbapi_connection
+    add = getattr(raw, "add_notice_handler", None)
+    if add is None:
+        raise ConfigError("compaction needs the psycopg driver to see skipped tables",
+                          field="engine")
+    add(notice)
+    switched = not acts_as_owner and member
+    try:
+        if switched:
+            conn.execute(sa.text(f"SET ROLE {quote(owner)}"))
+        conn.execute(sa.text(f"VACUUM FULL {qualified}"))
+    finally:
+        if switched:
+            conn.execute(sa.text("RESET ROLE"))
+        raw.remove_notice_handler(notice)
+    if skipped:
+        raise CompactionSkipped(
+            "VACUUM FULL skipped the table: the database user neither owns it nor may act "
+            "as its owner (grant it the owner's role, or make it the owner)",
+            field=table,
+        )
+
+
+def _optimize(conn: Connection, table: str, quote) -> None:
+    """OPTIMIZE TABLE reports its failures as rows, not errors: read them."""
+    rows = conn.execute(sa.text(f"OPTIMIZE TABLE {quote(table)}")).mappings().all()
+    for row in rows:
+        if str(row.get("Msg_type", "")).lower() == "error":
+            raise CompactionSkipped("OPTIMIZE TABLE failed on the table", field=table)
+
+
 def compact_tables(engine: Engine, tables: Iterable[str]) -> int:
-    """Rewrite each table so that no pre-tokenization row version stays on disk."""
+    """Rewrite each table so that no pre-tokenization row version stays on disk; a table
+    that is not rewritten fails the step, naming it."""
     family = _family(engine)
     quote = engine.dialect.identifier_preparer.quote
     done = 0
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         for table in tables:
-            verb = "VACUUM FULL" if family == "pg" else "OPTIMIZE TABLE"
-            result = conn.execute(sa.text(f"{verb} {quote(table)}"))
-            if family == "mysql":
-                result.fetchall()  # OPTIMIZE answers with a status table; drain it
+            if family == "pg":
+                _vacuum_full(conn, table, quote)
+            else:
+                _optimize(conn, table, quote)
             done += 1
     return done
 
@@ -119,7 +195,12 @@ def _drop(conn: Connection, family: str, user: DbUser, quote) -> bool:
 
 
 def _rotate(conn: Connection, family: str, user: DbUser | None, quote) -> None:
-    secret = _literal(_password())
+    _set_password(conn, family, user, _password(), quote)
+
+
+def _set_password(conn: Connection, family: str, user: DbUser | None, password: str,
+                  quote) -> None:
+    secret = _literal(password)
     if family == "pg":
         who = "CURRENT_USER" if user is None else quote(user.name)
         conn.execute(sa.text(f"ALTER ROLE {who} PASSWORD {secret}"))
@@ -160,3 +241,30 @@ def scrub_users(
             _rotate(conn, family, None, quote)
             rotated += 1
     return {"users_dropped": dropped, "users_rotated": rotated}
+
+
+def set_passwords(engine: Engine, passwords: dict[str, str]) -> int:
+    """Give the named users the given passwords (the importer's, from pre-production's
+    own secret: the producer left them random and unknown). A user that does not exist
+    fails, naming the user; MySQL accounts get it on every host they have."""
+    family = _family(engine)
+    quote = engine.dialect.identifier_preparer.quote
+    done = 0
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for name, password in sorted(passwords.items()):
+            if family == "pg":
+                found = conn.execute(
+                    sa.text("SELECT count(*) FROM pg_roles WHERE rolname = :n"), {"n": name}
+                ).scalar()
+                accounts = [DbUser(name)] if found else []
+            else:
+                rows = conn.execute(
+                    sa.text("SELECT Host FROM mysql.user WHERE User = :n"), {"n": name}
+                ).all()
+                accounts = [DbUser(name, r[0]) for r in rows]
+            if not accounts:
+                raise ConfigError("no such database user to give a password", field=name)
+            for user in accounts:
+                _set_password(conn, family, user, password, quote)
+            done += 1
+    return done

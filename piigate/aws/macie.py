@@ -11,11 +11,14 @@ any failure.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..cloud import client
 from . import artifacts
-from .clients import client
 from .config import AwsSettings
+
+if TYPE_CHECKING:
+    from classifiers.macie import MacieEvidence
 
 
 def extract_prefix(run_id: str) -> str:
@@ -28,9 +31,9 @@ def write_extract(run_id: str, instance_id: str, settings: AwsSettings) -> dict[
     from classifiers.sampling import sample_table
 
     from ..db import reflect
-    from .steps import connected
+    from .databases import connected
 
-    settings.require("bucket", "kms_key_arn")
+    settings.require("bucket", "data_key_arn")
     with connected(instance_id, settings) as engine:
         inv = reflect(engine)
         samples = {
@@ -42,7 +45,8 @@ def write_extract(run_id: str, instance_id: str, settings: AwsSettings) -> dict[
         settings.bucket,
         extract_prefix(run_id),
         samples,
-        kms_key_id=settings.kms_key_arn,
+        # sampled production rows: never under the key shared with pre-production
+        kms_key_id=settings.data_key_arn,
     )
     return {
         "extract_location": f"s3://{settings.bucket}/{extract_prefix(run_id)}/",
@@ -89,7 +93,7 @@ def delete_run_extract(run_id: str, settings: AwsSettings) -> int:
     return delete_extract(client("s3"), settings.bucket, extract_prefix(run_id))
 
 
-def evidence_to_json(ev: Any) -> dict[str, Any]:
+def evidence_to_json(ev: MacieEvidence) -> dict[str, Any]:
     return {
         "counts": [[t, c, dict(n)] for (t, c), n in sorted(ev.counts.items())],
         "paths": [[t, c, p] for (t, c), p in sorted(ev.paths.items())],
@@ -97,7 +101,7 @@ def evidence_to_json(ev: Any) -> dict[str, Any]:
     }
 
 
-def evidence_from_json(doc: dict[str, Any]) -> Any:
+def evidence_from_json(doc: dict[str, Any]) -> MacieEvidence:
     from classifiers.macie import MacieEvidence
 
     ev = MacieEvidence()
@@ -110,5 +114,5 @@ def evidence_from_json(doc: dict[str, Any]) -> Any:
     return ev
 
 
-def load_evidence(location: str) -> Any:
+def load_evidence(location: str) -> MacieEvidence:
     return evidence_from_json(artifacts.get_json(location))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .clients import client
+from ..cloud import client
 from .config import AwsSettings
 
 MAX_MESSAGE = 500

@@ -11,12 +11,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..cloud import client
 from ..errors import ConfigError
 from . import names
-from .clients import client
 from .config import AwsSettings
 from .errors import ResourceMissing, TransientError
 
+CREDENTIALS_TAG = "piigate:credentials"
 READY = "ready"
 PENDING = "pending"
 FAILED = "failed"
@@ -129,11 +130,27 @@ def _restore(
     if not backups:
         # no automated backups, hence no MySQL binlog holding pre-tokenization rows
         kwargs["BackupRetentionPeriod"] = 0
+        kwargs.update(_temp_storage(settings))
     if settings.subnet_group:
         kwargs["DBSubnetGroupName"] = settings.subnet_group
     if settings.security_groups:
         kwargs["VpcSecurityGroupIds"] = list(settings.security_groups)
     _call(instance_id, _rds().restore_db_instance_from_db_snapshot, **kwargs)
+
+
+def _temp_storage(settings: AwsSettings) -> dict[str, Any]:
+    """The temporary instances' storage overrides (a big tokenization wants IOPS that
+    production's storage may not have); unset ones keep the snapshot's."""
+    out: dict[str, Any] = {}
+    if settings.storage_type:
+        out["StorageType"] = settings.storage_type
+    if settings.allocated_storage:
+        out["AllocatedStorage"] = settings.allocated_storage
+    if settings.iops:
+        out["Iops"] = settings.iops
+    if settings.storage_throughput:
+        out["StorageThroughput"] = settings.storage_throughput
+    return out
 
 
 def restore_temp(run_id: str, settings: AwsSettings) -> dict[str, Any]:
@@ -150,6 +167,42 @@ def restore_temp(run_id: str, settings: AwsSettings) -> dict[str, Any]:
         "reference_id": ref,
         "source_snapshot_id": snap["DBSnapshotIdentifier"],
     }
+
+
+def set_master_password(instance_id: str, password: str) -> None:
+    """Give a restored instance this account's master password, and mark it done (a
+    retried step must not reset it again while the first change is applying)."""
+    _call(
+        instance_id,
+        _rds().modify_db_instance,
+        DBInstanceIdentifier=instance_id,
+        MasterUserPassword=password,
+        ApplyImmediately=True,
+    )
+    arn = describe_instance(instance_id)["DBInstanceArn"]  # type: ignore[index]
+    _rds().add_tags_to_resource(ResourceName=arn, Tags=[{"Key": CREDENTIALS_TAG, "Value": "set"}])
+
+
+def reset_temp_credentials(run_id: str, password: Callable[[], str]) -> dict[str, Any]:
+    """Set the master password of both temporary instances from our secret.
+
+    A restore keeps the snapshot's master password: production's, which is rotated on
+    its own schedule and must not be what the run depends on. ``pending`` is true while
+    a change is being applied; the state machine then polls the instances again.
+    """
+    pending = False
+    for instance_id in (names.temp_instance(run_id), names.reference_instance(run_id)):
+        inst = describe_instance(instance_id)
+        if inst is None:
+            raise ResourceMissing("the instance does not exist", field=instance_id)
+        if _tag(inst, CREDENTIALS_TAG) is None:
+            set_master_password(instance_id, password())
+            pending = True
+        elif inst.get("DBInstanceStatus") != "available" or (
+            inst.get("PendingModifiedValues") or {}
+        ).get("MasterUserPassword"):
+            pending = True
+    return {"pending": pending}
 
 
 def _instance_status(instance_id: str) -> str:
@@ -377,3 +430,87 @@ def cleanup_import(run_id: str) -> dict[str, int]:
     instances = _delete_instance(names.import_instance(run_id))
     snaps = _delete_snapshot(names.import_snapshot(run_id))
     return {"instances_deleted": instances, "snapshots_deleted": snaps}
+
+
+# -- retention and leftovers -----------------------------------------------------------------
+
+
+def _manual_snapshots() -> list[dict[str, Any]]:
+    pages = _rds().get_paginator("describe_db_snapshots").paginate(SnapshotType="manual")
+    return [s for page in pages for s in page["DBSnapshots"]]
+
+
+def prune_shared(keep: int, current: str) -> int:
+    """Delete the oldest shared PII Gate snapshots beyond the newest ``keep``.
+
+    Each successful run leaves one full copy of the database shared with pre-production;
+    ``current`` (the one just announced) always stays. Unshared leftovers are the
+    sweeper's. Returns how many were deleted.
+    """
+    if keep < 1:
+        raise ConfigError("must keep at least the new snapshot", field="PIIGATE_KEEP_SHARED")
+    shared = [
+        s
+        for s in _manual_snapshots()
+        if s["DBSnapshotIdentifier"].startswith(names.TEMP_PREFIX)
+        and s["DBSnapshotIdentifier"] != current
+        and s.get("Status") == "available"
+        and _restore_accounts(s["DBSnapshotIdentifier"])
+    ]
+    shared.sort(key=lambda s: (s["SnapshotCreateTime"], s["DBSnapshotIdentifier"]), reverse=True)
+    return sum(_delete_snapshot(s["DBSnapshotIdentifier"]) for s in shared[keep - 1 :])
+
+
+_SWEPT = (names.TEMP_PREFIX, names.IMPORT_PREFIX)
+
+
+def sweep(older_than_hours: int, now: Any = None) -> dict[str, int]:
+    """Delete leftover ``piigate-tmp-*`` / ``piigate-import-*`` instances and unshared
+    snapshots created more than ``older_than_hours`` ago.
+
+    A run's cleanup retries for minutes only: an instance still being created then, or a
+    run stopped before its cleanup, leaves resources behind. The bound keeps this away
+    from runs in progress (longer than any run's own timeouts). An instance that cannot
+    be deleted yet (still creating, modifying) is counted as waiting and tried on the
+    next sweep. Shared snapshots are kept (:func:`prune_shared` handles those).
+    """
+    import datetime as dt
+
+    from botocore.exceptions import ClientError
+
+    if older_than_hours < 1:
+        raise ConfigError("must be at least one hour", field="PIIGATE_SWEEP_AFTER_HOURS")
+    now = now or dt.datetime.now(dt.UTC)
+    bound = now - dt.timedelta(hours=older_than_hours)
+    deleted_instances = deleted_snapshots = waiting = 0
+    pages = _rds().get_paginator("describe_db_instances").paginate()
+    for inst in (i for page in pages for i in page["DBInstances"]):
+        ident = inst["DBInstanceIdentifier"]
+        created = inst.get("InstanceCreateTime")
+        if not ident.startswith(_SWEPT) or inst.get("DBInstanceStatus") == "deleting":
+            continue
+        if created is not None and created > bound:
+            continue
+        try:
+            deleted_instances += _delete_instance(ident)
+        except (TransientError, ClientError):
+            waiting += 1  # not deletable yet: the next sweep tries again
+    for snap in _manual_snapshots():
+        ident = snap["DBSnapshotIdentifier"]
+        created = snap.get("SnapshotCreateTime")
+        if not ident.startswith(_SWEPT) or (created is not None and created > bound):
+            continue
+        if snap.get("Status") != "available":
+            waiting += 1
+            continue
+        if _restore_accounts(ident):
+            continue
+        try:
+            deleted_snapshots += _delete_snapshot(ident)
+        except (TransientError, ClientError):
+            waiting += 1
+    return {
+        "instances_deleted": deleted_instances,
+        "snapshots_deleted": deleted_snapshots,
+        "waiting": waiting,
+    }

@@ -1,7 +1,7 @@
 """The producer's database steps on AWS: the library behind the scan, plan, tokenize,
 verify and hygiene handlers.
 
-A step connects to the run's restored instance (:func:`instance_url`), calls the one
+A step connects to the run's restored instance (:mod:`piigate.aws.databases`), calls the one
 library function it stands for, writes what is large to S3 and returns counts,
 locations and hashes. What runs is bound to what was approved: every step after the
 gate loads the approved schema and refuses it unless its hash is the approved hash.
@@ -9,103 +9,18 @@ gate loads the approved schema and refuses it unless its hash is the approved ha
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Callable, Iterator
 from typing import Any
 
-from sqlalchemy.engine import URL, Engine
-
+from ..cloud import client
 from ..errors import ConfigError, SchemaError
 from ..keys import Keyring, decode_secret
+from ..schema import Schema
+from ..schema.storage import S3Schemas
 from . import artifacts, names
-from .clients import client
 from .config import AwsSettings
+from .databases import connected
 from .hygiene import compact_tables, scrub_users
-from .rds import describe_instance
-
-_DRIVERS = {"postgres": "postgresql+psycopg", "mysql": "mysql+pymysql", "mariadb": "mysql+pymysql"}
-
-# Tests and local runs point instance ids at local databases here (``set_url_resolver``).
-_RESOLVER: Callable[[str], str] | None = None
-
-
-def set_url_resolver(resolver: Callable[[str], str] | None) -> None:
-    """Resolve instance ids to database URLs with ``resolver`` (None: RDS + Secrets)."""
-    global _RESOLVER
-    _RESOLVER = resolver
-
-
-def _secret_json(secret_id: str) -> dict[str, Any]:
-    text = client("secretsmanager").get_secret_value(SecretId=secret_id).get("SecretString")
-    try:
-        doc = json.loads(text or "")
-    except json.JSONDecodeError:
-        raise ConfigError(
-            "the database secret is not JSON", field="PIIGATE_DB_SECRET_ARN"
-        ) from None
-    if not isinstance(doc, dict) or not doc.get("username") or not doc.get("password"):
-        raise ConfigError(
-            "the database secret needs username and password", field="PIIGATE_DB_SECRET_ARN"
-        )
-    return doc
-
-
-def instance_url(instance_id: str, settings: AwsSettings) -> str:
-    """The SQLAlchemy URL of an instance: its endpoint and the database secret."""
-    if _RESOLVER is not None:
-        return _RESOLVER(instance_id)
-    settings.require("db_secret_arn")
-    inst = describe_instance(instance_id)
-    endpoint = (inst or {}).get("Endpoint") or {}
-    if not endpoint.get("Address"):
-        raise ConfigError("the instance has no endpoint yet", field=instance_id)
-    secret = _secret_json(settings.db_secret_arn)
-    url = URL.create(
-        _DRIVERS[settings.engine],
-        username=secret["username"],
-        password=secret["password"],
-        host=endpoint["Address"],
-        port=endpoint.get("Port"),
-        database=secret.get("dbname") or (inst or {}).get("DBName"),
-    )
-    return url.render_as_string(hide_password=False)
-
-
-@contextlib.contextmanager
-def connected(instance_id: str, settings: AwsSettings) -> Iterator[Engine]:
-    from ..db import connect
-
-    engine = connect(instance_url(instance_id, settings))
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-
-
-def answers(settings: AwsSettings) -> Callable[[dict[str, Any]], None]:
-    """The importer's check that the swapped-in instance answers: connect, ``SELECT 1``."""
-    import sqlalchemy as sa
-
-    from .errors import ResourceMissing
-
-    def probe(inst: dict[str, Any]) -> None:
-        instance_id = str(inst.get("DBInstanceIdentifier"))
-        try:
-            with connected(instance_id, settings) as engine, engine.connect() as conn:
-                conn.execute(sa.text("SELECT 1")).scalar_one()
-        except sa.exc.SQLAlchemyError as exc:
-            raise ResourceMissing(
-                f"the instance does not answer ({type(exc).__name__})", field=instance_id
-            ) from None
-
-    return probe
-
-
-def master_password(settings: AwsSettings) -> Callable[[], str]:
-    """The password from the database secret, read when the swap needs it."""
-    settings.require("db_secret_arn")
-    return lambda: str(_secret_json(settings.db_secret_arn)["password"])
 
 
 def keyring(settings: AwsSettings) -> Keyring:
@@ -117,14 +32,12 @@ def keyring(settings: AwsSettings) -> Keyring:
     return Keyring(decode_secret(text or "", source="PIIGATE_SECRET_ID"))
 
 
-def _schemas(settings: AwsSettings) -> Any:
-    from approval_ui.adapters import S3Schemas
-
+def _schemas(settings: AwsSettings) -> S3Schemas:
     settings.require("bucket")
-    return S3Schemas(settings.bucket, "reviews/", client=client("s3"))
+    return S3Schemas(settings.bucket, "reviews/")
 
 
-def approved_schema(location: str, schema_hash: str, settings: AwsSettings) -> Any:
+def approved_schema(location: str, schema_hash: str, settings: AwsSettings) -> Schema:
     """The approved schema, refused unless it hashes to what the reviewer approved."""
     schema = _schemas(settings).get(location)
     if schema.hash() != schema_hash:

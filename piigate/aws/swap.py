@@ -17,10 +17,9 @@ from typing import Any
 from . import names
 from .config import AwsSettings
 from .errors import ResourceMissing
-from .rds import _call, _rds, _tag, describe_instance
+from .rds import CREDENTIALS_TAG, _call, _rds, _tag, describe_instance, set_master_password
 
 Probe = Callable[[dict[str, Any]], None]
-CREDENTIALS_TAG = "piigate:credentials"
 
 
 def _available(inst: dict[str, Any] | None) -> bool:
@@ -51,20 +50,6 @@ def _ours(inst: dict[str, Any] | None, run_id: str) -> bool:
 
 def _result(phase: str, count: int, done: bool = False) -> dict[str, Any]:
     return {"phase": phase, "done": done, "count": int(count) + 1}
-
-
-def _set_credentials(instance_id: str, password: str) -> None:
-    """Give the new instance this account's master password (hygiene on the producer
-    side replaced every password that came from production), and mark it done."""
-    _call(
-        instance_id,
-        _rds().modify_db_instance,
-        DBInstanceIdentifier=instance_id,
-        MasterUserPassword=password,
-        ApplyImmediately=True,
-    )
-    arn = describe_instance(instance_id)["DBInstanceArn"]  # type: ignore[index]
-    _rds().add_tags_to_resource(ResourceName=arn, Tags=[{"Key": CREDENTIALS_TAG, "Value": "set"}])
 
 
 def swap_step(
@@ -101,7 +86,7 @@ def swap_step(
     if password is not None and _tag(new, CREDENTIALS_TAG) is None:
         if not _available(new):
             return _result("waiting-new", count)
-        _set_credentials(new_id, password())
+        set_master_password(new_id, password())
         return _result("credentials", count)
     if target is not None:
         if old is not None:

@@ -1,5 +1,7 @@
 """The tokenization schema model (one model for proposals, reviews and approvals)."""
 
+from .approval import approve_unattended, approved_version, stamp_approval
+from .drift import DRIFT_NEEDING_REVIEW, drift_summary
 from .model import (
     COLUMN_RULE,
     FAKE_KINDS,
@@ -22,6 +24,7 @@ from .model import (
 
 __all__ = [
     "COLUMN_RULE",
+    "DRIFT_NEEDING_REVIEW",
     "FAKE_KINDS",
     "FORMAT",
     "MASKING_METHODS",
@@ -33,9 +36,13 @@ __all__ = [
     "JsonRule",
     "Schema",
     "TableRule",
+    "approve_unattended",
+    "approved_version",
+    "drift_summary",
     "json_schema",
     "load_schema",
     "normalise_json_path",
     "parse_schema",
     "save_schema",
+    "stamp_approval",
 ]

@@ -238,16 +238,16 @@ class Schema(_Strict):
     key_check: str | None = Field(None, pattern=r"^kcv1:[0-9a-f]{12}$")
 
     # -- reading ---------------------------------------------------------------
-    def rule(self, table: str, column: str) -> Any | None:
+    def rule(self, table: str, column: str) -> ColumnRule | None:
         t = self.tables.get(table)
         return None if t is None else t.columns.get(column)
 
-    def iter_rules(self) -> Iterator[tuple[str, str, Any]]:
+    def iter_rules(self) -> Iterator[tuple[str, str, ColumnRule]]:
         for tname, t in self.tables.items():
             for cname, r in t.columns.items():
                 yield tname, cname, r
 
-    def masked(self) -> Iterator[tuple[str, str, Any]]:
+    def masked(self) -> Iterator[tuple[str, str, ColumnRule]]:
         for tname, cname, r in self.iter_rules():
             if r.method != "keep":
                 yield tname, cname, r
@@ -287,7 +287,7 @@ class Schema(_Strict):
         canon = json.dumps(self.decisions(), sort_keys=True, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(canon.encode("utf-8")).hexdigest()
 
-    def replace_rule(self, table: str, column: str, rule: Any) -> Schema:
+    def replace_rule(self, table: str, column: str, rule: ColumnRule | dict[str, Any]) -> Schema:
         """A copy with one rule replaced (schemas are immutable)."""
         data = self.to_dict()
         data.setdefault("tables", {}).setdefault(table, {"columns": {}})

@@ -11,9 +11,9 @@ import pytest
 
 from approval_ui.adapters import Decision
 from approval_ui.local import serve_review
-from approval_ui.testing import sample_proposal
 from piigate.schema import load_schema
 from tests.browser.conftest import SCREENSHOTS
+from tests.fixtures.approval import sample_proposal
 
 pytestmark = pytest.mark.browser
 

@@ -45,3 +45,16 @@ def wait_for(fn: Callable[[], Any], what: str, timeout: float) -> Any:
             return value
         time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def create_lock_table(name: str = "piigate-locks") -> str:
+    """The template's LocksTable in moto."""
+    import boto3
+
+    boto3.client("dynamodb").create_table(
+        TableName=name,
+        BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "key", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "key", "KeyType": "HASH"}],
+    )
+    return name

@@ -22,9 +22,9 @@ import pytest
 from moto import mock_aws
 
 from approval_ui import handler
-from approval_ui.adapters import S3Schemas
 from approval_ui.store import DecisionConflict, DynamoReviewStore
-from approval_ui.testing import page_form, sample_proposal
+from piigate.schema.storage import S3Schemas
+from tests.fixtures.approval import page_form, sample_proposal
 from tests.functional.conftest import wait_for
 
 REGION = "eu-west-1"

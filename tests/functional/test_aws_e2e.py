@@ -27,11 +27,11 @@ from samtranslator.yaml_helper import yaml_parse
 
 from approval_ui import handler as approval
 from approval_ui.store import DynamoReviewStore
-from approval_ui.testing import page_form
 from functions.handlers._common import step
 from piigate import sample
-from piigate.aws import names, reset_clients, steps
-from tests.functional.conftest import create_instance, wait_for
+from piigate.aws import databases, names, reset_clients, steps
+from tests.fixtures.approval import page_form
+from tests.functional.conftest import create_instance, create_lock_table, wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -155,6 +155,7 @@ class Producer(_Side):
         self.failures: dict[str, Callable[[dict], None]] = {}
         self.calls: list[str] = []
         self.kms = boto3.client("kms").create_key()["KeyMetadata"]["Arn"]
+        self.data_key = boto3.client("kms").create_key()["KeyMetadata"]["Arn"]
         rds = boto3.client("rds")
         create_instance(rds, "prod-db", StorageEncrypted=True)
         rds.create_db_snapshot(DBInstanceIdentifier="prod-db", DBSnapshotIdentifier="prod-1")
@@ -162,9 +163,16 @@ class Producer(_Side):
         s3.create_bucket(
             Bucket="artifacts", CreateBucketConfiguration={"LocationConstraint": REGION}
         )
+        # as the template's ArtifactsBucket
+        s3.put_bucket_versioning(
+            Bucket="artifacts", VersioningConfiguration={"Status": "Enabled"}
+        )
         sm = boto3.client("secretsmanager")
         master = sm.create_secret(Name="piigate/master", SecretString="hex:" + "11" * 32)["ARN"]
         link = sm.create_secret(Name="piigate/link", SecretString="hex:" + "22" * 32)["ARN"]
+        db_secret = sm.create_secret(
+            Name="piigate/db", SecretString=json.dumps({"username": "admin", "password": "pw"})
+        )["ARN"]
         DynamoReviewStore("reviews").create_table()
         sns = boto3.client("sns")
         self.review_topic = sns.create_topic(Name="review")["TopicArn"]
@@ -187,6 +195,9 @@ class Producer(_Side):
         env = {
             "PIIGATE_SOURCE_INSTANCE": "prod-db",
             "PIIGATE_KMS_KEY_ARN": self.kms,
+            "PIIGATE_DATA_KEY_ARN": self.data_key,
+            "PIIGATE_DB_SECRET_ARN": db_secret,
+            "PIIGATE_LOCK_TABLE": create_lock_table(),
             "PIIGATE_PREPROD_ACCOUNT": PREPROD,
             "PIIGATE_EVENT_BUS_ARN": bus,
             "PIIGATE_BUCKET": "artifacts",
@@ -205,7 +216,7 @@ class Producer(_Side):
         }
         for k, v in env.items():
             monkeypatch.setenv(k, v)
-        steps.set_url_resolver(urls.__getitem__)
+        databases.set_url_resolver(urls.__getitem__)
         # shared test servers: the user scrub is tested on its own (test_aws_hygiene.py)
         monkeypatch.setattr(
             steps, "scrub_users", lambda engine, allow: {"users_dropped": 0, "users_rotated": 0}
@@ -325,7 +336,7 @@ def aws(aws_credentials):
         yield monkeypatch
     reset_clients()
     approval.reset()
-    steps.set_url_resolver(None)
+    databases.set_url_resolver(None)
 
 
 def _shared_snapshots() -> list[str]:
@@ -523,6 +534,7 @@ class Importer(_Side):
             "PIIGATE_KMS_KEY_ARN": self.kms,
             "PIIGATE_PRODUCER_ACCOUNT": producer_account,
             "PIIGATE_FAILURE_TOPIC_ARN": topic,
+            "PIIGATE_LOCK_TABLE": create_lock_table("importer-locks"),
         }.items():
             monkeypatch.setenv(k, v)
         self.calls: list[str] = []
@@ -578,7 +590,7 @@ def _preprod_instances() -> dict[str, str | None]:
 
 def test_importer_swaps_the_shared_snapshot_in(aws, tmp_path):
     (tmp_path / "preprod-db.sqlite").touch()  # stands in for the instance swapped in
-    steps.set_url_resolver(lambda instance_id: f"sqlite:///{tmp_path / instance_id}.sqlite")
+    databases.set_url_resolver(lambda instance_id: f"sqlite:///{tmp_path / instance_id}.sqlite")
     event = _shared_event()
     importer = Importer(aws, event["account"])
     arn = importer.start("imp-ok", event)
@@ -598,6 +610,28 @@ def test_importer_swaps_the_shared_snapshot_in(aws, tmp_path):
     assert note["outcome"] == "succeeded" and note["machine"] == "importer"
 
 
+def test_importer_records_the_event_and_frees_the_lock(aws, tmp_path):
+    """After an import the lock is free and the snapshot recorded: a second delivery of
+    the same event (EventBridge delivers at least once) is answered as a duplicate,
+    which the machine's Duplicate choice ends at IgnoreDuplicate (test_statemachine).
+    moto cannot start a second execution once one ran in the same backend (it deep-copies
+    state holding a lock), so the second delivery calls the lock handler itself."""
+    from functions.handlers import lock as lock_handler
+
+    (tmp_path / "preprod-db.sqlite").touch()
+    databases.set_url_resolver(lambda instance_id: f"sqlite:///{tmp_path / instance_id}.sqlite")
+    event = _shared_event()
+    importer = Importer(aws, event["account"])
+    first = importer.start("imp-first", event)
+    assert importer.finished(first)["status"] == "SUCCEEDED", importer.history(first)[-3000:]
+    assert importer.calls[0] == "LockFunction"
+    locks = boto3.client("dynamodb").scan(TableName="importer-locks")["Items"]
+    assert [i["key"]["S"] for i in locks] == ["event#" + event["detail"]["snapshot_arn"]]
+    again = first.replace("imp-first", "imp-again")
+    out = lock_handler.handler({"lock": "importer", "execution": again, "event": event})
+    assert out["duplicate"] is True
+
+
 def test_importer_refuses_an_unverified_snapshot(aws):
     event = _shared_event(passed=False)
     importer = Importer(aws, event["account"])
@@ -611,7 +645,7 @@ def test_importer_refuses_an_unverified_snapshot(aws):
 
 def test_importer_puts_the_old_instance_back_when_the_new_one_does_not_answer(aws):
     # nothing listens on port 1: the check after renaming the new instance in fails
-    steps.set_url_resolver(lambda _: "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    databases.set_url_resolver(lambda _: "postgresql+psycopg://nobody@127.0.0.1:1/none")
     event = _shared_event()
     importer = Importer(aws, event["account"])
     arn = importer.start("imp-rollback", event)
@@ -629,9 +663,14 @@ class FakeMacie:
 
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
+        self.extract_keys: set[str] = set()
 
     def create_classification_job(self, **request: Any) -> dict[str, Any]:
         self.requests.append(request)
+        s3 = boto3.client("s3")
+        for obj in s3.list_objects_v2(Bucket="artifacts", Prefix="extracts/").get("Contents", []):
+            head = s3.head_object(Bucket="artifacts", Key=obj["Key"])
+            self.extract_keys.add(head.get("SSEKMSKeyId", ""))
         return {"jobId": "job-1"}
 
     def describe_classification_job(self, jobId: str) -> dict[str, Any]:  # noqa: N803
@@ -667,12 +706,12 @@ class FakeMacie:
 
 
 def test_macie_evidence_reaches_the_proposal_and_the_extract_is_deleted(aws, fresh_db):
-    from piigate.aws import clients
+    from piigate import cloud
 
     run = "e2e-macie"
     producer = Producer(aws, _stand_ins(fresh_db, run), macie="true")
     fake = FakeMacie()
-    clients._CLIENTS[("macie2", None)] = fake
+    cloud._CLIENTS[("macie2", None)] = fake
     arn = producer.start(run)
     link = producer.review_link(arn)
     assert link, producer.history(arn)[-3000:]
@@ -684,6 +723,12 @@ def test_macie_evidence_reaches_the_proposal_and_the_extract_is_deleted(aws, fre
     ] == [f"extracts/{run}/"]
     listed = boto3.client("s3").list_objects_v2(Bucket="artifacts", Prefix="extracts/")
     assert listed.get("KeyCount", 0) == 0
+    # every version, not just the current one (the bucket is versioned)
+    versions = boto3.client("s3").list_object_versions(Bucket="artifacts", Prefix="extracts/")
+    assert versions.get("Versions", []) == [] and versions.get("DeleteMarkers", []) == []
+    # sampled production rows: under the stack's data key, never the shared-snapshot key
+    assert fake.extract_keys and all(producer.data_key in k or k.endswith(
+        producer.data_key.rsplit("/", 1)[1]) for k in fake.extract_keys)
     proposal = next(
         o["Key"]
         for o in boto3.client("s3").list_objects_v2(Bucket="artifacts", Prefix="reviews/")[

@@ -31,7 +31,7 @@ from functions.handlers import (
 from functions.handlers import tokenize as tokenize_handler
 from functions.handlers._common import StepError, step
 from piigate import sample
-from piigate.aws import TransientError, names, reset_clients, steps
+from piigate.aws import TransientError, databases, names, reset_clients, steps
 from piigate.errors import ConfigError, PiiGateError
 from tests.fixtures.employees_schema import employees_schema
 from tests.functional.conftest import create_instance
@@ -48,7 +48,7 @@ def aws(aws_credentials):
     with mock_aws():
         yield monkeypatch
     reset_clients()
-    steps.set_url_resolver(None)
+    databases.set_url_resolver(None)
 
 
 @pytest.fixture
@@ -133,7 +133,12 @@ def test_producer_rds_steps_through_handlers(producer):
     done = cleanup.handler(
         {"run_id": RUN, "outcome": "succeeded", "keep_snapshot_id": cmk["snapshot_id"]}
     )
-    assert done == {"instances_deleted": 2, "snapshots_deleted": 1, "extract_objects_deleted": 0}
+    assert done == {
+        "instances_deleted": 2,
+        "snapshots_deleted": 1,
+        "extract_objects_deleted": 0,
+        "old_shared_deleted": 0,
+    }
     # JSON-serialisable, small: what goes into the state payload
     for result in (out, snap, cmk, shared, event, done):
         assert len(json.dumps(result)) < 300
@@ -268,7 +273,7 @@ def _event(importer, passed=True):
 def test_importer_handlers_swap_the_new_instance_in(importer, tmp_path):
     # the swapped-in instance must answer: a local database stands in for it
     (tmp_path / "preprod-db.sqlite").touch()  # stands in for the instance swapped in
-    steps.set_url_resolver(lambda instance_id: f"sqlite:///{tmp_path / instance_id}.sqlite")
+    databases.set_url_resolver(lambda instance_id: f"sqlite:///{tmp_path / instance_id}.sqlite")
     out = accept.handler({"run_id": "imp", "event": _event(importer)})
     copy = boto3.client("rds").describe_db_snapshots(DBSnapshotIdentifier=out["copy_id"])[
         "DBSnapshots"
@@ -303,8 +308,8 @@ def test_importer_refuses_unverified_event_and_copies_nothing(importer):
 
 @pytest.mark.postgres
 def test_plan_tokenize_verify_hygiene_on_stand_in_instances(producer, fresh_db, monkeypatch):
-    from approval_ui.adapters import S3Schemas
     from piigate.schema import parse_schema
+    from piigate.schema.storage import S3Schemas
 
     urls = {
         names.temp_instance(RUN): fresh_db("postgresql"),
@@ -314,7 +319,7 @@ def test_plan_tokenize_verify_hygiene_on_stand_in_instances(producer, fresh_db, 
         engine = sa.create_engine(url)
         sample.create(engine, 40, seed=3)
         engine.dispose()
-    steps.set_url_resolver(urls.__getitem__)
+    databases.set_url_resolver(urls.__getitem__)
     doc = employees_schema()
     # several transaction groups: department names and the audit log's keys on their own
     doc["tables"]["departments"]["columns"]["dept_name"] = {"method": "fpe"}
@@ -366,11 +371,11 @@ def test_plan_tokenize_verify_hygiene_on_stand_in_instances(producer, fresh_db, 
 
 @pytest.mark.postgres
 def test_tampered_schema_is_refused_after_the_gate(producer, fresh_db):
-    from approval_ui.adapters import S3Schemas
     from piigate.schema import parse_schema
+    from piigate.schema.storage import S3Schemas
 
     url = fresh_db("postgresql")
-    steps.set_url_resolver(lambda _: url)
+    databases.set_url_resolver(lambda _: url)
     schema = parse_schema(employees_schema())
     location = S3Schemas("artifacts", "reviews/", client=boto3.client("s3")).put(schema, "approved")
     with pytest.raises(PiiGateError, match="approved hash"):

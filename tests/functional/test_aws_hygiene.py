@@ -120,3 +120,104 @@ def test_hygiene_refuses_sqlite(tmp_path):
     engine = sa.create_engine(f"sqlite:///{tmp_path / 'x.sqlite'}")
     with pytest.raises(ConfigError, match="sqlite"):
         compact_tables(engine, ["t"])
+
+
+@pytest.mark.postgres
+def test_vacuum_as_non_owner_fails_naming_the_table_or_runs_as_owner(fresh_db):
+    """PostgreSQL skips a table it may not vacuum with a mere warning: the pre-update
+    row versions would then reach the snapshot. The step must fail, naming the table,
+    unless the user can act as the owner (SET ROLE to a role it is a member of)."""
+    from sqlalchemy.engine import make_url
+
+    from piigate.aws.hygiene import CompactionSkipped
+
+    url = fresh_db("postgresql")
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    tag = uuid.uuid4().hex[:8]
+    owner, outsider, member = f"t_own_{tag}", f"t_out_{tag}", f"t_mem_{tag}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE ROLE "{owner}" NOLOGIN'))
+        conn.execute(sa.text(f'CREATE ROLE "{outsider}" LOGIN'))
+        # a member that does not inherit the owner's rights: it must SET ROLE
+        conn.execute(sa.text(f'CREATE ROLE "{member}" LOGIN NOINHERIT IN ROLE "{owner}"'))
+        conn.execute(sa.text("CREATE TABLE people (id int primary key, email text)"))
+        conn.execute(sa.text(f'ALTER TABLE people OWNER TO "{owner}"'))
+        conn.execute(sa.text("INSERT INTO people VALUES (1, 'a@example.com')"))
+        conn.execute(sa.text("UPDATE people SET email = 'token@example.org'"))
+        conn.execute(sa.text(f'GRANT ALL ON SCHEMA public TO "{outsider}", "{member}"'))
+        before = conn.execute(sa.text("SELECT pg_relation_filenode('people')")).scalar()
+    try:
+        as_outsider = sa.create_engine(make_url(url).set(username=outsider, password=None))
+        with pytest.raises(CompactionSkipped) as err:
+            compact_tables(as_outsider, ["people"])
+        assert err.value.field == "people"
+        as_outsider.dispose()
+        as_member = sa.create_engine(make_url(url).set(username=member, password=None))
+        assert compact_tables(as_member, ["people"]) == 1
+        as_member.dispose()
+        with admin.connect() as conn:
+            after = conn.execute(sa.text("SELECT pg_relation_filenode('people')")).scalar()
+        assert after != before  # rewritten by the owner's role
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text("DROP TABLE people"))
+            conn.execute(sa.text(f'REVOKE ALL ON SCHEMA public FROM "{outsider}", "{member}"'))
+            for role in (member, outsider, owner):
+                conn.execute(sa.text(f'DROP ROLE "{role}"'))
+        admin.dispose()
+
+
+@pytest.mark.parametrize("users", SERVER_ENGINES, indirect=True)
+def test_importer_gives_kept_users_pre_production_passwords(users):
+    """The producer left kept users with random passwords nobody knows; the importer
+    sets those from its own secret. An unknown user fails, naming it."""
+    from piigate.aws.hygiene import set_passwords
+
+    engine_name, engine, (keep, _drop, _owner) = users
+    with engine.connect() as conn:
+        before = _secret_of(conn, engine_name, keep)
+    assert set_passwords(engine, {keep.name: "pre-prod-secret"}) == 1
+    with engine.connect() as conn:
+        assert _secret_of(conn, engine_name, keep) not in (None, before)
+    if engine_name != "postgresql":  # PostgreSQL's SCRAM hash is salted: changed is all
+        with engine.connect() as conn:
+            expected = conn.execute(sa.text("SELECT PASSWORD('pre-prod-secret')")).scalar()
+            assert _secret_of(conn, engine_name, keep) == expected
+    with pytest.raises(ConfigError) as err:
+        set_passwords(engine, {"no_such_user_x": "pw"})
+    assert err.value.field == "no_such_user_x"
+
+
+@pytest.mark.parametrize("users", ["postgresql"], indirect=True)
+def test_swap_probe_sets_the_users_passwords_before_the_old_instance_goes(
+    users, aws_credentials
+):
+    """The importer's probe (after the new instance is renamed in, before the old one is
+    deleted) sets the passwords; a user missing from the new instance fails the probe,
+    which rolls the swap back."""
+    import json
+
+    import boto3
+    from moto import mock_aws
+
+    from piigate.aws import AwsSettings, databases, reset_clients
+
+    engine_name, engine, (keep, _drop, _owner) = users
+    url = engine.url.render_as_string(hide_password=False)
+    with engine.connect() as conn:
+        before = _secret_of(conn, engine_name, keep)
+    reset_clients()
+    databases.set_url_resolver(lambda _instance: url)
+    try:
+        with mock_aws():
+            sm = boto3.client("secretsmanager")
+            good = sm.create_secret(Name="u1", SecretString=json.dumps({keep.name: "pp"}))["ARN"]
+            bad = sm.create_secret(Name="u2", SecretString=json.dumps({"ghost_x": "pp"}))["ARN"]
+            databases.answers(AwsSettings(users_secret_arn=good))({"DBInstanceIdentifier": "db"})
+            with engine.connect() as conn:
+                assert _secret_of(conn, engine_name, keep) != before
+            with pytest.raises(ConfigError):
+                databases.answers(AwsSettings(users_secret_arn=bad))({"DBInstanceIdentifier": "db"})
+    finally:
+        databases.set_url_resolver(None)
+        reset_clients()

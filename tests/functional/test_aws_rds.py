@@ -115,6 +115,47 @@ def test_restore_uses_latest_snapshot_twice_without_backups(settings):
     assert rds.status("run_instances", "run1", 3) == {"status": "ready", "count": 4}
 
 
+def test_restore_applies_the_temporary_storage_settings(cmk, source):
+    from dataclasses import replace
+
+    calls = _capture("RestoreDBInstanceFromDBSnapshot")
+    settings = replace(
+        AwsSettings(source_instance=source, kms_key_arn=cmk),
+        storage_type="io2", allocated_storage=500, iops=12000,
+    )
+    rds.restore_temp("run-io", settings)
+    assert len(calls) == 2
+    for call in calls:
+        assert (call["StorageType"], call["AllocatedStorage"], call["Iops"]) == ("io2", 500, 12000)
+        assert "StorageThroughput" not in call
+    # unset: the snapshot's storage
+    calls.clear()
+    rds.restore_temp("run-plain", AwsSettings(source_instance=source, kms_key_arn=cmk))
+    assert not {"StorageType", "AllocatedStorage", "Iops"} & set(calls[0])
+
+
+def test_temporary_instances_get_our_master_password_once(settings):
+    """The restore keeps production's master password, which production rotates."""
+    rds.restore_temp("run-pw", settings)
+    calls = _capture("ModifyDBInstance")
+    asked = []
+
+    def password() -> str:
+        asked.append(1)
+        return "our-password"
+
+    assert rds.reset_temp_credentials("run-pw", password) == {"pending": True}
+    assert sorted(c["DBInstanceIdentifier"] for c in calls) == [
+        "piigate-tmp-run-pw", "piigate-tmp-run-pw-ref"
+    ]
+    assert all(c["MasterUserPassword"] == "our-password" for c in calls)
+    # done and applied: a second call changes nothing and lets the run go on
+    assert rds.reset_temp_credentials("run-pw", password) == {"pending": False}
+    assert len(calls) == 2 and len(asked) == 2
+    with pytest.raises(ResourceMissing):
+        rds.reset_temp_credentials("run-none", password)
+
+
 def test_restore_without_snapshot_fails_naming_the_instance(aws):
     with pytest.raises(ResourceMissing, match="nope"):
         rds.latest_snapshot("nope")
@@ -421,3 +462,46 @@ def test_template_rule_takes_verified_events_from_the_producer_only(aws):
     # the capture rule sees both events; the template's rule only the verified one
     passed = [b["detail"]["verification"]["passed"] for b in bodies]
     assert sorted(passed) == [False, True, True]
+
+
+def _shared_snapshot(run: str, settings: AwsSettings) -> str:
+    rds.restore_temp(run, settings)
+    snap = rds.ensure_cmk(run, rds.create_snapshot(run)["snapshot_id"], settings)["snapshot_id"]
+    rds.share_snapshot(run, snap, settings)
+    rds.cleanup_run(run, keep_snapshot_id=snap)
+    return snap
+
+
+def test_only_the_newest_shared_snapshots_are_kept(settings):
+    runs = [f"keep{i}" for i in range(4)]
+    snaps = [_shared_snapshot(run, settings) for run in runs]
+    # an unshared leftover is the sweeper's business, not the pruner's
+    boto3.client("rds").create_db_snapshot(
+        DBInstanceIdentifier="prod-db", DBSnapshotIdentifier="piigate-tmp-leftover-snap"
+    )
+    # moto gives snapshots of one second the same time: the name breaks the tie, so
+    # keep0 < keep1 < keep2 < keep3 in age as in creation order
+    assert rds.prune_shared(2, current=snaps[-1]) == 2
+    left = _snapshots()
+    assert {snaps[-1], snaps[-2]} <= left
+    assert not {snaps[0], snaps[1]} & left
+    assert {"piigate-tmp-leftover-snap", "prod-db-manual"} <= left
+    with pytest.raises(ConfigError):
+        rds.prune_shared(0, current=snaps[-1])
+
+
+def test_sweeper_deletes_old_leftovers_but_not_shared_or_foreign_ones(settings):
+    import datetime as dt
+
+    shared = _shared_snapshot("sw1", settings)
+    rds.restore_temp("sw2", settings)  # a run that never cleaned up
+    leftover = rds.create_snapshot("sw2")["snapshot_id"]
+    future = dt.datetime.now(dt.UTC) + dt.timedelta(hours=49)
+    # younger than the bound: untouched
+    assert rds.sweep(48) == {"instances_deleted": 0, "snapshots_deleted": 0, "waiting": 0}
+    out = rds.sweep(48, now=future)
+    assert out == {"instances_deleted": 2, "snapshots_deleted": 1, "waiting": 0}
+    assert not {i for i in _instances() if i.startswith("piigate-")}
+    assert leftover not in _snapshots()
+    assert shared in _snapshots()  # shared: kept for pre-production (prune_shared's)
+    assert "prod-db" in _instances() and "prod-db-manual" in _snapshots()

@@ -62,6 +62,20 @@ def definition(side: str) -> dict[str, Any]:
     return json.loads(render(side))
 
 
+_TO_NUMBER = re.compile(r"^States\.StringToJson\('([^']*)'\)$")
+
+
+def configured(side: str, subs: dict[str, str] | None = None) -> dict[str, Any]:
+    """The Configure state's numbers as the execution sees them (``$.run``)."""
+    params = json.loads(render(side, subs))["States"]["Configure"]["Parameters"]
+    out = {}
+    for key, value in params.items():
+        m = _TO_NUMBER.match(value) if key.endswith(".$") else None
+        if m:
+            out[key[:-2]] = json.loads(m.group(1))
+    return out
+
+
 def all_states(states: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Every state, including those inside Map iterators."""
     out = dict(states)
@@ -125,6 +139,19 @@ def test_asl_validator_catches_a_broken_definition(side, tmp_path):
 
 
 @pytest.mark.parametrize("side", SIDES)
+def test_definition_files_are_valid_json(side):
+    """Editors and ASL tools read the files as they are: every ``${...}`` is inside a
+    JSON string; numbers reach the machine through ``States.StringToJson``."""
+    text = MACHINES[side][1].read_text()
+    raw = json.loads(text)
+    assert json.dumps(raw)  # parses without substitution
+    assert not re.search(r"[:\[,]\s*\$\{", text)
+    numbers = configured(side)
+    assert numbers["poll_seconds"] == 60 and numbers["max_polls"] == 240
+    assert all(isinstance(v, int) for v in numbers.values())
+
+
+@pytest.mark.parametrize("side", SIDES)
 def test_substitutions_match_placeholders(side):
     text = MACHINES[side][1].read_text()
     used = set(re.findall(r"\$\{(\w+)\}", text))
@@ -179,8 +206,20 @@ def test_polling_is_wait_and_check_with_a_cap(side):
             if states[n]["Type"] == "Choice" and name in successors(states[n])
         ]
         assert choices, name  # the wait is part of a loop through a choice...
-        caps = [c for ch in choices for c in ch["Choices"] if "NumericGreaterThanEquals" in c]
-        assert caps, name  # ...that gives up after a number of polls
+        caps = [
+            c for ch in choices for c in ch["Choices"]
+            if c.get("NumericGreaterThanEqualsPath") == "$.run.max_polls"
+        ]
+        assert caps, name  # ...that gives up after the configured number of polls
+        assert states[name]["SecondsPath"] == "$.run.poll_seconds", name
+    # the template's parameters reach the machine
+    subs = {**substitutions(side), "PollSeconds": "300", "MaxPolls": "288"}
+    numbers = configured(side, subs)
+    assert (numbers["poll_seconds"], numbers["max_polls"]) == (300, 288)
+    template = yaml_parse((ROOT / "template.yaml").read_text())
+    machine = template["Resources"][MACHINES[side][0]]["Properties"]["DefinitionSubstitutions"]
+    assert machine["PollSeconds"] == {"Ref": "PollIntervalSeconds"}
+    assert machine["MaxPolls"] == {"Ref": "MaxPolls"}
 
 
 def test_gate_waits_for_the_token_until_the_links_expire():
@@ -189,7 +228,10 @@ def test_gate_waits_for_the_token_until_the_links_expire():
     gates = [st for st in states.values() if st.get("Resource") == GATE]
     assert len(gates) == 1
     gate = gates[0]
-    assert gate["TimeoutSeconds"] == int(subs["ApprovalTimeoutSeconds"])
+    assert gate["TimeoutSecondsPath"] == "$.run.approval_timeout_seconds"
+    assert configured("producer")["approval_timeout_seconds"] == int(
+        subs["ApprovalTimeoutSeconds"]
+    )
     assert gate["Parameters"]["Payload"]["task_token.$"] == "$$.Task.Token"
     catches = [c["ErrorEquals"] for c in gate["Catch"]]
     assert ["ApprovalDenied"] in catches and ["States.Timeout"] in catches
@@ -203,9 +245,10 @@ def test_tokenize_is_a_map_with_configured_concurrency():
     subs = substitutions("producer")
     maps = [st for st in definition("producer")["States"].values() if st["Type"] == "Map"]
     assert len(maps) == 1
-    assert maps[0]["MaxConcurrency"] == int(subs["TokenizeConcurrency"])
-    rendered = json.loads(render("producer", {**subs, "TokenizeConcurrency": "17"}))
-    assert [s for s in rendered["States"].values() if s["Type"] == "Map"][0]["MaxConcurrency"] == 17
+    assert maps[0]["MaxConcurrencyPath"] == "$.run.tokenize_concurrency"
+    assert configured("producer")["tokenize_concurrency"] == int(subs["TokenizeConcurrency"])
+    rendered = configured("producer", {**subs, "TokenizeConcurrency": "17"})
+    assert rendered["tokenize_concurrency"] == 17
 
 
 def test_units_are_planned_then_mapped_then_finished_before_verification():
@@ -254,3 +297,25 @@ def test_success_path_shares_only_after_verification():
     # the only way to Hygiene is the passed verification
     into_hygiene = [n for n, st in states.items() if "Hygiene" in successors(st)]
     assert into_hygiene == ["VerifyPassed"]
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_the_run_lock_is_taken_first_and_released_by_every_cleanup(side):
+    subs = substitutions(side)
+    states = definition(side)["States"]
+    assert states["Configure"]["Next"] == "AcquireLock"
+    acquire = states["AcquireLock"]
+    assert acquire["Parameters"]["FunctionName"] == subs["LockFunctionArn"]
+    assert acquire["Parameters"]["Payload"]["lock"] == side
+    assert acquire["Parameters"]["Payload"]["execution.$"] == "$$.Execution.Id"
+    # a held lock fails the run like any error: cleanup (nothing of its own) and notice
+    assert {c["Next"] for c in acquire["Catch"]} == {"CleanupAfterFailure"}
+    cleanups = [n for n in states if n.startswith("CleanupAfter")]
+    assert len(cleanups) == 2
+    for name in cleanups:
+        assert states[name]["Parameters"]["Payload"]["execution.$"] == "$$.Execution.Id"
+    if side == "importer":
+        assert states["AcquireLock"]["Next"] == "Duplicate"
+        (dup,) = states["Duplicate"]["Choices"]
+        assert states[dup["Next"]]["Type"] == "Succeed"
+        assert states["Duplicate"]["Default"] == "Accept"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ PARAMS = {
     "SecurityGroupIds": "sg-0123456789abcdef0",
     "KmsKeyArn": "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab",
     "DbSecretArn": "arn:aws:secretsmanager:eu-west-1:111111111111:secret:piigate/db-AbCdEf",
+    "DbUsersSecretArn": "arn:aws:secretsmanager:eu-west-1:111111111111:secret:piigate/u-AbCdEf",
     "ReviewerEmails": "a@example.com,b@example.org",
 }
 PSEUDO = {
@@ -128,8 +130,6 @@ def test_every_parameter_is_constrained():
     ],
 )
 def test_allowed_patterns_accept_and_refuse(name, good, bad):
-    import re
-
     pattern = re.compile(load_template()["Parameters"][name]["AllowedPattern"])
     assert pattern.fullmatch(good)
     assert not pattern.fullmatch(bad)
@@ -149,7 +149,10 @@ def _statements(cfn: dict[str, Any], side: str) -> list[dict[str, Any]]:
             continue
         props = res.get("Properties", {})
         docs = [props.get("PolicyDocument")] if res["Type"] == "AWS::IAM::ManagedPolicy" else []
-        docs += [p["PolicyDocument"] for p in props.get("Policies", [])]
+        for pol in props.get("Policies", []):
+            # a conditional policy: what it grants when its condition holds
+            pol = pol["Fn::If"][1] if "Fn::If" in pol else pol
+            docs.append(pol.get("PolicyDocument"))
         for doc in filter(None, docs):
             out.extend(
                 doc["Statement"] if isinstance(doc["Statement"], list) else [doc["Statement"]]
@@ -181,26 +184,28 @@ def test_destructive_rds_actions_only_on_piigate_names(transformed):
             assert '*"' not in res.replace('-*"', ""), res
 
 
-def test_snapshot_sharing_only_with_preprod_account(transformed):
+def test_snapshot_sharing_only_of_piigate_snapshots(transformed):
+    """Sharing is limited by resource: RDS has no condition key for the accounts added
+    (``rds:ValuesToAdd`` does not exist; a condition on it made every share
+    AccessDenied). Who it is shared with is enforced by the code and the key."""
     side, cfn = transformed
     sharing = [
-        s
-        for s in _statements(cfn, side)
-        if "rds:ModifyDBSnapshotAttribute" in json.dumps(s["Action"]) and s.get("Condition")
+        s for s in _statements(cfn, side)
+        if "rds:ModifyDBSnapshotAttribute" in json.dumps(s["Action"])
+        or "rds:ModifyDBClusterSnapshotAttribute" in json.dumps(s["Action"])
+        or "rds:*" in json.dumps(s["Action"])
     ]
     if side == "importer":
         assert sharing == []
         return
-    assert sharing, "the share statement must carry a condition"
-    cond = json.dumps(sharing[0]["Condition"])
-    assert "rds:ValuesToAdd" in cond and "PreProdAccountId" in cond
-    unconditioned = [
-        s
-        for s in _statements(cfn, side)
-        if "rds:ModifyDBSnapshotAttribute" in json.dumps(s["Action"]) and not s.get("Condition")
-    ]
-    # an unconditioned allow anywhere would widen the conditioned one (allows add up)
-    assert unconditioned == []
+    assert len(sharing) == 1
+    stmt = sharing[0]
+    assert stmt["Effect"] == "Allow"
+    assert "rds:ModifyDBClusterSnapshotAttribute" not in json.dumps(stmt["Action"])
+    resources = _resources(stmt)
+    assert len(resources) == 1 and ":snapshot:piigate-tmp-*" in resources[0]
+    # no condition at all: any rds: key here is not one RDS evaluates for this action
+    assert "Condition" not in stmt
 
 
 def test_bucket_is_encrypted_versioned_and_private():
@@ -251,3 +256,105 @@ def test_functions_touching_the_bucket_may_use_its_key():
         refs = {p["Ref"] for p in policies if isinstance(p, dict) and "Ref" in p}
         if uses_bucket:
             assert refs & key_policies, name
+
+
+def _refs(node: Any) -> set[str]:
+    """Every parameter or resource a node refers to (Ref, GetAtt, ${...} in Sub)."""
+    text = json.dumps(node)
+    out = set(re.findall(r'"Ref": "([A-Za-z0-9:]+)"', text))
+    out |= set(re.findall(r'"Fn::GetAtt": \["?([A-Za-z0-9]+)', text))
+    out |= set(re.findall(r"\$\{([A-Za-z0-9]+)", text))
+    return out
+
+
+def test_shared_snapshot_key_is_used_for_snapshots_only():
+    """KmsKeyArn is granted to pre-production: nothing else may be encrypted with it."""
+    res = load_template()["Resources"]
+    bucket = res["ArtifactsBucket"]["Properties"]["BucketEncryption"]
+    assert _refs(bucket) == {"DataKey"}
+    for name in ("TokenizationSecret", "LinkSigningSecret"):
+        assert _refs(res[name]["Properties"]["KmsKeyId"]) == {"DataKey"}, name
+    assert _refs(res["FailureTopic"]["Properties"]) == {"DataKey"}
+    key = res["DataKey"]["Properties"]["KeyPolicy"]
+    # never granted outside this account
+    assert "PreProdAccountId" not in json.dumps(key)
+    assert "ProducerAccountId" not in json.dumps(key)
+
+
+def test_failure_notices_reach_someone():
+    template = load_template()
+    res, outputs = template["Resources"], template["Outputs"]
+    sub = res["FailureEmailSubscription"]
+    assert sub["Condition"] == "HasFailureEmail"
+    assert _refs(sub["Properties"]) == {"FailureTopic", "FailureNotificationEmail"}
+    assert "Condition" not in outputs["FailureTopicArn"]
+    metrics = set()
+    for name in ("ExecutionsFailedAlarm", "ExecutionsTimedOutAlarm"):
+        alarm = res[name]["Properties"]
+        assert alarm["Namespace"] == "AWS/States"
+        assert alarm["AlarmActions"] == [{"Ref": "FailureTopic"}]
+        assert _refs(alarm["Dimensions"]) >= {"ProducerStateMachine", "ImporterStateMachine"}
+        metrics.add(alarm["MetricName"])
+    assert metrics == {"ExecutionsFailed", "ExecutionsTimedOut"}
+
+
+def test_alarms_exist_on_both_sides(transformed):
+    side, cfn = transformed
+    alarms = [r for r in cfn["Resources"].values() if r["Type"] == "AWS::CloudWatch::Alarm"]
+    assert len(alarms) == 2
+
+
+def test_extract_deleters_may_delete_object_versions(transformed):
+    side, cfn = transformed
+    if side != "producer":
+        return
+    policy = cfn["Resources"]["ExtractDeletePolicy"]["Properties"]["PolicyDocument"]
+    actions = {a for s in policy["Statement"] for a in
+               (s["Action"] if isinstance(s["Action"], list) else [s["Action"]])}
+    assert {"s3:DeleteObjectVersion", "s3:ListBucketVersions"} <= actions
+    res = load_template()["Resources"]
+    for fn in ("CleanupFunction", "MacieFunction"):
+        assert {"Ref": "ExtractDeletePolicy"} in res[fn]["Properties"]["Policies"], fn
+
+
+def test_temporary_storage_parameters_reach_the_restore():
+    res = load_template()["Resources"]
+    env = res["RestoreFunction"]["Properties"]["Environment"]["Variables"]
+    assert env["PIIGATE_STORAGE_TYPE"] == {"Ref": "TempStorageType"}
+    assert env["PIIGATE_IOPS"] == {"Ref": "TempIops"}
+    assert env["PIIGATE_ALLOCATED_STORAGE"] == {"Ref": "TempAllocatedStorageGb"}
+    assert env["PIIGATE_STORAGE_THROUGHPUT"] == {"Ref": "TempStorageThroughput"}
+
+
+def test_lock_sweeper_and_retention_are_wired():
+    res = load_template()["Resources"]
+    assert "Condition" not in res["LocksTable"]  # both sides
+    lock_env = res["LockFunction"]["Properties"]["Environment"]["Variables"]
+    assert lock_env["PIIGATE_LOCK_TABLE"] == {"Ref": "LocksTable"}
+    for fn in ("CleanupFunction", "ImportCleanupFunction"):
+        env = res[fn]["Properties"]["Environment"]["Variables"]
+        assert env["PIIGATE_LOCK_TABLE"] == {"Ref": "LocksTable"}, fn
+    cleanup_env = res["CleanupFunction"]["Properties"]["Environment"]["Variables"]
+    assert cleanup_env["PIIGATE_KEEP_SHARED"] == {"Ref": "KeepSharedSnapshots"}
+    for machine in ("ProducerStateMachine", "ImporterStateMachine"):
+        subs = res[machine]["Properties"]["DefinitionSubstitutions"]
+        assert subs["LockFunctionArn"] == {"Fn::GetAtt": ["LockFunction", "Arn"]}
+    sweep = res["SweepFunction"]["Properties"]
+    assert "Condition" not in res["SweepFunction"]
+    assert sweep["Environment"]["Variables"]["PIIGATE_SWEEP_AFTER_HOURS"] == {
+        "Ref": "SweepAfterHours"
+    }
+    (event,) = sweep["Events"].values()
+    assert event["Type"] == "ScheduleV2"
+    deletable = json.dumps(sweep["Policies"])
+    assert "db:piigate-tmp-*" in deletable and "db:piigate-import-*" in deletable
+
+
+def test_importer_may_read_the_users_secret_only_when_given():
+    res = load_template()["Resources"]
+    swap = res["SwapFunction"]["Properties"]
+    assert swap["Environment"]["Variables"]["PIIGATE_DB_USERS_SECRET_ARN"] == {
+        "Ref": "DbUsersSecretArn"
+    }
+    conditional = [p for p in swap["Policies"] if isinstance(p, dict) and "Fn::If" in p]
+    assert conditional and conditional[0]["Fn::If"][0] == "HasUsersSecret"

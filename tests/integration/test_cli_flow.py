@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from approval_ui.testing import page_form
 from piigate import copydb, sample
 from piigate.db import connect
 from piigate.schema import load_schema
+from tests.fixtures.approval import page_form
 from tests.fixtures.dbutil import ALL_ENGINES
 from tests.fixtures.employees_schema import employees_schema
 

@@ -75,7 +75,7 @@ def _structure(url: str) -> dict:
 def _piigate_dbs(url: str) -> set[str]:
     """Databases (SQLite: files) our copies and swaps create, left on the server."""
     if copydb.backend(url) == "sqlite":
-        folder = copydb._sqlite_path(sa.engine.make_url(url)).parent
+        folder = copydb.sqlite_path(sa.engine.make_url(url)).parent
         return {p.name for p in folder.iterdir() if "piigate_" in p.name}
     with copydb._admin(sa.engine.make_url(url)) as conn:
         if copydb.backend(url) == "postgresql":
@@ -266,7 +266,7 @@ def _sqlite_with_old_content(url: str) -> list[str]:
     import sqlite3
 
     _populate(url, rows=40, tag="secret")
-    path = copydb._sqlite_path(sa.engine.make_url(url))
+    path = copydb.sqlite_path(sa.engine.make_url(url))
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA secure_delete = OFF")
         originals = [r[0] for r in conn.execute("SELECT email FROM parent")]
@@ -282,7 +282,7 @@ def test_sqlite_clean_copy_leaves_free_pages_behind(fresh_db, clean):
     dst = copydb.sibling(src, "copy")
     assert copydb.copy(src, dst, clean=clean) == ("sqlite vacuum into" if clean
                                                    else "sqlite backup")
-    data = copydb._sqlite_path(dst).read_bytes()
+    data = copydb.sqlite_path(dst).read_bytes()
     found = sum(e.encode() in data for e in originals)
     assert (found == 0) if clean else (found > 0)  # the page copy is the control
 
@@ -292,7 +292,7 @@ def test_sqlite_snapshot_and_swap_leave_free_pages_behind(fresh_db, tmp_path):
     originals = _sqlite_with_old_content(src)
     copydb.replace_database(src, target)
     for path in (copydb.snapshot(src, tmp_path / "share"),
-                 copydb._sqlite_path(sa.engine.make_url(target))):
+                 copydb.sqlite_path(sa.engine.make_url(target))):
         data = path.read_bytes()
         assert not any(e.encode() in data for e in originals)
 

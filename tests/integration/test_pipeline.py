@@ -101,9 +101,8 @@ def tmp_urls(monkeypatch) -> list[str]:
 
 def _approved(source: str, path: Path) -> Path:
     """An approved schema for ``source``: its proposal, stamped as a reviewer would."""
-    from approval_ui.local import approve_unattended
     from classifiers.scan import scan_database
-    from piigate.schema import save_schema
+    from piigate.schema import approve_unattended, save_schema
 
     result = scan_database(source)
     assert not result.failed_tables
@@ -318,7 +317,7 @@ def _run_and_check_untouched(source, target, approved, out, capsys, tmp_urls):
 
 def _leftovers(url: str) -> set[str]:
     if copydb.backend(url) == "sqlite":
-        folder = Path(copydb._sqlite_path(sa.engine.make_url(url))).parent
+        folder = Path(copydb.sqlite_path(sa.engine.make_url(url))).parent
         return {p.name for p in folder.iterdir() if "piigate_" in p.name}
     with copydb._admin(sa.engine.make_url(url)) as conn:
         if copydb.backend(url) == "postgresql":
@@ -391,7 +390,8 @@ def _review_run(tmp_path, decide):
     import queue
     import threading
 
-    from piigate.pipeline import Options, Pipeline, StepFailed, demo_keyring, prepare_demo
+    from piigate.pipeline.demo import demo_keyring, prepare_demo
+    from piigate.pipeline.runner import Options, Pipeline, StepFailed
 
     out = tmp_path / "review"
     source, target, _ = prepare_demo(None, out, 150)
@@ -414,10 +414,10 @@ def _review_run(tmp_path, decide):
     t.start()
     url = urls.get(timeout=120)
     try:
-        decide(url, pipe.state.proposal)
+        decide(url, pipe.record.proposal)
     except BaseException:
         # end the review so the pipeline cleans up instead of dying with the process
-        from approval_ui.testing import page_form
+        from tests.fixtures.approval import page_form
 
         form = page_form(_page(url), "deny-form")
         _post(url, "deny", {**form, "reason": "the test failed"})
@@ -447,7 +447,7 @@ def _page(url: str) -> str:
 
 @pytest.mark.slow
 def test_review_a_person_edits_and_approves(tmp_path, monkeypatch):
-    from approval_ui.testing import page_form
+    from tests.fixtures.approval import page_form
 
     monkeypatch.delenv("PIIGATE_SECRET", raising=False)
 
@@ -474,7 +474,7 @@ def test_review_a_person_edits_and_approves(tmp_path, monkeypatch):
 
 
 def test_review_denied_exits_5_and_leaves_no_target(tmp_path, monkeypatch):
-    from approval_ui.testing import page_form
+    from tests.fixtures.approval import page_form
 
     monkeypatch.delenv("PIIGATE_SECRET", raising=False)
 
@@ -561,9 +561,9 @@ def test_demo_review_links_are_not_signed_with_the_public_demo_secret(tmp_path, 
 
     from approval_ui.links import LinkSigner
     from approval_ui.local import local_reviewer
-    from approval_ui.testing import page_form
     from piigate.keys import Keyring
-    from piigate.pipeline import DEMO_SECRET
+    from piigate.pipeline.demo import DEMO_SECRET
+    from tests.fixtures.approval import page_form
 
     monkeypatch.delenv("PIIGATE_SECRET", raising=False)
     monkeypatch.delenv("PIIGATE_SECRET_FILE", raising=False)

@@ -1,4 +1,4 @@
-"""Rebuilding tables (piigate/writer_rebuild.py) against updating rows in place.
+"""Rebuilding tables (piigate/writer/rebuild.py) against updating rows in place.
 
 The two paths must give the same rows and leave the same schema: tables, indexes,
 constraints and foreign keys by name, and on the servers grants, comments and views.

@@ -135,7 +135,7 @@ def test_group_applied_twice_changes_nothing_the_second_time(db_url, keyring):
 def test_a_concurrent_duplicate_finds_the_record_taken(db_url, keyring, monkeypatch):
     """Two units of one group that both passed the "already applied?" check: the second
     one's record insert clashes with the first one's and it backs out unchanged."""
-    from piigate.writer_group import GroupTransaction
+    from piigate.writer.group import GroupTransaction
 
     engine = _sample(db_url)
     plan = _plan(engine, _schema())

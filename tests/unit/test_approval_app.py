@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from approval_ui.adapters import FileSchemas
 from approval_ui.app import MAX_BODY, Request, Response, ReviewApp
 from approval_ui.edits import apply_edits
 from approval_ui.email import render_email
 from approval_ui.links import LinkSigner
 from approval_ui.store import Review, SqliteReviewStore
-from approval_ui.testing import page_form, sample_proposal
 from piigate.schema import Schema
+from piigate.schema.storage import FileSchemas
+from tests.fixtures.approval import page_form, sample_proposal
 
 NOW = 1_800_000_000.0
 ANA = "ana@example.com"

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from approval_ui.adapters import Decision
-from approval_ui.local import approve_unattended, serve_review
-from approval_ui.testing import page_form, sample_proposal
+from approval_ui.local import serve_review
 from piigate.errors import ConfigError
-from piigate.schema import load_schema, save_schema
+from piigate.schema import approve_unattended, load_schema, save_schema
+from tests.fixtures.approval import page_form, sample_proposal
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -111,6 +111,25 @@ def test_extract_is_json_lines_per_table_and_skips_unreadable(aws_env):
         assert s3.list_objects_v2(Bucket=BUCKET).get("KeyCount") == 0
 
 
+def test_delete_extract_removes_every_version_of_a_versioned_bucket(aws_env):
+    """The artifacts bucket is versioned: without VersionId a delete leaves the sampled
+    rows behind as noncurrent versions."""
+    with mock_aws():
+        s3 = boto3.client("s3", region_name="eu-west-1")
+        s3.create_bucket(Bucket=BUCKET,
+                         CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+        s3.put_bucket_versioning(Bucket=BUCKET, VersioningConfiguration={"Status": "Enabled"})
+        write_extract(s3, BUCKET, PREFIX, _samples())
+        write_extract(s3, BUCKET, PREFIX, _samples())  # a retried write: two versions
+        s3.put_object(Bucket=BUCKET, Key="reviews/keep.json", Body=b"{}")
+        assert delete_extract(s3, BUCKET, PREFIX) == 1
+        left = s3.list_object_versions(Bucket=BUCKET, Prefix=PREFIX + "/")
+        assert left.get("Versions", []) == [] and left.get("DeleteMarkers", []) == []
+        # nothing outside the prefix is touched
+        assert s3.list_objects_v2(Bucket=BUCKET)["KeyCount"] == 1
+        assert delete_extract(s3, BUCKET, PREFIX) == 0
+
+
 def test_extract_uses_kms_when_a_key_is_given(aws_env):
     with mock_aws():
         s3 = boto3.client("s3", region_name="eu-west-1")

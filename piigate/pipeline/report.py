@@ -1,6 +1,7 @@
 """The pipeline report: ``report.json`` for machines, ``report.html`` for people.
 
-Both hold names, counts, timings, decisions and masked examples only. The HTML page is
+Both are built from the run's :class:`~piigate.pipeline.record.RunRecord` (never from
+the runner) and hold names, counts, timings, decisions and masked examples only. The HTML page is
 rendered by Jinja2 with autoescaping and carries its styles inline, so it opens offline
 from the output folder (no scripts, fonts or images from anywhere).
 
@@ -14,15 +15,14 @@ from __future__ import annotations
 import json
 import re
 import time
+from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from . import __version__
-from .db import Inventory, safe_url
-
-if TYPE_CHECKING:
-    from .pipeline import Pipeline
-    from .schema import Schema
+from .. import __version__
+from ..db import Inventory, safe_url
+from ..schema import Schema, drift_summary
+from .record import RunRecord
 
 FORMAT = "piigate-report/v1"
 HIDDEN = "(hidden)"
@@ -38,46 +38,40 @@ def masked_example(text: str) -> str:
     return HIDDEN
 
 
-def build_report(p: Pipeline) -> dict[str, Any]:
+def build_report(rec: RunRecord) -> dict[str, Any]:
     """Everything a reader needs to trust (or question) one run, without values."""
-    st = p.state
-    scan = st.scan
-    approved: Schema | None = st.approved
-    proposal: Schema | None = st.proposal
-    from .pipeline import drift_summary
+    scan = rec.scan
+    approved = rec.approved
+    proposal = rec.proposal
+    failure = rec.failure
 
     report: dict[str, Any] = {
         "format": FORMAT,
         "piigate": __version__,
-        "command": p.opts.command,
-        "status": "failed" if p.failure else ("ok" if _finished(p) else "running"),
-        "failed_step": p.failure["step"] if p.failure else None,
-        "error": p.failure["error"] if p.failure else None,
-        "started_at": _iso(p.started),
+        "command": rec.command,
+        "status": "failed" if failure else ("ok" if rec.finished else "running"),
+        "failed_step": failure.step if failure else None,
+        "error": failure.error if failure else None,
+        "started_at": _iso(rec.started),
         "finished_at": _iso(time.time()),
-        "source": safe_url(p.opts.source),
-        "target": safe_url(p.opts.target),
-        "notes": list(p.opts.notes),
-        "previous_schema": p.opts.previous is not None,
+        "source": safe_url(rec.source),
+        "target": safe_url(rec.target),
+        "notes": list(rec.notes),
+        "previous_schema": rec.previous_schema,
         "inventory": inventory(scan.inventory if scan else None,
                                scan.failed_tables if scan else {}),
         "findings": findings(proposal, approved),
-        "decisions": decisions(approved, proposal, st.approval_mode),
+        "decisions": decisions(approved, proposal, rec.approval_mode),
         "drift": drift_summary(proposal, scan.removed if scan else None) if proposal else {},
-        "timings": list(p.timings),
-        "tokenize": st.tokenized.to_dict() if st.tokenized is not None else None,
-        "verification": st.verification.to_dict() if st.verification is not None
+        "timings": [asdict(t) for t in rec.timings],
+        "tokenize": rec.tokenized.to_dict() if rec.tokenized is not None else None,
+        "verification": rec.verification.to_dict() if rec.verification is not None
         else {"passed": False, "ran": False},
-        "share": st.share or None,
-        "import": st.imported or None,
+        "share": rec.share or None,
+        "import": rec.imported or None,
     }
     report["summary"] = summary(report)
     return report
-
-
-def _finished(p: Pipeline) -> bool:
-    done = {t["step"] for t in p.timings if t["status"] == "ok"}
-    return "import" in done
 
 
 def _iso(ts: float) -> str:

@@ -1,7 +1,10 @@
-"""Lazily created, cached boto3 clients (one per service and region).
+"""Lazily created, cached boto3 clients (one per service and region): the one factory.
 
-Created on first use, not at import, so that moto's ``mock_aws`` (started by a test
-after import) intercepts them; :func:`reset_clients` forgets them between tests.
+The AWS steps (:mod:`piigate.aws`) and the review page on AWS (:mod:`approval_ui`)
+both take their clients here, so a test resets them in one place. Clients are created
+on first use, not at import, so that moto's ``mock_aws`` (started by a test after
+import) intercepts them, and a laptop run never imports boto3.
+:func:`reset_clients` forgets them between tests.
 """
 
 from __future__ import annotations

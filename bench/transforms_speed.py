@@ -1,4 +1,4 @@
-"""Throughput of the FF3-1 codecs and the transforms: ``python -m piigate.transforms.bench``.
+"""Throughput of the FF3-1 codecs and the transforms: ``python bench/transforms_speed.py``.
 
 Prints values per second; the numbers in docs/transforms.md come from here. Not used
 by tests (timings never go into assertions).
@@ -9,14 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import random
 import string
+import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
-from ..keys import Keyring
-from ..schema.model import COLUMN_RULE
-from .base import TransformContext, build_transform
-from .codec import BatchedFf3Codec, ReferenceFf3Codec
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from piigate.keys import Keyring  # noqa: E402
+from piigate.schema.model import COLUMN_RULE  # noqa: E402
+from piigate.transforms.base import TransformContext, build_transform  # noqa: E402
+from piigate.transforms.codec import BatchedFf3Codec, ReferenceFf3Codec  # noqa: E402
 
 N = 100_000
 

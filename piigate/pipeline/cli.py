@@ -11,7 +11,11 @@ import contextlib
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .record import StepTiming
+    from .runner import Options, Pipeline
 
 DEMO_OUT = "piigate-demo"
 RUN_OUT = "piigate-run"
@@ -67,7 +71,9 @@ def _positive(text: str) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .pipeline import Options, demo_keyring, prepare_demo
+    from .demo import demo_keyring, prepare_demo
+    from .record import StepTiming
+    from .runner import Options
 
     out = Path(args.out).resolve()
     keyring, secret_note = demo_keyring()
@@ -86,14 +92,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
             unattended_by=None if args.review else "piigate demo (unattended)",
             notes=[n for n in (secret_note,) if n], public_secret=secret_note is not None,
         )
-        return _run(opts, events, setup={"step": "sample", "seconds": round(built, 3),
-                                         "status": "ok"})
+        return _run(opts, events, setup=StepTiming("sample", round(built, 3), "ok"))
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .keys import Keyring
-    from .pipeline import Options
-    from .schema import load_schema
+    from ..keys import Keyring
+    from ..schema import load_schema
+    from .runner import Options
 
     keyring = Keyring.from_env(secret_file=args.secret_file)
     previous = load_schema(args.previous) if args.previous else None
@@ -142,13 +147,13 @@ def _open_browser(url: str) -> None:
             pass
 
 
-def _run(opts: Any, events: _RichEvents, setup: dict[str, Any] | None = None) -> int:
-    from .cli import EXIT_OK
-    from .pipeline import Pipeline, StepFailed
+def _run(opts: Options, events: _RichEvents, setup: StepTiming | None = None) -> int:
+    from ..cli import EXIT_OK
+    from .runner import Pipeline, StepFailed
 
     pipe = Pipeline(opts, events)
     if setup:
-        pipe.timings.append(setup)
+        pipe.record.timings.append(setup)
     try:
         with _sigterm_as_interrupt():
             pipe.run()
@@ -163,7 +168,8 @@ def _run(opts: Any, events: _RichEvents, setup: dict[str, Any] | None = None) ->
         return exc.exit_code
     except KeyboardInterrupt:
         events.stop()
-        where = (pipe.failure or {}).get("step") or pipe.current or "start"
+        failure = pipe.record.failure
+        where = (failure.step if failure else None) or pipe.current or "start"
         state = ("the target holds either its old or its complete new contents"
                  if where in ("import", "report") else "the target was not changed")
         events.err.print(f"[red]piigate {opts.command}: interrupted during step '{where}'[/]; "
@@ -174,17 +180,17 @@ def _run(opts: Any, events: _RichEvents, setup: dict[str, Any] | None = None) ->
     return EXIT_OK
 
 
-def _summary(pipe: Any, events: _RichEvents) -> None:
+def _summary(pipe: Pipeline, events: _RichEvents) -> None:
     from rich.table import Table
 
     table = Table(title=f"piigate {pipe.opts.command}", title_justify="left")
     table.add_column("step")
     table.add_column("status")
     table.add_column("seconds", justify="right")
-    for t in pipe.timings:
-        style = "green" if t["status"] == "ok" else "red"
-        table.add_row(t["step"], f"[{style}]{t['status']}[/]", f"{t['seconds']:.2f}")
-    total = sum(t["seconds"] for t in pipe.timings)
+    for t in pipe.record.timings:
+        style = "green" if t.status == "ok" else "red"
+        table.add_row(t.step, f"[{style}]{t.status}[/]", f"{t.seconds:.2f}")
+    total = sum(t.seconds for t in pipe.record.timings)
     table.add_row("total", "", f"{total:.2f}", style="bold")
     events.err.print(table)
     report = pipe.report()
@@ -214,8 +220,8 @@ class _RichEvents:
             TimeElapsedColumn,
         )
 
-        from .cli import err, out
-        from .pipeline import STEPS
+        from ..cli import err, out
+        from .runner import STEPS
 
         self.err, self.out = err, out
         self._steps = STEPS

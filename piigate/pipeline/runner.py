@@ -1,4 +1,4 @@
-"""The whole job on a laptop or a CI runner: ``piigate demo`` and ``piigate run``.
+"""The runner: the whole job on a laptop or a CI runner (``piigate demo`` and ``piigate run``).
 
 restore -> scan -> propose -> review -> tokenize -> verify -> share -> import -> report
 
@@ -14,8 +14,9 @@ restore -> scan -> propose -> review -> tokenize -> verify -> share -> import ->
   no values) to ``<out>/share``; **import** swaps a copy of it into the target, whose
   old contents stay in place until the new database is complete. Both are logical
   copies, so old row versions of the tokenized copy (the originals) never leave it.
-* **report** writes ``report.json`` and ``report.html`` (:mod:`piigate.report`), also
-  after a failure, naming the step that failed.
+* **report** writes ``report.json`` and ``report.html`` (:mod:`piigate.pipeline.report`)
+  from the run's :class:`~piigate.pipeline.record.RunRecord`, also after a failure,
+  naming the step that failed.
 """
 
 from __future__ import annotations
@@ -23,22 +24,25 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from . import copydb
-from .db import connect, reflect, safe_url
-from .errors import ConfigError, PiiGateError, SchemaError, VerificationError
-from .keys import ENV_SECRET, ENV_SECRET_FILE, Keyring
-from .schema import Schema, save_schema
+from .. import copydb
+from ..db import connect, reflect, safe_url
+from ..errors import ConfigError, PiiGateError, SchemaError, VerificationError, safe_reason
+from ..keys import Keyring
+from ..schema import Schema, approve_unattended, drift_summary, save_schema
+from .record import Failure, RunRecord, StepStatus, StepTiming
+from .report import build_report, write_report
+
+if TYPE_CHECKING:
+    from ..plan import Plan
 
 STEPS = ("restore", "scan", "propose", "review", "tokenize", "verify", "share", "import",
          "report")
-DRIFT_NEEDING_REVIEW = ("new", "removed", "type_changed", "new_finding")
 
 
 class ReviewDenied(PiiGateError):
@@ -55,19 +59,6 @@ class StepFailed(PiiGateError):
         self.cause = cause
         self.exit_code = cause.exit_code if isinstance(cause, PiiGateError) else 1
         super().__init__(safe_reason(cause))
-
-
-def safe_reason(exc: BaseException) -> str:
-    """What may be printed about an error: ours are value-free; others show their class.
-
-    A driver's or library's message can quote row data (constraint details, COPY
-    lines, a value that failed to parse), so only the class name is shown for them.
-    """
-    if isinstance(exc, PiiGateError):
-        return str(exc)
-    orig = getattr(exc, "orig", None)
-    name = type(exc).__name__ + (f" ({type(orig).__name__})" if orig is not None else "")
-    return f"unexpected {name}; details withheld because they may quote data"
 
 
 class Events(Protocol):
@@ -117,32 +108,23 @@ class Options:
     public_secret: bool = False  # the demo secret: never sign review links with it
 
 
-@dataclass
-class _State:
-    tmp: str = ""
-    scan: Any = None
-    proposal: Schema | None = None
-    approved: Schema | None = None
-    approval_mode: str = ""
-    plan: Any = None
-    tokenized: Any = None
-    verification: Any = None
-    share: dict[str, Any] = field(default_factory=dict)
-    imported: dict[str, Any] = field(default_factory=dict)
-
-
 class Pipeline:
-    """Runs the steps in order, times them, and always cleans up and reports."""
+    """Runs the steps in order, times them, and always cleans up and reports.
+
+    What the run did goes into :attr:`record` (the report's only input); the temporary
+    copy and the plan are the runner's own working state.
+    """
 
     def __init__(self, opts: Options, events: Events | None = None) -> None:
         self.opts = opts
         self.events: Events = events or QuietEvents()
-        self.state = _State()
-        self.timings: list[dict[str, Any]] = []
+        self.record = RunRecord(command=opts.command, source=opts.source, target=opts.target,
+                                notes=list(opts.notes),
+                                previous_schema=opts.previous is not None)
         self.current: str | None = None
-        self.failure: dict[str, Any] | None = None
-        self.started = time.time()
         self.report_paths: dict[str, str] = {}
+        self._tmp = ""
+        self._plan: Plan | None = None
 
     # -- running -----------------------------------------------------------------
     def run(self) -> dict[str, Any]:
@@ -160,7 +142,7 @@ class Pipeline:
         finally:
             # the report of a failed run is worth having; a report failure must not
             # hide the original error
-            if self.failure is None:
+            if self.record.failure is None:
                 self._step("report", self._write_report)
             else:
                 with contextlib.suppress(Exception):
@@ -175,26 +157,25 @@ class Pipeline:
             fn()
         except BaseException as exc:
             seconds = time.perf_counter() - started
-            status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
-            self.timings.append({"step": name, "seconds": round(seconds, 3), "status": status})
+            status: StepStatus = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            self.record.timings.append(StepTiming(name, round(seconds, 3), status))
             self.events.step(name, status, seconds)
-            if self.failure is None:
-                self.failure = {"step": name, "status": status,
-                                "error": _error_dict(exc)}
+            if self.record.failure is None:
+                self.record.failure = Failure(name, status, _error_dict(exc))
             if isinstance(exc, Exception) and not isinstance(exc, StepFailed):
                 # not chained: a library's message could quote data; it stays in .cause
                 raise StepFailed(name, exc) from None
             raise
         seconds = time.perf_counter() - started
-        self.timings.append({"step": name, "seconds": round(seconds, 3), "status": "ok"})
+        self.record.timings.append(StepTiming(name, round(seconds, 3), "ok"))
         self.events.step(name, "ok", seconds)
 
     # -- steps -------------------------------------------------------------------
     def _restore(self, stack: contextlib.ExitStack) -> None:
-        self.state.tmp = stack.enter_context(
+        self._tmp = stack.enter_context(
             copydb.temporary_copy(self.opts.source, progress=self.events.progress))
         self.events.say(f"restored the source into a temporary copy "
-                        f"({copydb.database_name(self.state.tmp).rsplit('/', 1)[-1]})")
+                        f"({copydb.database_name(self._tmp).rsplit('/', 1)[-1]})")
 
     def _scan(self) -> None:
         from classifiers.scan import scan_database
@@ -202,10 +183,10 @@ class Pipeline:
         def progress(table: str, done: int, total: int) -> None:
             self.events.progress(f"scan {table}", done, total)
 
-        result = scan_database(self.state.tmp, sample=self.opts.sample,
+        result = scan_database(self._tmp, sample=self.opts.sample,
                                previous=self.opts.previous, defaults=self.opts.defaults,
                                progress=progress)
-        self.state.scan = result
+        self.record.scan = result
         if result.failed_tables:
             # fail closed: an unreadable table is not a table without personal data
             raise SchemaError(
@@ -213,8 +194,9 @@ class Pipeline:
                 problems=sorted(result.failed_tables))
 
     def _propose(self) -> None:
-        proposal: Schema = self.state.scan.schema
-        self.state.proposal = proposal
+        assert self.record.scan is not None
+        proposal = self.record.scan.schema
+        self.record.proposal = proposal
         save_schema(proposal, self.opts.out / "proposal.json")
         masked = sum(1 for _ in proposal.masked())
         total = sum(1 for _ in proposal.iter_rules())
@@ -222,23 +204,22 @@ class Pipeline:
                         f"{self.opts.out / 'proposal.json'}")
 
     def _review(self) -> None:
-        proposal = self.state.proposal
+        proposal = self.record.proposal
         assert proposal is not None
         if self.opts.review:
-            self.state.approved = self._human_review(proposal)
-            self.state.approval_mode = "review"
+            approved = self._human_review(proposal)
+            self.record.approval_mode = "review"
         elif self.opts.unattended_by:
-            from approval_ui.local import approve_unattended
-
-            self.state.approved = approve_unattended(
+            approved = approve_unattended(
                 proposal, by=self.opts.unattended_by, previous=self.opts.previous)
-            self.state.approval_mode = "unattended"
+            self.record.approval_mode = "unattended"
             self.events.say(f"approved UNATTENDED as {self.opts.unattended_by!r} "
                             "(no person reviewed this proposal; use --review for that)")
         else:
-            self.state.approved = self._carry_over(proposal)
-            self.state.approval_mode = "carried over"
-        save_schema(self.state.approved, self.opts.out / "approved.json")
+            approved = self._carry_over(proposal)
+            self.record.approval_mode = "carried over"
+        self.record.approved = approved
+        save_schema(approved, self.opts.out / "approved.json")
 
     def _human_review(self, proposal: Schema) -> Schema:
         from approval_ui.local import serve_review
@@ -264,7 +245,8 @@ class Pipeline:
         if previous is None or previous.approval is None:
             raise ReviewDenied("no approved schema to run under: pass --review to approve "
                                "the proposal, or --previous with an approved schema")
-        drift = drift_summary(proposal, self.state.scan.removed)
+        assert self.record.scan is not None
+        drift = drift_summary(proposal, self.record.scan.removed)
         changed = {k: v for k, v in drift.items() if v}
         if proposal.hash() != previous.hash() or changed:
             what = ", ".join(f"{len(v)} {k}" for k, v in changed.items()) or "other decisions"
@@ -275,19 +257,19 @@ class Pipeline:
         return previous
 
     def _tokenize(self) -> None:
-        from .plan import make_plan
-        from .writer import tokenize
+        from ..plan import make_plan
+        from ..writer import tokenize
 
-        approved = self.state.approved
+        approved = self.record.approved
         assert approved is not None
         with _engine(self.opts.source) as source:
-            self.state.plan = make_plan(approved, reflect(source))
-        with _engine(self.state.tmp) as tmp:
-            self.state.tokenized = tokenize(tmp, self.state.plan, self.opts.keyring,
-                                            progress=self.events.progress)
+            self._plan = plan = make_plan(approved, reflect(source))
+        with _engine(self._tmp) as tmp:
+            self.record.tokenized = tokenize(tmp, plan, self.opts.keyring,
+                                             progress=self.events.progress)
 
     def _verify(self) -> None:
-        from .verify import verify
+        from ..verify import verify
 
         started: dict[str, int] = {}
 
@@ -295,10 +277,11 @@ class Pipeline:
             started[stage] = started.get(stage, 0) + 1
             self.events.progress(f"verify {stage}", started[stage], None)
 
-        with _engine(self.opts.source) as before, _engine(self.state.tmp) as after:
-            result = verify(before, after, self.state.plan, self.opts.keyring,
+        assert self._plan is not None
+        with _engine(self.opts.source) as before, _engine(self._tmp) as after:
+            result = verify(before, after, self._plan, self.opts.keyring,
                             progress=progress)
-        self.state.verification = result
+        self.record.verification = result
         if not result.passed:
             raise VerificationError(
                 f"{len(result.failures)} check(s) failed; first: {result.failures[0]}")
@@ -309,45 +292,42 @@ class Pipeline:
         share = self.opts.out / "share"
         for stale in ("manifest.json", *copydb.SNAPSHOT_FILES):  # an earlier run's share
             (share / stale).unlink(missing_ok=True)
-        snap = copydb.snapshot(self.state.tmp, share)
-        approved = self.state.approved
-        assert approved is not None
+        snap = copydb.snapshot(self._tmp, share)
+        approved = self.record.approved
+        verification = self.record.verification
+        assert approved is not None and verification is not None
         manifest = {
             "format": "piigate-share/v1",
             "created_at": _now(),
-            "engine": copydb.backend(self.state.tmp),
+            "engine": copydb.backend(self._tmp),
             "file": snap.name,
             "bytes": snap.stat().st_size,
             "sha256": _sha256(snap),
             "schema_hash": approved.hash(),
             "schema_version": approved.version,
             "approval": approved.approval.model_dump(mode="json") if approved.approval else None,
-            "verification": self.state.verification.to_dict(),
+            "verification": verification.to_dict(),
         }
         (share / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n",
                                              encoding="utf-8")
-        self.state.share = {"dir": str(share), "file": snap.name, "sha256": manifest["sha256"],
+        self.record.share = {"dir": str(share), "file": snap.name, "sha256": manifest["sha256"],
                             "bytes": manifest["bytes"]}
         self.events.say(f"shared the tokenized snapshot: {snap}")
 
     def _import(self) -> None:
-        method = copydb.replace_database(self.state.tmp, self.opts.target,
+        method = copydb.replace_database(self._tmp, self.opts.target,
                                          progress=self.events.progress)
-        self.state.imported = {"target": safe_url(self.opts.target), "method": method}
+        self.record.imported = {"target": safe_url(self.opts.target), "method": method}
         self.events.say(f"imported into {safe_url(self.opts.target)}")
 
     def _write_report(self) -> None:
-        from .report import write_report
-
         paths = write_report(self.report(), self.opts.out)
         self.report_paths = {k: str(v) for k, v in paths.items()}
 
     # -- the report --------------------------------------------------------------
     def report(self) -> dict[str, Any]:
         """The report as a dict: names, counts, masked examples and timings, no values."""
-        from .report import build_report
-
-        return build_report(self)
+        return build_report(self.record)
 
 
 def _error_dict(exc: BaseException) -> dict[str, Any]:
@@ -370,7 +350,7 @@ def check_targets(source: str, target: str) -> None:
         raise ConfigError("--source and --target must be the same database engine",
                           field="--target")
     if copydb.backend(s) == "sqlite":
-        if copydb._sqlite_path(s) == copydb._sqlite_path(t):
+        if copydb.sqlite_path(s) == copydb.sqlite_path(t):
             raise ConfigError("--target is the source database", field="--target")
     elif copydb.same_server(s, t) and s.database == t.database:
         raise ConfigError("--target is the source database", field="--target")
@@ -379,16 +359,6 @@ def check_targets(source: str, target: str) -> None:
                           field="--target")
     if not copydb.exists(s):
         raise ConfigError("the source database does not exist", field=safe_url(s))
-
-
-def drift_summary(schema: Schema, removed: list[str] | None = None) -> dict[str, list[str]]:
-    """Columns per kind of drift against the previous approved schema."""
-    out: dict[str, list[str]] = {k: [] for k in DRIFT_NEEDING_REVIEW}
-    for tname, cname, rule in schema.iter_rules():
-        if rule.drift in out and rule.drift != "removed":
-            out[rule.drift].append(f"{tname}.{cname}")
-    out["removed"] = sorted(set(removed or []) | set(out["removed"]))
-    return out
 
 
 @contextlib.contextmanager
@@ -410,73 +380,3 @@ def _sha256(path: Path) -> str:
 
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-
-
-
-# -- the demo ------------------------------------------------------------------------
-
-# A fixed secret so that the demo runs on a fresh machine; it protects nothing.
-DEMO_SECRET = "piigate-demo-secret:NOT-FOR-REAL-DATA"
-DEMO_MARKER = "piigate_demo"  # reflection skips piigate_* tables, so scans never see it
-
-
-def demo_keyring() -> tuple[Keyring, str | None]:
-    """The configured keyring, or the labelled demo secret and a note saying so."""
-    if os.environ.get(ENV_SECRET) or os.environ.get(ENV_SECRET_FILE):
-        return Keyring.from_env(), None  # a bad configured secret is an error, never a fallback
-    note = ("PIIGATE_SECRET is not set: using the fixed, public DEMO secret. Tokens made "
-            "with it protect nothing; set PIIGATE_SECRET for real data.")
-    return Keyring(DEMO_SECRET.encode("utf-8")), note
-
-
-def prepare_demo(db: str | None, out: Path, employees: int,
-                 progress: Callable[[str, int, int | None], None] | None = None,
-                 ) -> tuple[str, str, dict[str, int]]:
-    """Build the sample "production" database; returns (source, target, rows per table).
-
-    Default: ``<out>/source.sqlite``, target ``<out>/preprod.sqlite``. With ``db``, the
-    sample goes into that database and the target is ``<name>_preprod`` beside it. A
-    database that holds tables the demo did not create is refused, never overwritten.
-    """
-    from .sample import create
-
-    out.mkdir(parents=True, exist_ok=True)
-    source = db or f"sqlite:///{out / 'source.sqlite'}"
-    u = copydb.normalise_url(source)
-    if copydb.backend(u) == "sqlite":
-        path = copydb._sqlite_path(u)
-        target = copydb.sibling(u, path.stem + "_preprod") if db else \
-            u.set(database=str(out / "preprod.sqlite"))
-    else:
-        target = copydb.sibling(u, copydb.database_name(u) + "_preprod")
-    if copydb.exists(u):
-        _refuse_foreign(u)
-        copydb.drop(u)
-    copydb.create_empty(u)
-    engine = connect(u)
-    try:
-        with engine.begin() as conn:
-            conn.exec_driver_sql(f"CREATE TABLE {DEMO_MARKER} (created_by VARCHAR(40))")
-        def tick(table: str, rows: int) -> None:
-            if progress:
-                progress(f"sample {table}", rows, None)
-
-        rows = create(engine, employees=employees, extras=True, progress=tick)
-    finally:
-        engine.dispose()
-    return (u.render_as_string(hide_password=False),
-            target.render_as_string(hide_password=False), rows)
-
-
-def _refuse_foreign(u: Any) -> None:
-    import sqlalchemy as sa
-
-    engine = connect(u)
-    try:
-        names = set(sa.inspect(engine).get_table_names())
-    finally:
-        engine.dispose()
-    if names and DEMO_MARKER not in names:
-        raise ConfigError("this database holds tables the demo did not create; refusing to "
-                          "overwrite it (name an empty or new database)",
-                          field=safe_url(u))

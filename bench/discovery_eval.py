@@ -1,0 +1,374 @@
+"""Discovery on real schemas: recall and precision against hand labels (issue #10).
+
+Builds each corpus database (``bench/corpus``: ten real schemas, generated values, one
+label per column), runs the scanner in-process the way ``piigate scan`` does
+(``classifiers.scan.scan_database``), and scores it: a column is *flagged* when its
+proposed method is not ``keep``; ``yes`` columns kept are misses, ``no`` columns flagged
+are false alarms, ``may`` columns (keys of tables about people) count for neither. In
+the same run, Presidio's defaults on the same databases as a baseline (a blank spaCy
+pipeline, the stock recognizers, no column names; a column is flagged when any entity
+scores >= 0.3 in >= 30% of its distinct sampled values, the rule of
+``tests/fixtures/eval_db.py``).
+
+    python bench/discovery_eval.py                       # SQLite, all ten, both
+    python bench/discovery_eval.py --engine postgresql --only mastodon,chatwoot
+    python bench/discovery_eval.py --no-presidio --markdown docs/discovery-corpus.md
+
+Not a test (the classifiers are being changed); ``tests/integration/test_discovery_corpus.py``
+checks that it runs end to end and that every column is labelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import hashlib
+import importlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus.gen import build  # noqa: E402
+from bench.corpus.schemas import NAMES  # noqa: E402
+from piigate.db import normalise_url  # noqa: E402
+
+LABELS_DIR = ROOT / "bench" / "corpus" / "labels"
+SERVERS = {
+    "postgresql": os.environ.get("PIIGATE_TEST_PG_URL",
+                                 "postgresql://postgres@127.0.0.1:5432/postgres"),
+    "mysql": os.environ.get("PIIGATE_TEST_MYSQL_URL", "mysql://root@127.0.0.1:3306/test"),
+}
+Key = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Label:
+    personal: str  # yes | no | may
+    category: str
+    note: str
+
+
+def schema_module(name: str) -> ModuleType:
+    return importlib.import_module(f"bench.corpus.schemas.{name}")
+
+
+def load_labels(name: str) -> dict[Key, Label]:
+    with open(LABELS_DIR / f"{name}.csv", newline="", encoding="utf-8") as f:
+        out = {(r["table"], r["column"]): Label(r["personal"], r["category"], r["note"])
+               for r in csv.DictReader(f)}
+    bad = {k: v.personal for k, v in out.items() if v.personal not in ("yes", "no", "may")}
+    if bad:
+        raise ValueError(f"labels/{name}.csv: personal must be yes, no or may: {bad}")
+    return out
+
+
+def label_checksum() -> str:
+    """SHA-256 of the label files concatenated in file-name order (as in the README)."""
+    h = hashlib.sha256()
+    for path in sorted(LABELS_DIR.glob("*.csv")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def unlabelled(name: str) -> tuple[set[Key], set[Key]]:
+    """(columns of the schema without a label, labels without a column)."""
+    md = schema_module(name).metadata()
+    cols = {(t.name, c.name) for t in md.tables.values() for c in t.columns}
+    labels = set(load_labels(name))
+    return cols - labels, labels - cols
+
+
+# ---------------------------------------------------------------------------- databases
+
+@contextlib.contextmanager
+def corpus_database(name: str, engine_name: str, workdir: Path,
+                    seed: int = 1) -> Iterator[str]:
+    """A fresh database holding corpus schema ``name``; dropped afterwards."""
+    md = schema_module(name).metadata()
+    if engine_name == "sqlite":
+        url = f"sqlite:///{workdir / f'{name}.sqlite'}"
+        eng = sa.create_engine(url)
+        try:
+            build(eng, md, seed)
+        finally:
+            eng.dispose()
+        yield url
+        return
+    admin = sa.create_engine(normalise_url(SERVERS[engine_name]), isolation_level="AUTOCOMMIT")
+    db = f"piigate_corpus_{name}_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as c:
+        c.execute(sa.text(f'CREATE DATABASE "{db}"' if engine_name == "postgresql" else
+                          f"CREATE DATABASE `{db}` CHARACTER SET utf8mb4"))
+    url = normalise_url(SERVERS[engine_name]).set(database=db).render_as_string(
+        hide_password=False)
+    try:
+        eng = sa.create_engine(url)
+        try:
+            build(eng, md, seed)
+            if engine_name == "postgresql":
+                with eng.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+                    c.execute(sa.text("ANALYZE"))  # row estimates drive sampling
+        finally:
+            eng.dispose()
+        yield url
+    finally:
+        with admin.connect() as c:
+            c.execute(sa.text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'
+                              if engine_name == "postgresql" else
+                              f"DROP DATABASE IF EXISTS `{db}`"))
+        admin.dispose()
+
+
+# ---------------------------------------------------------------------------- scoring
+
+@dataclass
+class Score:
+    name: str
+    method: str
+    labels: dict[Key, Label]
+    flagged: set[Key]
+    seconds: float = 0.0
+    unscanned: dict[str, str] = field(default_factory=dict)
+
+    def _keys(self, personal: str) -> set[Key]:
+        return {k for k, v in self.labels.items() if v.personal == personal}
+
+    @property
+    def tp(self) -> int:
+        return len(self._keys("yes") & self.flagged)
+
+    @property
+    def fn(self) -> int:
+        return len(self._keys("yes") - self.flagged)
+
+    @property
+    def fp(self) -> int:
+        return len(self._keys("no") & self.flagged)
+
+    @property
+    def may_masked(self) -> int:
+        return len(self._keys("may") & self.flagged)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    def misses(self) -> list[tuple[Key, Label]]:
+        return sorted((k, self.labels[k]) for k in self._keys("yes") - self.flagged)
+
+    def false_alarms(self) -> list[tuple[Key, Label]]:
+        return sorted((k, self.labels[k]) for k in self._keys("no") & self.flagged)
+
+
+def combine(scores: list[Score], method: str) -> Score:
+    labels: dict[Key, Label] = {}
+    flagged: set[Key] = set()
+    for s in scores:
+        labels.update({(f"{s.name}.{t}", c): v for (t, c), v in s.labels.items()})
+        flagged |= {(f"{s.name}.{t}", c) for t, c in s.flagged}
+    return Score("overall", method, labels, flagged, sum(s.seconds for s in scores))
+
+
+# ---------------------------------------------------------------------------- methods
+
+def scan_flagged(url: str, sample: int) -> tuple[set[Key], dict[str, str]]:
+    """Columns the PII Gate proposal masks (method not ``keep``), and unscanned tables."""
+    from classifiers.scan import scan_database
+
+    result = scan_database(url, sample=sample)
+    flagged = {(t, c) for t, c, r in result.schema.iter_rules() if r.method != "keep"}
+    return flagged, dict(result.failed_tables)
+
+
+def presidio_flagged(url: str, sample: int) -> tuple[set[Key], dict[str, str]]:
+    """Presidio's defaults on the same samples (rule in the module docstring)."""
+    from tests.fixtures.eval_db import presidio_default_predictions
+
+    return presidio_default_predictions(url, sample=sample), {}
+
+
+METHODS: dict[str, Callable[[str, int], tuple[set[Key], dict[str, str]]]] = {
+    "piigate": scan_flagged, "presidio": presidio_flagged}
+
+
+def evaluate(names: list[str], engine_name: str = "sqlite", sample: int = 1000,
+             presidio_sample: int | None = 200, seed: int = 1,
+             log: Callable[[str], None] = print) -> dict[str, list[Score]]:
+    """Build each database once, run each method on it; scores per method."""
+    out: dict[str, list[Score]] = {m: [] for m in METHODS
+                                   if m == "piigate" or presidio_sample}
+    with tempfile.TemporaryDirectory(prefix="piigate-corpus-") as tmp:
+        for name in names:
+            labels = load_labels(name)
+            t0 = time.perf_counter()
+            with corpus_database(name, engine_name, Path(tmp), seed) as url:
+                log(f"{name}: built in {time.perf_counter() - t0:.1f}s")
+                for method in out:
+                    n = sample if method == "piigate" else int(presidio_sample or 0)
+                    t1 = time.perf_counter()
+                    flagged, unscanned = METHODS[method](url, n)
+                    s = Score(name, method, labels, flagged, time.perf_counter() - t1,
+                              unscanned)
+                    out[method].append(s)
+                    log(f"  {method:9} recall {s.recall:.3f} precision {s.precision:.3f} "
+                        f"(tp {s.tp}, fn {s.fn}, fp {s.fp}, may masked {s.may_masked}) "
+                        f"{s.seconds:.1f}s" + (f" UNSCANNED {sorted(unscanned)}"
+                                               if unscanned else ""))
+    return out
+
+
+# ---------------------------------------------------------------------------- report
+
+def code_version() -> str:
+    """The commit, and the tree id of ``classifiers/``: the scanner's code exactly (the same
+    tree id means the same scanner whatever else the commit changed)."""
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True,
+                                  text=True, check=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            return "unknown"
+    dirty = " (modified)" if git("status", "--porcelain", "--", "classifiers") else ""
+    return f"{git('rev-parse', '--short', 'HEAD')}, classifiers tree " \
+           f"{git('rev-parse', '--short', 'HEAD:classifiers')}{dirty}"
+
+
+def table_markdown(results: dict[str, list[Score]]) -> str:
+    methods = list(results)
+    head = "| database | columns (yes / may / no) |"
+    rule = "| --- | --- |"
+    for m in methods:
+        head += f" {m} recall | {m} precision |"
+        rule += " --- | --- |"
+    lines = [head, rule]
+    rows = list(zip(*results.values(), strict=True))
+    for group in rows + [tuple(combine(results[m], m) for m in methods)]:
+        s0 = group[0]
+        counts = Counter(v.personal for v in s0.labels.values())
+        line = f"| {s0.name} | {len(s0.labels)} ({counts['yes']} / {counts['may']} / " \
+               f"{counts['no']}) |"
+        for s in group:
+            line += f" {s.recall:.3f} ({s.tp}/{s.tp + s.fn}) | {s.precision:.3f} " \
+                    f"({s.fp} false) |"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def categories_markdown(results: dict[str, list[Score]]) -> str:
+    """Per label category: how many ``yes`` columns each method found, how many ``no``
+    columns it flagged."""
+    combined = {m: combine(s, m) for m, s in results.items()}
+    first = next(iter(combined.values()))
+    cats: dict[tuple[str, str], list[Key]] = {}
+    for k, v in first.labels.items():
+        if v.personal != "may":
+            cats.setdefault((v.personal, v.category), []).append(k)
+    head = "| label | category | columns |" + "".join(f" {m} flagged |" for m in combined)
+    lines = [head, "| --- | --- | --- |" + " --- |" * len(combined)]
+    for (personal, cat), keys in sorted(cats.items(), key=lambda kv: (kv[0][0] != "yes",
+                                                                      -len(kv[1]), kv[0][1])):
+        line = f"| {personal} | {cat} | {len(keys)} |"
+        for s in combined.values():
+            line += f" {len(set(keys) & s.flagged)} |"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def save_results(results: dict[str, list[Score]], path: str) -> None:
+    data = {m: [{"name": s.name, "seconds": s.seconds, "unscanned": s.unscanned,
+                 "flagged": sorted(s.flagged)} for s in scores]
+            for m, scores in results.items()}
+    Path(path).write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+def load_results(path: str) -> dict[str, list[Score]]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {m: [Score(d["name"], m, load_labels(d["name"]), {tuple(k) for k in d["flagged"]},
+                      d["seconds"], d["unscanned"]) for d in scores]  # type: ignore[misc]
+            for m, scores in data.items()}
+
+
+def errors_markdown(score: Score, limit: int | None = None) -> str:
+    out = []
+    for title, items in (("misses", score.misses()), ("false alarms", score.false_alarms())):
+        by_cat = Counter(v.category for _, v in items)
+        out.append(f"{title} ({len(items)}), by label category: "
+                   + ", ".join(f"{c} {n}" for c, n in by_cat.most_common()))
+        shown = items if limit is None else items[:limit]
+        out.append("  " + ", ".join(f"{t}.{c} [{v.category}]" for (t, c), v in shown)
+                   + (" …" if limit is not None and len(items) > limit else ""))
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    p.add_argument("--engine", choices=("sqlite", "postgresql", "mysql"), default="sqlite")
+    p.add_argument("--only", help="comma-separated corpus names (default: all ten)")
+    p.add_argument("--sample", type=int, default=1000, help="scanner sample (default 1000)")
+    p.add_argument("--presidio-sample", type=int, default=200,
+                   help="rows sampled for the Presidio baseline (default 200: it is slow)")
+    p.add_argument("--no-presidio", action="store_true", help="skip the Presidio baseline")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--markdown", help="also write the results table to this file")
+    p.add_argument("--save", help="write the flagged columns per method to this JSON file")
+    p.add_argument("--load", help="re-render the report from a --save file, no scan")
+    args = p.parse_args(argv)
+    names = args.only.split(",") if args.only else list(NAMES)
+    unknown = [n for n in names if n not in NAMES]
+    if unknown:
+        p.error(f"unknown corpus name(s) {unknown}; known: {', '.join(NAMES)}")
+    for n in names:
+        missing, extra = unlabelled(n)
+        if missing or extra:
+            p.error(f"labels/{n}.csv does not match the schema: unlabelled {sorted(missing)}, "
+                    f"no such column {sorted(extra)}")
+    checksum = label_checksum()
+    version = code_version()
+    print(f"labels sha256 {checksum}  (code at {version}, engine {args.engine})")
+    if args.load:
+        results = load_results(args.load)
+    else:
+        results = evaluate(names, args.engine, args.sample,
+                           None if args.no_presidio else args.presidio_sample, args.seed)
+    if args.save:
+        save_results(results, args.save)
+    table = table_markdown(results)
+    cats = categories_markdown(results)
+    print()
+    print(table)
+    print()
+    print(cats)
+    for method, scores in results.items():
+        print(f"\n{method}, overall:")
+        print(errors_markdown(combine(scores, method)))
+    if args.markdown:
+        details = "\n\n".join(f"{m}:\n\n```\n{errors_markdown(combine(s, m))}\n```"
+                              for m, s in results.items())
+        Path(args.markdown).write_text(
+            f"labels sha256 `{checksum}`, code at {version}, engine {args.engine}, "
+            f"sample {args.sample}, Presidio sample {args.presidio_sample}\n\n{table}\n\n"
+            f"{cats}\n\n{details}\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

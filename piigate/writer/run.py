@@ -1,0 +1,291 @@
+"""The database writer: apply a checked plan to a database, set-based.
+
+How (details and per-engine notes in docs/writer.md):
+
+1. **Work tables first, nothing changed yet.** For every key domain whose method maps
+   values (fpe, fake, hash, json, date_shift), the writer streams ``SELECT DISTINCT``
+   over the union of the domain's columns (server-side cursors, ``chunk`` rows at a
+   time), transforms each distinct value once, and writes the changed ones to a work
+   table ``piigate_map_<n>`` (key, new value, row id) indexed on the key. ``date_shift``
+   with an ``entity_column`` gets a work table per column keyed on (entity, value).
+   A transform error here stops the run before any row is touched.
+2. **Updates by the database.** Per transaction group (the tables a masked key domain
+   joins, or a single table), in one transaction: foreign keys touching masked columns
+   are set aside (PostgreSQL: dropped and re-added with their exact definition, which
+   re-validates them; MariaDB: ``FOREIGN_KEY_CHECKS=0`` and an orphan check; SQLite:
+   ``PRAGMA foreign_keys=OFF`` and ``PRAGMA foreign_key_check``), each masked column is
+   updated with an UPDATE joined to its work table (constant-like methods: a plain
+   UPDATE), sequences are moved past the new maximum, and the group commits. Any
+   failure rolls the group back: its tables are left as they were.
+3. **Permuted keys.** FF3-1 is a permutation, so a key ``a`` may become ``b`` while
+   another row still holds ``b``. Work rows whose old value is also some row's new value
+   are *parked* first (moved to values disjoint from every old and new value: integers
+   beyond the range in use, text behind a prefix no value starts with), then everything
+   else is updated, then the parked rows are moved to their new values.
+
+Memory is bounded by ``chunk`` rows; work tables are dropped at the end, also on failure.
+Errors name tables and columns, never values.
+
+The three steps are public so that groups can run as independent work units (one
+Lambda each on AWS): :func:`prepare` builds every work table once (names derived from a
+run id, so runs never collide) and returns a :class:`WorkState` (names and counts, JSON);
+:func:`apply_group` applies one group, recording it in ``piigate_work_<run>`` inside the
+group's own transaction so that a group is never applied twice; :func:`finish` checks
+that every group was applied and drops the run's tables. :func:`tokenize` is the three
+in a row, in one process: it hands its work tables straight from step to step.
+
+Modules: ``work`` (step 1), ``group`` and ``rebuild`` (step 2, 3), ``dialects`` (every
+engine difference), ``results`` (what is reported and passed between units), ``names``.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Engine
+
+from ..errors import describe_db_error
+from ..keys import Keyring
+from ..methods import ONE_TO_ONE
+from ..plan import Plan
+from .dialects import dialect_for
+from .group import GroupTransaction
+from .names import DONE_PREFIX, run_tag
+from .results import Progress, TableResult, TableResults, TokenizeError, TokenizeResult, WorkState
+from .work import WorkTables
+
+
+def table_groups(plan: Plan) -> list[list[str]]:
+    """Tables joined by a masked key domain update together (one transaction)."""
+    order = plan.tables()
+    parent = {t: t for t in order}
+
+    def find(t: str) -> str:
+        while parent[t] != t:
+            parent[t] = parent[parent[t]]
+            t = parent[t]
+        return t
+
+    for dom in plan.domains.values():
+        tables = sorted({t for t, _ in dom.columns if t in parent})
+        if dom.method in ONE_TO_ONE:  # keys: their foreign keys join the tables
+            for t in tables[1:]:
+                parent[find(t)] = find(tables[0])
+    out: dict[str, list[str]] = {}
+    for t in order:
+        out.setdefault(find(t), []).append(t)
+    return list(out.values())
+
+
+def _db_error(exc: sa_exc.SQLAlchemyError, doing: str) -> TokenizeError:
+    return TokenizeError(f"database error while {doing} ({describe_db_error(exc)})")
+
+
+class Run:
+    """One run of the writer on one database: its names, groups and record table."""
+
+    def __init__(self, engine: Engine, plan: Plan, run_id: str) -> None:
+        self.engine = engine
+        self.plan = plan
+        self.run_id = run_id
+        self.sql = dialect_for(engine)
+        self.tag = run_tag(run_id)
+        self.done_table = f"{DONE_PREFIX}{self.tag}"
+        self.groups = table_groups(plan)
+
+    def work_tables(self, keyring: Keyring, progress: Progress | None,
+                    chunk: int) -> WorkTables:
+        """The run's work tables as planned (none built yet)."""
+        works = WorkTables(self.engine, self.plan, self.sql, self.tag, keyring, progress, chunk)
+        works.plan_works()
+        return works
+
+    def state(self, works: WorkTables, seconds: float) -> WorkState:
+        return WorkState(run_id=self.run_id, engine=self.sql.name, done_table=self.done_table,
+                         groups=self.groups, maps=works.maps(), seconds=seconds)
+
+    def check(self, state: WorkState, works: WorkTables | None = None) -> None:
+        """Refuse a state prepared for another plan, database engine or run."""
+        if (state.engine != self.sql.name or state.done_table != self.done_table
+                or state.groups != self.groups
+                or (works is not None and not works.matches(state.maps))):
+            raise TokenizeError("the work state does not match this plan and database "
+                                "(prepared for another schema, engine or run); nothing was "
+                                "changed")
+
+    # -- the steps ---------------------------------------------------------------------
+    def prepare(self, works: WorkTables) -> None:
+        """Create the record table and build every work table; on failure drop them."""
+        try:
+            self.create_done_table()
+        except sa_exc.SQLAlchemyError as exc:
+            raise _db_error(exc, "preparing the work tables") from None
+        try:
+            for work in works.works:
+                works.build(work)
+        except BaseException as exc:
+            self.drop_quietly([*(m.name for m in works.works), self.done_table])
+            if isinstance(exc, sa_exc.SQLAlchemyError):
+                raise _db_error(exc, "preparing the work tables") from None
+            raise
+
+    def apply(self, works: WorkTables, group: int, rebuild: bool) -> TableResults:
+        """Apply group ``group`` with the built ``works``, in one transaction."""
+        if not 0 <= group < len(self.groups):
+            raise TokenizeError(f"there is no table group {group} in this run "
+                                f"({len(self.groups)} groups)")
+        tables = self.groups[group]
+        results = {t: TableResult(columns=[c.column for c in self.plan.for_table(t)],
+                                  group=group) for t in tables}
+        try:
+            applied = GroupTransaction(works, tables, results, rebuild=rebuild,
+                                       marker=(self.done_table, group)).run()
+        except sa_exc.SQLAlchemyError as exc:  # the group's own errors are TokenizeErrors
+            raise _db_error(exc, f"applying table group {group}") from None
+        for r in results.values():
+            r.skipped = not applied
+        return results
+
+    def finish(self, work_names: Iterable[str], require_all: bool) -> None:
+        """Check every group was applied (``require_all``), then drop the tables."""
+        try:
+            done = self.done_groups()
+            if done is None:
+                return  # finished before (the record is dropped last)
+            missing = [i for i in range(len(self.groups)) if i not in done]
+            if require_all and missing:
+                tables = ", ".join(t for i in missing for t in self.groups[i])
+                raise TokenizeError(f"{len(missing)} table group(s) were not applied "
+                                    f"({tables}); the database is not fully tokenized")
+            self.drop_tables([*work_names, self.done_table])
+        except sa_exc.SQLAlchemyError as exc:
+            raise _db_error(exc, "dropping the work tables") from None
+
+    # -- bookkeeping -------------------------------------------------------------------
+    def _done_table(self) -> sa.Table:
+        return sa.Table(self.done_table, sa.MetaData(),
+                        sa.Column("grp", sa.Integer, primary_key=True, autoincrement=False),
+                        mysql_engine="InnoDB")  # transactional: written with the group
+
+    def create_done_table(self) -> None:
+        """The run's record of applied groups; refuses a run that already applied one
+        (its work tables would be rebuilt from tokenized values)."""
+        table = self._done_table()
+        with self.engine.connect() as conn:
+            if sa.inspect(conn).has_table(self.done_table):
+                if conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one():
+                    raise TokenizeError(
+                        "this run already applied table groups; prepare again under a new "
+                        "run id only on an untouched copy", table=self.done_table)
+                table.drop(conn)
+            table.create(conn)
+            conn.commit()
+
+    def done_groups(self) -> set[int] | None:
+        """The groups applied so far (None: no record, the run was finished or never
+        prepared)."""
+        with self.engine.connect() as conn:
+            if not sa.inspect(conn).has_table(self.done_table):
+                return None
+            return {int(r[0]) for r in conn.execute(sa.select(self._done_table().c.grp))}
+
+    def drop_tables(self, names: Iterable[str]) -> None:
+        with self.engine.connect() as conn:
+            self.sql.drop_tables(conn, list(names))
+            conn.commit()
+
+    def drop_quietly(self, names: list[str]) -> None:
+        try:
+            self.drop_tables(names)
+        except sa_exc.SQLAlchemyError:
+            pass  # the original error matters more; leftovers are named piigate_map_*
+
+
+# -- the public steps ------------------------------------------------------------------
+
+
+def prepare(engine: Engine, plan: Plan, keyring: Keyring, *, run_id: str,
+            progress: Progress | None = None, chunk: int = 50_000) -> WorkState:
+    """Build every work table of ``plan`` once, for the run ``run_id``; change no row.
+
+    Work tables are named ``piigate_map_<tag>_<n>`` and the record of applied groups
+    ``piigate_work_<tag>`` (``tag`` from ``run_id``), so runs never collide. Preparing a
+    run again rebuilds its tables unless a group was already applied (refused). On
+    failure the tables made so far are dropped and nothing else changed.
+    """
+    started = time.perf_counter()
+    run = Run(engine, plan, run_id)
+    works = run.work_tables(keyring, progress, chunk)
+    run.prepare(works)
+    return run.state(works, time.perf_counter() - started)
+
+
+def apply_group(engine: Engine, plan: Plan, keyring: Keyring, state: WorkState, group: int,
+                *, progress: Progress | None = None, rebuild: bool = True) -> TableResults:
+    """Apply transaction group ``group`` of a prepared run, in one transaction.
+
+    The group is recorded in the run's ``piigate_work_<tag>`` table in that same
+    transaction; a group already recorded is skipped (its results say ``skipped``), so
+    a retried or duplicated unit never masks values twice. On failure the group's
+    tables are unchanged and :class:`TokenizeError` names the table (and column).
+
+    With ``rebuild`` (the default) a group whose tables can all be rebuilt faithfully is
+    rewritten by :mod:`piigate.writer.rebuild`; otherwise, or with ``rebuild=False``,
+    rows are updated in place. Both give the same data.
+    """
+    run = Run(engine, plan, state.run_id)
+    works = run.work_tables(keyring, progress, 1)
+    run.check(state, works)
+    works.restore(state.maps)
+    return run.apply(works, group, rebuild)
+
+
+def finish(engine: Engine, plan: Plan, state: WorkState, *, require_all: bool = True) -> None:
+    """End a run: check every group was applied, then drop its work tables and record.
+
+    Sequences are already moved per group. With ``require_all`` (the default) a run
+    with groups not applied raises :class:`TokenizeError` naming their tables and drops
+    nothing (fail closed: the database is not fully tokenized). Finishing a finished run
+    does nothing. ``require_all=False`` only drops (cleanup after a failure).
+    """
+    run = Run(engine, plan, state.run_id)  # no transforms needed
+    if (state.done_table != run.done_table or state.engine != run.sql.name
+            or state.groups != run.groups):
+        raise TokenizeError("the work state does not match this plan and database")
+    run.finish([m["name"] for m in state.maps], require_all)
+
+
+def tokenize(engine: Engine, plan: Plan, keyring: Keyring, *,
+             progress: Progress | None = None, chunk: int = 50_000,
+             run_id: str | None = None, rebuild: bool = True) -> TokenizeResult:
+    """Apply ``plan`` to the database behind ``engine``: what :func:`prepare`, every
+    group's :func:`apply_group` in order and :func:`finish` do, in one process.
+
+    ``progress(label, done, total)`` is called while work tables fill (label
+    ``"map <domain>"``, distinct values so far, total unknown) and per table (rows done,
+    rows in the table). A failure raises :class:`TokenizeError` (or the transform's
+    :class:`~piigate.errors.TransformError`); the failing table group is unchanged,
+    groups committed before it stay tokenized. Work tables are dropped in every case.
+    """
+    started = time.perf_counter()
+    run = Run(engine, plan, run_id or uuid.uuid4().hex)
+    works = run.work_tables(keyring, progress, chunk)
+    run.prepare(works)
+    names = [w.name for w in works.works]
+    result = TokenizeResult(engine=run.sql.name, domains=works.domains(), groups=run.groups)
+    try:
+        for i in range(len(run.groups)):
+            result.tables.update(run.apply(works, i, rebuild))
+    except BaseException:
+        try:
+            run.finish(names, require_all=False)
+        except TokenizeError:
+            pass  # the group's error matters more
+        raise
+    run.finish(names, require_all=True)
+    result.seconds = time.perf_counter() - started
+    return result

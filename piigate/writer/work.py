@@ -1,0 +1,531 @@
+"""Work tables: which the plan needs, how they are filled, and their parking choice.
+
+For every key domain whose method maps values (fpe, fake, hash, json, date_shift), the
+writer streams ``SELECT DISTINCT`` over the union of the domain's columns (server-side
+cursors, ``chunk`` rows at a time), transforms each distinct value once, and writes the
+changed ones to a work table ``piigate_map_<n>`` (key, new value, row id) indexed on the
+key. ``date_shift`` with an ``entity_column`` gets a work table per column keyed on
+(entity, value). A transform error here stops the run before any row is touched.
+
+FF3-1 is a permutation, so a key ``a`` may become ``b`` while another row still holds
+``b``. Work rows whose old value is also some row's new value are *parked* (flagged
+here; the group moves them to values disjoint from every old and new value: integers
+beyond the range in use, text behind a prefix no value starts with).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from ..keys import Keyring
+from ..methods import CONSTANT_LIKE, ONE_TO_ONE
+from ..plan import ColumnPlan, Plan
+from ..schema.model import ColumnRule, ConstantRule, DateShiftRule, NullRule, RedactRule
+from ..transforms import Transform
+from ..transforms.dates import DateShiftTransform
+from .dialects import TEXT_KINDS, Dialect
+from .names import PARK_PREFIXES, WORK_PREFIX
+from .results import DomainResult, Progress, TokenizeError, WorkMap
+
+BIGINT_MAX = 2**63 - 1
+
+
+# -- rules -----------------------------------------------------------------------------
+
+
+def rule_of(col: ColumnPlan) -> ColumnRule:
+    """The column's rule, typed (the plan checked it against the schema model)."""
+    return cast(ColumnRule, col.rule)
+
+
+def constant_like(col: ColumnPlan) -> bool:
+    """Whether every row gets one value (no work table: a plain UPDATE or a CASE)."""
+    return rule_of(col).method in CONSTANT_LIKE
+
+
+def entity_column(col: ColumnPlan) -> str | None:
+    """The column whose entity a per-entity date shift follows (None: per value)."""
+    rule = rule_of(col)
+    return rule.entity_column if isinstance(rule, DateShiftRule) else None
+
+
+def constant_parts(sql: Dialect, col: ColumnPlan, tag: str) -> tuple[list[str], str,
+                                                                      dict[str, Any]]:
+    """Which rows a constant-like method changes, the value, and its parameters."""
+    rule = rule_of(col)
+    c = sql.col(col.table, col.column)
+    conds = [f"{c} IS NOT NULL"]
+    if col.info.kind == "text":
+        conds.append(f"{c} <> ''")  # empty stays empty, like every transform
+    params: dict[str, Any] = {}
+    if isinstance(rule, NullRule):
+        value = "NULL"
+    elif isinstance(rule, (ConstantRule, RedactRule)):
+        value, params[tag] = f":{tag}", rule.value
+    else:
+        raise TokenizeError(f"method {rule.method!r} writes no constant", table=col.table,
+                            column=col.column)
+    persist = list(rule.persist_values)
+    if persist:
+        names = {f"{tag}_p{i}": v for i, v in enumerate(persist)}
+        conds.append(f"{c} NOT IN ({', '.join(':' + k for k in names)})")
+        params.update(names)
+    return conds, value, params
+
+
+# -- folding ---------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Text as a case- and accent-insensitive, PAD SPACE collation sees it.
+
+    Used to over-approximate which values a unique index treats as equal (MariaDB's
+    defaults), so that parking never misses a transient clash.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.casefold().rstrip(" ")
+
+
+def fold_key(text: str) -> str:
+    return hashlib.md5(fold(text).encode("utf-8")).hexdigest()  # noqa: S324 - a join key
+
+
+# -- work tables -----------------------------------------------------------------------
+
+
+@dataclass
+class Source:
+    """One column feeding a work table, with its table's row condition."""
+
+    col: ColumnPlan
+    kind: str
+    where: list[str]
+    params: dict[str, Any]
+    entity: str | None = None
+    entity_kind: str | None = None
+
+
+@dataclass
+class Work:
+    """One work table: its sources, transform, counts and parking choice."""
+
+    name: str
+    label: str
+    transform: Transform
+    kind: str
+    sources: list[Source]
+    unique: list[ColumnPlan]
+    entity_kind: str | None = None
+    table: sa.Table | None = None
+    result: DomainResult = field(default_factory=lambda: DomainResult("", []))
+    next_id: int = 0
+    parked: int = 0
+    park_base: int | None = None
+    park_prefix: str | None = None
+    new_min: Any = None
+    new_max: Any = None
+    new_first: set[str] = field(default_factory=set)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [f"{s.col.table}.{s.col.column}" for s in self.sources]
+
+    @property
+    def parks(self) -> bool:
+        """Whether some of its values move through parking values."""
+        return bool(self.parked) and (self.park_base is not None or self.park_prefix is not None)
+
+
+def _kind(col: ColumnPlan) -> str:
+    return "text" if col.info.kind not in ("integer", "date", "datetime", "json") else \
+        col.info.kind
+
+
+def _is_unique(plan: Plan, col: ColumnPlan) -> bool:
+    tinfo = plan.inventory.tables[col.table]
+    return col.info.unique or col.info.primary_key or any(
+        col.column in u for u in tinfo.unique_sets)
+
+
+class WorkTables:
+    """The work tables of one run, and what the group updates read from them."""
+
+    def __init__(self, engine: Engine, plan: Plan, sql: Dialect, tag: str,
+                 keyring: Keyring | None, progress: Progress | None = None,
+                 chunk: int = 50_000) -> None:
+        self.engine = engine
+        self.plan = plan
+        self.sql = sql
+        self.tag = tag
+        self.keyring = keyring
+        self.progress = progress
+        self.chunk = max(1, chunk)
+        self.works: list[Work] = []
+        self.by_column: dict[tuple[str, str], Work] = {}
+        self._sa_tables: dict[str, sa.Table] = {}
+        self._where: dict[str, tuple[list[str], dict[str, Any]]] = {}
+
+    # -- helpers -----------------------------------------------------------------------
+    def report(self, label: str, done: int, total: int | None) -> None:
+        if self.progress is not None:
+            self.progress(label, done, total)
+
+    def _transform(self, col: ColumnPlan) -> Transform:
+        if self.keyring is None:  # finish() needs names only, never transforms
+            raise TokenizeError("the keyring is needed to plan the work tables")
+        transform: Transform = self.plan.transform(col, self.keyring)
+        return transform
+
+    def _sa_table(self, name: str) -> sa.Table:
+        if name not in self._sa_tables:
+            self._sa_tables[name] = sa.Table(name, sa.MetaData(), autoload_with=self.engine)
+        return self._sa_tables[name]
+
+    def condition(self, table: str) -> tuple[list[str], dict[str, Any]]:
+        """The table's row condition as SQL on the qualified table, with parameters."""
+        if table not in self._where:
+            self._where[table] = self._render_condition(table, len(self._where))
+        return self._where[table]
+
+    def _render_condition(self, table: str, n: int) -> tuple[list[str], dict[str, Any]]:
+        rule = self.plan.schema.tables.get(table)
+        when = rule.when if rule is not None else None
+        if when is None:
+            return [], {}
+        c = self.sql.col(table, when.column)
+        tag = f"w{n}"
+        value = when.value
+        if when.op == "is null" or (when.op == "=" and value is None):
+            return [f"{c} IS NULL"], {}
+        if when.op == "is not null" or (when.op == "!=" and value is None):
+            return [f"{c} IS NOT NULL"], {}
+        if when.op in ("in", "not in"):
+            values = value if isinstance(value, list) else [value]
+            if not values:
+                return (["1 = 0"] if when.op == "in" else []), {}
+            names = {f"{tag}_{i}": v for i, v in enumerate(values)}
+            neg = "NOT " if when.op == "not in" else ""
+            return [f"{c} {neg}IN ({', '.join(':' + k for k in names)})"], names
+        op = "=" if when.op == "=" else "<>"
+        return [f"{c} {op} :{tag}"], {tag: value}
+
+    # -- plan -> work tables -----------------------------------------------------------
+    def _work_name(self) -> str:
+        return f"{WORK_PREFIX}{self.tag}_{len(self.works) + 1}"
+
+    def plan_works(self) -> None:
+        """Which work tables the plan needs (nothing is read or written yet)."""
+        by_domain: dict[str, list[ColumnPlan]] = {}
+        for col in self.plan.columns:
+            if constant_like(col):
+                continue
+            if entity_column(col):
+                self._add_entity_work(col)
+            else:
+                by_domain.setdefault(col.domain, []).append(col)
+        for domain, cols in by_domain.items():
+            sources = [Source(c, _kind(c), *self.condition(c.table)) for c in cols]
+            kinds = {s.kind for s in sources}
+            if len(kinds) > 1:
+                raise TokenizeError(f"key domain {domain!r} mixes column kinds "
+                                    f"({', '.join(sorted(kinds))})")
+            work = Work(
+                name=self._work_name(), label=domain, transform=self._transform(cols[0]),
+                kind=kinds.pop(), sources=sources,
+                unique=[c for c in cols if _is_unique(self.plan, c)],
+            )
+            self._register(work)
+
+    def _add_entity_work(self, col: ColumnPlan) -> None:
+        ent = entity_column(col) or ""
+        einfo = self.plan.inventory.column(col.table, ent)
+        if einfo is None:
+            raise TokenizeError(f"entity column {ent!r} not found", table=col.table,
+                                column=col.column)
+        ekind = "integer" if einfo.kind == "integer" else (
+            einfo.kind if einfo.kind in ("date", "datetime") else "text")
+        src = Source(col, _kind(col), *self.condition(col.table), entity=ent, entity_kind=ekind)
+        work = Work(
+            name=self._work_name(),
+            label=f"{col.domain}: {col.table}.{col.column} by {ent}",
+            transform=self._transform(col), kind=src.kind, sources=[src],
+            unique=[], entity_kind=ekind,
+        )
+        self._register(work)
+
+    def _register(self, work: Work) -> None:
+        self.works.append(work)
+        work.result.method = work.transform.method or ""
+        work.result.columns = work.column_names
+        for s in work.sources:
+            self.by_column[(s.col.table, s.col.column)] = work
+
+    def domains(self) -> dict[str, DomainResult]:
+        """The counts per work table (live: they fill as the tables are built)."""
+        return {w.label: w.result for w in self.works}
+
+    def _define(self, work: Work) -> sa.Table:
+        first = work.sources[0].col
+        col_type = self._sa_table(first.table).c[first.column].type
+        big = any((s.col.info.int_max or 0) > BIGINT_MAX for s in work.sources)
+        cols: list[Any] = [
+            sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+            sa.Column("k", self.sql.key_type(work.kind, col_type, big)),
+            sa.Column("new", self.sql.new_type(work.kind, col_type, big, _max_length(work))),
+            sa.Column("parked", sa.SmallInteger, nullable=False, default=0),
+        ]
+        # parked: lets the engines drive the (few) parking passes from the work table;
+        # (k, new) covers the join for non-text kinds (one index lookup per row, not two)
+        key_cols = ["k"] if work.kind in TEXT_KINDS else ["k", "new"]
+        idx = [sa.Index(f"{work.name}_k", *key_cols), sa.Index(f"{work.name}_p", "parked")]
+        src = work.sources[0]
+        if work.entity_kind is not None and src.entity is not None:
+            etype = self._sa_table(src.col.table).c[src.entity].type
+            einfo = self.plan.inventory.column(src.col.table, src.entity)
+            ebig = einfo is not None and (einfo.int_max or 0) > BIGINT_MAX
+            cols.append(sa.Column("e", self.sql.key_type(work.entity_kind, etype, ebig)))
+            idx = [sa.Index(f"{work.name}_ek", "e", "k")]  # never parked
+        if work.kind in TEXT_KINDS and work.unique:
+            cols += [sa.Column("fo", sa.String(32)), sa.Column("fn", sa.String(32))]
+            idx += [sa.Index(f"{work.name}_fo", "fo"), sa.Index(f"{work.name}_fn", "fn")]
+        return sa.Table(work.name, sa.MetaData(), *cols, *idx)
+
+    # -- filling -----------------------------------------------------------------------
+    def build(self, work: Work) -> None:
+        """Stream the distinct values, transform them once, fill the work table."""
+        started = time.perf_counter()
+        work.table = self._define(work)
+        reader = self.engine.connect()
+        writer = reader if self.sql.one_connection else self.engine.connect()
+        try:
+            work.table.drop(writer, checkfirst=True)
+            work.table.create(writer)
+            writer.commit()
+            small = all((s.col.info.int_max or 0) <= BIGINT_MAX for s in work.sources)
+            raw = work.entity_kind is None and self.sql.raw_ok(work.kind, small)
+            for rows in self._chunks(reader, work, raw):
+                if rows:
+                    self.sql.insert(writer, work.table, rows, raw)
+                self.report(f"map {work.label}", work.result.distinct, None)
+            self.sql.analyze(writer, work.name)  # fresh statistics for the joins
+            writer.commit()
+            if work.unique:
+                self._check_unique(writer, work)
+                self._mark_parked(writer, work)
+                writer.commit()
+        finally:
+            reader.close()
+            if writer is not reader:
+                writer.close()
+        work.result.seconds = time.perf_counter() - started
+
+    def _chunks(self, reader: Connection, work: Work,
+                raw: bool) -> Iterable[list[dict[str, Any]]]:
+        """The work rows, ``chunk`` distinct values at a time."""
+        if raw:
+            query, params = self._distinct_sql(work)
+            ints = self.sql.distinct_ints(reader, query, params, self.chunk)
+            if ints is not None:
+                return (self._transform_values(work, part, None) for part in ints)
+        result = reader.execute(self._distinct_query(work), execution_options={
+            "stream_results": True, "yield_per": self.chunk})
+        return (self._transform_chunk(work, part) for part in result.partitions(self.chunk))
+
+    def _distinct_query(self, work: Work) -> sa.TextClause | sa.TextualSelect:
+        query, params = self._distinct_sql(work)
+        stmt = sa.text(query).bindparams(**params)
+        # typed result columns (by name): SQLite returns dates as text otherwise
+        first = work.sources[0]
+        typed: dict[str, Any] = {}
+        if work.kind in ("date", "datetime"):
+            typed["k"] = self._sa_table(first.col.table).c[first.col.column].type
+        if work.entity_kind in ("date", "datetime") and first.entity:
+            typed["e"] = self._sa_table(first.col.table).c[first.entity].type
+        return stmt.columns(**typed) if typed else stmt
+
+    def _distinct_sql(self, work: Work) -> tuple[str, dict[str, Any]]:
+        """``SELECT DISTINCT`` over the union of the domain's columns, with parameters."""
+        parts: list[str] = []
+        params: dict[str, Any] = {}
+        for s in work.sources:
+            c = self.sql.col(s.col.table, s.col.column)
+            sel = f"{self.sql.select_expr(c, s.kind)} AS k"
+            if s.entity is not None:
+                e = self.sql.col(s.col.table, s.entity)
+                sel = f"{self.sql.select_expr(e, s.entity_kind or 'text')} AS e, {sel}"
+            where = " AND ".join([f"{c} IS NOT NULL", *s.where])
+            parts.append(f"SELECT {sel} FROM {self.sql.q(s.col.table)} WHERE {where}")
+            params.update(s.params)
+        query = parts[0].replace("SELECT ", "SELECT DISTINCT ", 1) if len(parts) == 1 \
+            else " UNION ".join(parts)
+        return query, params
+
+    def _transform_chunk(self, work: Work, part: Iterable[Any]) -> list[dict[str, Any]]:
+        rows = list(part)
+        values = [self.sql.decode(r.k, work.kind) for r in rows]
+        ents = None
+        if work.entity_kind is not None:
+            ents = [self.sql.decode(r.e, work.entity_kind) for r in rows]
+        return self._transform_values(work, values, ents)
+
+    def _transform_values(self, work: Work, values: list[Any],
+                          ents: list[Any] | None) -> list[dict[str, Any]]:
+        if ents is not None:
+            if not isinstance(work.transform, DateShiftTransform):
+                col = work.sources[0].col
+                raise TokenizeError(f"method {work.transform.method!r} cannot follow an "
+                                    "entity column", table=col.table, column=col.column)
+            news = work.transform.apply_with_entities(values, ents)
+        else:
+            ents = [None] * len(values)
+            news = work.transform.apply(values)
+        work.result.distinct += len(values)
+        out: list[dict[str, Any]] = []
+        for old, ent, new in zip(values, ents, news, strict=True):
+            if work.kind == "json" and new is not None and not isinstance(new, str):
+                new = json.dumps(new, ensure_ascii=False)
+            if new == old:
+                continue  # unchanged (persisted values, identities): no update needed
+            row = {"id": work.next_id, "k": self.sql.py_key(old, work.kind), "new": new,
+                   "parked": 0}
+            work.next_id += 1
+            if work.entity_kind is not None:
+                row["e"] = None if ent is None else self.sql.py_key(ent, work.entity_kind)
+            if work.kind in TEXT_KINDS and work.unique:
+                row["fo"], row["fn"] = fold_key(old), fold_key(new)
+            _track(work, new)
+            out.append(row)
+        work.result.changed += len(out)
+        return out
+
+    # -- unique columns and parking ----------------------------------------------------
+    def _check_unique(self, conn: Connection, work: Work) -> None:
+        """Fail before any update when a unique column's new values are not distinct.
+
+        Compared as the engine's unique index compares them (MariaDB: folded). A
+        one-to-one method (FF3-1 is a permutation) needs no check; checking it folded
+        would misreport a case-sensitive column whose values differ in case only.
+        """
+        if work.entity_kind is not None or work.transform.method in ONE_TO_ONE:
+            return
+        by = self.sql.unique_by(work.kind)
+        m = self.sql.q(work.name)
+        dup = conn.execute(sa.text(
+            f"SELECT 1 FROM {m} GROUP BY {by} HAVING COUNT(*) > 1 LIMIT 1")).first()
+        if dup is not None:
+            col = work.unique[0]
+            raise TokenizeError(
+                f"method {rule_of(col).method!r} gives the same output for different values of "
+                "a unique column (the outputs collide); choose a one-to-one method such as "
+                "'fpe', or keep the column; nothing was changed",
+                table=col.table, column=col.column)
+
+    def _mark_parked(self, conn: Connection, work: Work) -> None:
+        if work.entity_kind is not None or work.kind not in ("integer", "text"):
+            return  # only integer and text values can be parked (docs/writer.md)
+        old, new = ("fo", "fn") if work.kind in TEXT_KINDS else ("k", "new")
+        conn.execute(sa.text(self.sql.mark_parked(work.name, old, new)))
+        m = self.sql.q(work.name)
+        work.parked = int(conn.execute(
+            sa.text(f"SELECT COUNT(*) FROM {m} WHERE parked = 1")).scalar_one())
+        work.result.parked = work.parked
+        if work.parked:
+            self._choose_parking(conn, work)
+
+    def _choose_parking(self, conn: Connection, work: Work) -> None:
+        n = work.next_id
+        if work.kind == "integer":
+            lo, hi = work.new_min, work.new_max
+            tmin, tmax = -(2**63), BIGINT_MAX
+            for s in work.sources:
+                c = self.sql.col(s.col.table, s.col.column)
+                a, b = conn.execute(sa.text(
+                    f"SELECT MIN({c}), MAX({c}) FROM {self.sql.q(s.col.table)}")).one()
+                lo = a if lo is None or (a is not None and a < lo) else lo
+                hi = b if hi is None or (b is not None and b > hi) else hi
+                if s.col.info.int_min is not None:
+                    tmin = max(tmin, s.col.info.int_min)
+                if s.col.info.int_max is not None:
+                    tmax = min(tmax, s.col.info.int_max)
+            if hi + n <= tmax:
+                work.park_base = int(hi) + 1
+            elif lo - n >= tmin:
+                work.park_base = int(lo) - n
+            else:
+                raise _no_parking(work, "no free integer range outside the values in use")
+            return
+        limit = min((s.col.info.length for s in work.sources if s.col.info.length), default=None)
+        if limit is not None and 1 + len(str(n)) > limit:
+            raise _no_parking(work, f"parking values need {1 + len(str(n))} characters")
+        for prefix in PARK_PREFIXES:
+            if prefix in work.new_first:
+                continue
+            if not any(self._starts_with(conn, s, prefix) for s in work.sources):
+                work.park_prefix = prefix
+                return
+        raise _no_parking(work, "every parking prefix is in use")
+
+    def _starts_with(self, conn: Connection, s: Source, prefix: str) -> bool:
+        c = self.sql.text_cmp(self.sql.col(s.col.table, s.col.column))
+        q = f"SELECT 1 FROM {self.sql.q(s.col.table)} WHERE {c} LIKE :p LIMIT 1"
+        return conn.execute(sa.text(q), {"p": prefix + "%"}).first() is not None
+
+    # -- state -------------------------------------------------------------------------
+    def maps(self) -> list[WorkMap]:
+        """The built work tables as :class:`~piigate.writer.WorkState` carries them."""
+        return [WorkMap(name=w.name, label=w.label, method=w.result.method,
+                        columns=list(w.result.columns), distinct=w.result.distinct,
+                        changed=w.result.changed, parked=w.parked, park_base=w.park_base,
+                        park_prefix=w.park_prefix, seconds=round(w.result.seconds, 3))
+                for w in self.works]
+
+    def matches(self, maps: list[WorkMap]) -> bool:
+        """Whether ``maps`` describe this plan's work tables (same names and domains)."""
+        return [(w.name, w.label) for w in self.works] == [(m["name"], m["label"])
+                                                          for m in maps]
+
+    def restore(self, maps: list[WorkMap]) -> None:
+        """Take the built work tables' counts and parking from ``maps`` (:meth:`matches`)."""
+        for work, m in zip(self.works, maps, strict=True):
+            work.result.distinct, work.result.changed = m["distinct"], m["changed"]
+            work.parked = work.result.parked = m["parked"]
+            work.park_base, work.park_prefix = m["park_base"], m["park_prefix"]
+            work.result.seconds = m["seconds"]
+
+
+def _max_length(work: Work) -> int | None:
+    """The longest declared length of the domain's columns (None: one is unbounded)."""
+    lengths = [s.col.info.length for s in work.sources]
+    return None if any(n is None for n in lengths) else max(int(n or 0) for n in lengths)
+
+
+def _track(work: Work, new: Any) -> None:
+    """Remember what parking must avoid: the new values' range or first characters."""
+    if not work.unique or new is None:
+        return
+    if work.kind == "integer":
+        work.new_min = new if work.new_min is None else min(work.new_min, new)
+        work.new_max = new if work.new_max is None else max(work.new_max, new)
+    elif work.kind in TEXT_KINDS and new:
+        work.new_first.add(new[0])
+        folded = fold(new)
+        if folded:
+            work.new_first.add(folded[0])
+        work.new_first.add(unicodedata.normalize("NFKD", new)[0])
+
+
+def _no_parking(work: Work, why: str) -> TokenizeError:
+    col = work.sources[0].col
+    return TokenizeError(
+        f"the new key values are a permutation of the old ones and cannot be parked "
+        f"({why}); nothing was changed", table=col.table, column=col.column)
