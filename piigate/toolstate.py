@@ -190,19 +190,30 @@ def drop_registered(conn: Connection, names: list[str]) -> None:
     conn.commit()
 
 
+def drop_run(conn: Connection, run_tag: str, kinds: tuple[str, ...] = ("work", "progress")
+             ) -> None:
+    """Drop and forget every registered table of one run (of the given kinds)."""
+    if not _is_ours(conn):
+        return
+    t = _table()
+    names = [r[0] for r in conn.execute(
+        sa.select(t.c.name).where(t.c.run_tag == run_tag, t.c.kind.in_(kinds)))]
+    drop_registered(conn, names)
+
+
 def sweep(conn: Connection, keep_run_tag: str | None = None) -> list[str]:
     """Drop what a crashed run left (call only while holding :func:`lock`).
 
-    Value maps and tables built aside always go (they hold originals beside tokens);
-    the record of applied groups of ``keep_run_tag`` stays, so that run can resume.
+    Every table of other runs goes (value maps hold originals beside tokens); those of
+    ``keep_run_tag``, the run about to start or resume, stay: it rebuilds its maps and
+    keeps its record of applied groups.
     """
     if not _is_ours(conn):
         return []
     t = _table()
     rows = conn.execute(sa.select(t.c.name, t.c.kind, t.c.run_tag).where(
         t.c.kind.in_(("work", "progress")))).all()
-    names = [r.name for r in rows
-             if not (keep_run_tag and r.kind == "progress" and r.run_tag == keep_run_tag)]
+    names = [r.name for r in rows if not (keep_run_tag and r.run_tag == keep_run_tag)]
     drop_registered(conn, names)
     return sorted(names)
 
@@ -230,6 +241,24 @@ def write_record(conn: Connection, record: RunRecord) -> None:
     conn.execute(t.delete().where(t.c.name == "record"))
     conn.execute(t.insert().values(name="record", kind="record", run_tag=None, doc=doc))
     conn.commit()
+
+
+def write_note(conn: Connection, name: str, text: str) -> None:
+    """A small note of ours (e.g. "this database was made by the demo"); commits."""
+    ensure(conn)
+    t = _table()
+    key = f"note:{name}"
+    conn.execute(t.delete().where(t.c.name == key))
+    conn.execute(t.insert().values(name=key, kind="note", run_tag=None, doc=text))
+    conn.commit()
+
+
+def read_note(conn: Connection, name: str) -> str | None:
+    if _status(conn) != "ours":
+        return None
+    t = _table()
+    return conn.execute(sa.select(t.c.doc).where(t.c.name == f"note:{name}", t.c.kind == "note")
+                        ).scalar_one_or_none()
 
 
 def assert_clean(engine: Engine, *, doing: str) -> RunRecord | None:

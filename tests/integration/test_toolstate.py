@@ -58,15 +58,16 @@ def test_a_user_table_named_like_our_state_is_reflected_but_never_written(engine
     assert err.value.table == "piigate_state" and "rename" in err.value.message
 
 
-def test_sweep_keeps_the_progress_of_the_run_that_resumes(engine):
+def test_sweep_drops_other_runs_and_keeps_the_one_that_resumes(engine):
     with engine.connect() as c:
-        toolstate.register(c, ["piigate_map_r_0"], "work", "r")
+        toolstate.register(c, ["piigate_map_r_0", "piigate_map_s_0"], "work", "r")
         toolstate.register(c, ["piigate_work_r"], "progress", "r")
-        for n in ("piigate_map_r_0", "piigate_work_r"):
+        toolstate.register(c, ["piigate_map_s_1"], "work", "s")
+        for n in ("piigate_map_r_0", "piigate_work_r", "piigate_map_s_1"):
             c.execute(sa.text(f"CREATE TABLE {n} (k INTEGER)"))
         c.commit()
-        assert toolstate.sweep(c, keep_run_tag="r") == ["piigate_map_r_0"]
-        assert toolstate.leftovers(c) == ["piigate_work_r"]
+        assert toolstate.sweep(c, keep_run_tag="r") == ["piigate_map_s_1"]
+        assert toolstate.leftovers(c) == ["piigate_map_r_0", "piigate_work_r"]
 
 
 def test_run_record_round_trip_and_unfinished_is_refused(engine):
