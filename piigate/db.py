@@ -19,6 +19,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.engine.url import URL
 
+from . import toolstate
 from .errors import DatabaseError, describe_db_error, safe_reason
 
 Kind = Literal[
@@ -289,10 +290,18 @@ def reflect(engine: Engine, tables: list[str] | None = None) -> Inventory:
         raise DatabaseError(f"cannot list tables: {describe_db_error(exc)}") from None
     if tables is not None:
         names = [n for n in names if n in set(tables)]
+    # Our own tables are told by registration, never by name: a user table called
+    # piigate_anything is reflected like any other (piigate.toolstate).
+    try:
+        with engine.connect() as conn:
+            ours = toolstate.own_tables(conn)
+    except sa_exc.SQLAlchemyError as exc:
+        raise DatabaseError("cannot read PII Gate's state table: "
+                            f"{describe_db_error(exc)}") from None
     out: dict[str, TableInfo] = {}
     for tname in sorted(names):
-        if tname.startswith("piigate_"):
-            continue  # our own work tables
+        if tname in ours:
+            continue
         try:
             with quiet_unknown_types():
                 out[tname] = _reflect_table(insp, tname, dialect)

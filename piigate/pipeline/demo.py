@@ -11,14 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .. import copydb
+from .. import copydb, toolstate
 from ..db import connect, safe_url
 from ..errors import ConfigError
 from ..keys import ENV_SECRET, ENV_SECRET_FILE, Keyring
 
 # A fixed secret so that the demo runs on a fresh machine; it protects nothing.
 DEMO_SECRET = "piigate-demo-secret:NOT-FOR-REAL-DATA"
-DEMO_MARKER = "piigate_demo"  # reflection skips piigate_* tables, so scans never see it
+DEMO_NOTE = "demo"  # a note in PII Gate's state table: scans never see it
 
 
 def demo_keyring() -> tuple[Keyring, str | None]:
@@ -56,8 +56,8 @@ def prepare_demo(db: str | None, out: Path, employees: int,
     copydb.create_empty(u)
     engine = connect(u)
     try:
-        with engine.begin() as conn:
-            conn.exec_driver_sql(f"CREATE TABLE {DEMO_MARKER} (created_by VARCHAR(40))")
+        with engine.connect() as conn:
+            toolstate.write_note(conn, DEMO_NOTE, "made by piigate demo; dropped by the next demo")
         def tick(table: str, rows: int) -> None:
             if progress:
                 progress(f"sample {table}", rows, None)
@@ -74,10 +74,12 @@ def _refuse_foreign(u: Any) -> None:
 
     engine = connect(u)
     try:
-        names = set(sa.inspect(engine).get_table_names())
+        names = set(sa.inspect(engine).get_table_names()) - {toolstate.STATE_TABLE}
+        with engine.connect() as conn:
+            made_by_demo = toolstate.read_note(conn, DEMO_NOTE) is not None
     finally:
         engine.dispose()
-    if names and DEMO_MARKER not in names:
+    if names and not made_by_demo:
         raise ConfigError("this database holds tables the demo did not create; refusing to "
                           "overwrite it (name an empty or new database)",
                           field=safe_url(u))

@@ -20,6 +20,17 @@ STAGE_PREFIX = "piigate_stage_"  # PostgreSQL: the temporary table of a rebuild
 PARK_PREFIXES = "~^|!#$*+=<>{}"
 
 
+def aside_name(prefix: str, tag: str, group: int, i: int) -> str:
+    """MariaDB: the ``i``-th table of ``group`` built aside (NEW_PREFIX) or set aside
+    after the swap (OLD_PREFIX)."""
+    return f"{prefix}{tag}_{group}_{i}"
+
+
+def swap_marker(tag: str, group: int) -> str:
+    """MariaDB: the sentinel that says a group's swap is under way."""
+    return f"{SWAP_PREFIX}{tag}_{group}"
+
+
 def run_tag(run_id: str) -> str:
     """A short identifier-safe tag for ``run_id``: work table names stay well under the
     engines' 63/64-character limits whatever the run id looks like."""

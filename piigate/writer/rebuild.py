@@ -34,7 +34,7 @@ from sqlalchemy.engine import Connection
 
 from ..db import ForeignKey
 from .dialects import RowsSelect
-from .names import NEW_PREFIX, OLD_PREFIX, SWAP_PREFIX
+from .names import NEW_PREFIX, OLD_PREFIX, aside_name, swap_marker
 from .results import TokenizeError
 from .work import WorkTables, constant_like, constant_parts, entity_column
 
@@ -57,9 +57,10 @@ class Rebuilder:
         self.masked = masked
         self.row_counts = row_counts  # shared with the group: counted once
         self.tag = f"{works.tag}_{index}"
+        self.run_tag, self.group = works.tag, index
 
     def _name(self, prefix: str, i: int) -> str:
-        return f"{prefix}{self.tag}_{i}"
+        return aside_name(prefix, self.run_tag, self.group, i)
 
     # -- eligibility -------------------------------------------------------------------
     def why_not(self, conn: Connection, table: str) -> str | None:
@@ -168,7 +169,7 @@ class Rebuilder:
         self.sql.drop_tables(conn, list(self.new_names().values()))
 
     def swap_marker(self) -> str:
-        return f"{SWAP_PREFIX}{self.tag}"
+        return swap_marker(self.run_tag, self.group)
 
     def lock_name(self) -> str:
         return f"piigate_{self.tag}"

@@ -42,19 +42,20 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterable
 
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
 
+from .. import __version__, failpoints, toolstate
 from ..errors import describe_db_error
 from ..keys import Keyring
 from ..methods import ONE_TO_ONE
 from ..plan import Plan
+from ..toolstate import RunRecord, StateError
 from .dialects import dialect_for
 from .group import GroupTransaction
-from .names import DONE_PREFIX, run_tag
+from .names import DONE_PREFIX, NEW_PREFIX, OLD_PREFIX, aside_name, run_tag, swap_marker
 from .results import Progress, TableResult, TableResults, TokenizeError, TokenizeResult, WorkState
 from .work import WorkTables
 
@@ -118,17 +119,33 @@ class Run:
                                 "changed")
 
     # -- the steps ---------------------------------------------------------------------
-    def prepare(self, works: WorkTables) -> None:
-        """Create the record table and build every work table; on failure drop them."""
+    def table_names(self, works: WorkTables) -> tuple[list[str], list[str]]:
+        """Every table this run may create: (work: they hold originals beside tokens or
+        are built aside; progress: what says how far the run got)."""
+        work = [w.name for w in works.works]
+        progress = [self.done_table]
+        for g, tables in enumerate(self.groups):
+            work += [aside_name(p, self.tag, g, i)
+                     for p in (NEW_PREFIX, OLD_PREFIX) for i in range(len(tables))]
+            progress.append(swap_marker(self.tag, g))
+        return work, progress
+
+    def prepare(self, works: WorkTables, *, resume: bool = False) -> None:
+        """Register the run's tables, create the record table and build every work
+        table; on failure drop them. ``resume``: keep the record of groups applied."""
         try:
-            self.create_done_table()
+            with self.engine.connect() as conn:
+                work, progress = self.table_names(works)
+                toolstate.register(conn, work, "work", self.tag)
+                toolstate.register(conn, progress, "progress", self.tag)
+            self.create_done_table(resume=resume)
         except sa_exc.SQLAlchemyError as exc:
             raise _db_error(exc, "preparing the work tables") from None
         try:
-            for work in works.works:
-                works.build(work)
+            for work_table in works.works:
+                works.build(work_table)
         except BaseException as exc:
-            self.drop_quietly([*(m.name for m in works.works), self.done_table])
+            self.drop_quietly(("work",) if resume else ("work", "progress"))
             if isinstance(exc, sa_exc.SQLAlchemyError):
                 raise _db_error(exc, "preparing the work tables") from None
             raise
@@ -150,7 +167,7 @@ class Run:
             r.skipped = not applied
         return results
 
-    def finish(self, work_names: Iterable[str], require_all: bool) -> None:
+    def finish(self, require_all: bool) -> None:
         """Check every group was applied (``require_all``), then drop the tables."""
         try:
             done = self.done_groups()
@@ -161,7 +178,8 @@ class Run:
                 tables = ", ".join(t for i in missing for t in self.groups[i])
                 raise TokenizeError(f"{len(missing)} table group(s) were not applied "
                                     f"({tables}); the database is not fully tokenized")
-            self.drop_tables([*work_names, self.done_table])
+            with self.engine.connect() as conn:
+                toolstate.drop_run(conn, self.tag)
         except sa_exc.SQLAlchemyError as exc:
             raise _db_error(exc, "dropping the work tables") from None
 
@@ -171,12 +189,15 @@ class Run:
                         sa.Column("grp", sa.Integer, primary_key=True, autoincrement=False),
                         mysql_engine="InnoDB")  # transactional: written with the group
 
-    def create_done_table(self) -> None:
+    def create_done_table(self, *, resume: bool = False) -> None:
         """The run's record of applied groups; refuses a run that already applied one
-        (its work tables would be rebuilt from tokenized values)."""
+        (its work tables would be rebuilt from tokenized values) unless ``resume``:
+        a resumed local run keeps it and applies only the groups not in it."""
         table = self._done_table()
         with self.engine.connect() as conn:
             if sa.inspect(conn).has_table(self.done_table):
+                if resume:
+                    return
                 if conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one():
                     raise TokenizeError(
                         "this run already applied table groups; prepare again under a new "
@@ -193,19 +214,63 @@ class Run:
                 return None
             return {int(r[0]) for r in conn.execute(sa.select(self._done_table().c.grp))}
 
-    def drop_tables(self, names: Iterable[str]) -> None:
-        with self.engine.connect() as conn:
-            self.sql.drop_tables(conn, list(names))
-            conn.commit()
-
-    def drop_quietly(self, names: list[str]) -> None:
+    def drop_quietly(self, kinds: tuple[str, ...]) -> None:
         try:
-            self.drop_tables(names)
+            with self.engine.connect() as conn:
+                toolstate.drop_run(conn, self.tag, kinds)
         except sa_exc.SQLAlchemyError:
-            pass  # the original error matters more; leftovers are named piigate_map_*
+            pass  # the original error matters more; leftovers stay registered and the
+            # next run (or verify, or the share) finds them
 
 
 # -- the public steps ------------------------------------------------------------------
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def begin(engine: Engine, plan: Plan, keyring: Keyring, run_id: str, *,
+          resume: bool) -> tuple[str, bool]:
+    """Refuse a tokenized database, find an interrupted run, record this one as started.
+
+    A database whose record says ``done`` was tokenized already (exit 3: tokenizing
+    twice would encrypt tokens). A record that says ``started`` is an interrupted run:
+    with ``resume`` and the same schema and secret it is resumed under its own run id
+    (returned, with True); otherwise refused, since some of its groups may be applied.
+    What a crashed run left is swept first (call with the lock held, or on a database
+    nobody else writes). Returns the run id to use and whether it resumes.
+    """
+    with engine.connect() as conn:
+        record = toolstate.read_record(conn)
+        kcv, schema_hash = keyring.check_value(), plan.schema.hash()
+        resumed = False
+        if record is not None and record.state == "done":
+            raise StateError(f"this database is already tokenized ({record.describe()}); "
+                             "tokenizing it again would encrypt its tokens. Nothing was "
+                             "changed", table=toolstate.STATE_TABLE)
+        if record is not None and record.run_id != run_id:
+            if not resume or (record.schema_hash, record.key_check) != (schema_hash, kcv):
+                raise StateError(
+                    f"a tokenize of this database was interrupted ({record.describe()}); "
+                    "only the same schema and secret may finish it: run `piigate tokenize` "
+                    "with them, or restore a fresh copy", table=toolstate.STATE_TABLE)
+            run_id, resumed = record.run_id, True
+        # value maps and aside tables of a crashed run go before any work starts
+        toolstate.sweep(conn, keep_run_tag=run_tag(run_id))
+        toolstate.write_record(conn, RunRecord(
+            run_id=run_id, schema_hash=schema_hash, key_check=kcv, state="started",
+            started_at=record.started_at if resumed and record else _now(),
+            tool_version=__version__))
+    return run_id, resumed
+
+
+def _mark_done(engine: Engine) -> None:
+    with engine.connect() as conn:
+        record = toolstate.read_record(conn)
+        if record is not None and record.state != "done":
+            record.state, record.finished_at = "done", _now()
+            toolstate.write_record(conn, record)
 
 
 def prepare(engine: Engine, plan: Plan, keyring: Keyring, *, run_id: str,
@@ -213,11 +278,15 @@ def prepare(engine: Engine, plan: Plan, keyring: Keyring, *, run_id: str,
     """Build every work table of ``plan`` once, for the run ``run_id``; change no row.
 
     Work tables are named ``piigate_map_<tag>_<n>`` and the record of applied groups
-    ``piigate_work_<tag>`` (``tag`` from ``run_id``), so runs never collide. Preparing a
-    run again rebuilds its tables unless a group was already applied (refused). On
-    failure the tables made so far are dropped and nothing else changed.
+    ``piigate_work_<tag>`` (``tag`` from ``run_id``), registered in ``piigate_state``
+    before they exist, so runs never collide and user tables are never taken for ours.
+    The database's run record says the run started (:func:`begin`; a tokenized database
+    is refused). Preparing a run again rebuilds its tables unless a group was already
+    applied (refused). On failure the tables made so far are dropped and nothing else
+    changed.
     """
     started = time.perf_counter()
+    run_id, _ = begin(engine, plan, keyring, run_id, resume=False)
     run = Run(engine, plan, run_id)
     works = run.work_tables(keyring, progress, chunk)
     run.prepare(works)
@@ -245,47 +314,60 @@ def apply_group(engine: Engine, plan: Plan, keyring: Keyring, state: WorkState, 
 
 
 def finish(engine: Engine, plan: Plan, state: WorkState, *, require_all: bool = True) -> None:
-    """End a run: check every group was applied, then drop its work tables and record.
+    """End a run: check every group was applied, then drop its tables and record the
+    database as tokenized.
 
     Sequences are already moved per group. With ``require_all`` (the default) a run
     with groups not applied raises :class:`TokenizeError` naming their tables and drops
     nothing (fail closed: the database is not fully tokenized). Finishing a finished run
-    does nothing. ``require_all=False`` only drops (cleanup after a failure).
+    does nothing. ``require_all=False`` only drops (cleanup after a failure; the record
+    keeps saying the run started, so nothing shares the database).
     """
     run = Run(engine, plan, state.run_id)  # no transforms needed
     if (state.done_table != run.done_table or state.engine != run.sql.name
             or state.groups != run.groups):
         raise TokenizeError("the work state does not match this plan and database")
-    run.finish([m["name"] for m in state.maps], require_all)
+    run.finish(require_all)
+    if require_all:
+        _mark_done(engine)
 
 
 def tokenize(engine: Engine, plan: Plan, keyring: Keyring, *,
              progress: Progress | None = None, chunk: int = 50_000,
              run_id: str | None = None, rebuild: bool = True) -> TokenizeResult:
     """Apply ``plan`` to the database behind ``engine``: what :func:`prepare`, every
-    group's :func:`apply_group` in order and :func:`finish` do, in one process.
+    group's :func:`apply_group` in order and :func:`finish` do, in one process, under
+    the database's tokenize lock (a second run at the same time is refused).
 
     ``progress(label, done, total)`` is called while work tables fill (label
     ``"map <domain>"``, distinct values so far, total unknown) and per table (rows done,
     rows in the table). A failure raises :class:`TokenizeError` (or the transform's
     :class:`~piigate.errors.TransformError`); the failing table group is unchanged,
-    groups committed before it stay tokenized. Work tables are dropped in every case.
+    groups committed before it stay tokenized and recorded, and the value maps are
+    dropped. Running ``tokenize`` again with the same schema and secret then finishes
+    the job (also after a crash: what the crashed run left is swept first); anything
+    else is refused until a fresh copy is restored.
     """
     started = time.perf_counter()
-    run = Run(engine, plan, run_id or uuid.uuid4().hex)
-    works = run.work_tables(keyring, progress, chunk)
-    run.prepare(works)
-    names = [w.name for w in works.works]
-    result = TokenizeResult(engine=run.sql.name, domains=works.domains(), groups=run.groups)
-    try:
-        for i in range(len(run.groups)):
-            result.tables.update(run.apply(works, i, rebuild))
-    except BaseException:
+    with toolstate.lock(engine):
+        failpoints.hit("tokenize:locked")
+        run_id, resumed = begin(engine, plan, keyring, run_id or uuid.uuid4().hex,
+                                resume=True)
+        run = Run(engine, plan, run_id)
+        works = run.work_tables(keyring, progress, chunk)
+        run.prepare(works, resume=resumed)
+        failpoints.hit("tokenize:prepared")
+        result = TokenizeResult(engine=run.sql.name, domains=works.domains(),
+                                groups=run.groups)
         try:
-            run.finish(names, require_all=False)
-        except TokenizeError:
-            pass  # the group's error matters more
-        raise
-    run.finish(names, require_all=True)
+            for i in range(len(run.groups)):
+                result.tables.update(run.apply(works, i, rebuild))
+                failpoints.hit("tokenize:group-applied")
+        except BaseException:
+            run.drop_quietly(("work",))  # the maps hold originals; progress stays
+            raise
+        failpoints.hit("tokenize:applied")
+        run.finish(require_all=True)
+        _mark_done(engine)
     result.seconds = time.perf_counter() - started
     return result

@@ -31,6 +31,7 @@ from functions.handlers._common import step
 from piigate import sample
 from piigate.aws import databases, names, reset_clients, steps
 from tests.fixtures.approval import page_form
+from tests.fixtures.dbutil import tool_tables
 from tests.functional.conftest import create_instance, create_lock_table, wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -395,7 +396,7 @@ def test_producer_run_shares_a_verified_snapshot(aws, fresh_db):
     assert producer.calls.count("TokenizeFunction") == len(units)
     assert producer.calls.count("PlanWorkFunction") == 2  # plan, then finish
     engine = sa.create_engine(urls[names.temp_instance(run)])
-    assert not [t for t in sa.inspect(engine).get_table_names() if t.startswith("piigate_")]
+    assert not tool_tables(engine)
     engine.dispose()
 
 

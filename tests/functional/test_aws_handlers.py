@@ -33,6 +33,7 @@ from functions.handlers._common import StepError, step
 from piigate import sample
 from piigate.aws import TransientError, databases, names, reset_clients, steps
 from piigate.errors import ConfigError, PiiGateError
+from tests.fixtures.dbutil import tool_tables
 from tests.fixtures.employees_schema import employees_schema
 from tests.functional.conftest import create_instance
 
@@ -343,7 +344,7 @@ def test_plan_tokenize_verify_hygiene_on_stand_in_instances(producer, fresh_db, 
     assert plan_work.handler({**work, "action": "finish"}) == {"groups": len(units)}
     assert plan_work.handler({**work, "action": "finish"}) == {"groups": len(units)}
     engine = sa.create_engine(urls[names.temp_instance(RUN)])
-    assert not [t for t in sa.inspect(engine).get_table_names() if t.startswith("piigate_")]
+    assert not tool_tables(engine)
     engine.dispose()
     checked = verify.handler(work)
     assert checked["passed"] is True, checked

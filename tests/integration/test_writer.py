@@ -14,6 +14,7 @@ from piigate.db import connect, reflect
 from piigate.plan import make_plan
 from piigate.schema import parse_schema
 from piigate.writer import TokenizeResult
+from tests.fixtures.dbutil import tool_tables
 from tests.fixtures.employees_schema import employees_schema
 
 N_EMPLOYEES = 1500
@@ -120,7 +121,7 @@ def test_employees_tokenized_keys_joins_and_reversibility(employees_db, keyring,
             doc = p if isinstance(p, dict) else json.loads(p)
             assert doc["preferences"]["language"] == "en"
     assert _fk_signature(engine) == fks_before  # every foreign key is back, as it was
-    assert not [t for t in sa.inspect(engine).get_table_names() if t.startswith("piigate_")]
+    assert not tool_tables(engine)
     # result and progress: counts only, no raw values
     data = result.to_dict()
     assert data["tables"]["salaries"]["rows"] == counts["salaries"]
