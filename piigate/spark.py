@@ -51,7 +51,7 @@ def _local(schema_doc: dict[str, Any], secret: str, column: str | None,
 
 def _remote(endpoint: str, region: str | None, batch_size: int, column: str | None,
             domain: str | None) -> Callable[[list[Any]], list[Any]]:
-    from .client import PseudonymizationClient
+    from .service_client import PseudonymizationClient
 
     client = PseudonymizationClient(endpoint, region=region, batch_size=batch_size)
     return lambda values: client.pseudonymize(values, column=column, domain=domain)

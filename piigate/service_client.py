@@ -1,6 +1,6 @@
 """A Python client of the pseudonymization service: SigV4-signed, batched.
 
-    from piigate.client import PseudonymizationClient
+    from piigate.service_client import PseudonymizationClient
 
     client = PseudonymizationClient("https://abc123.execute-api.eu-west-1.amazonaws.com/prod")
     tokens = client.pseudonymize([1001, 1002], domain="customers.id")

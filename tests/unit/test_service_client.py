@@ -11,7 +11,7 @@ import botocore.session
 import pytest
 
 from functions.handlers import pseudonymization
-from piigate.client import PseudonymizationClient, ServiceError, region_of
+from piigate.service_client import PseudonymizationClient, ServiceError, region_of
 from piigate.keys import Keyring
 from piigate.pseudonymize import pseudonymize
 from piigate.schema import parse_schema
@@ -108,7 +108,7 @@ def test_errors_carry_the_service_message_not_values(api, session):
 
 
 def test_throttling_is_retried(session, monkeypatch):
-    monkeypatch.setattr("piigate.client.time.sleep", lambda s: None)
+    monkeypatch.setattr("piigate.service_client.time.sleep", lambda s: None)
     answers = [(429, b'{"message": "Too Many Requests"}'), (200, b'{"tokens": ["t"]}')]
     sent: list[dict[str, str]] = []
 
