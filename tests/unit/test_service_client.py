@@ -11,10 +11,10 @@ import botocore.session
 import pytest
 
 from functions.handlers import pseudonymization
-from piigate.service_client import PseudonymizationClient, ServiceError, region_of
 from piigate.keys import Keyring
 from piigate.pseudonymize import pseudonymize
 from piigate.schema import parse_schema
+from piigate.service_client import PseudonymizationClient, ServiceError, region_of
 
 KEYRING = Keyring(b"client-test-secret-0123456789")
 SCHEMA = parse_schema({"tables": {"customers": {"columns": {
