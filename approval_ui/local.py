@@ -13,13 +13,13 @@ import getpass
 import logging
 import secrets
 import socketserver
-import tempfile
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from piigate import tempdirs
 from piigate.errors import ConfigError
 from piigate.keys import Keyring
 from piigate.schema import Schema
@@ -48,6 +48,8 @@ class _ThreadingServer(socketserver.ThreadingMixIn, WSGIServer):
     # is delivered before the process moves on.
     daemon_threads = False
     block_on_close = True
+
+REVIEW_PREFIX = "piigate-review-"
 
 
 def local_signer(keyring: Keyring | None = None) -> LinkSigner:
@@ -87,7 +89,8 @@ def serve_review(
     """
     if host not in ("127.0.0.1", "localhost", "::1"):
         raise ConfigError("the local review page only listens on loopback", field="--host")
-    with tempfile.TemporaryDirectory(prefix="piigate-review-") as tmp:
+    tempdirs.sweep(REVIEW_PREFIX)  # review folders of runs that were killed
+    with tempdirs.owned(REVIEW_PREFIX) as tmp:
         root = Path(state_dir) if state_dir else Path(tmp)
         root.mkdir(parents=True, exist_ok=True)
         sink = LocalSink(out)

@@ -24,13 +24,14 @@ Errors never carry database output that could hold row data (``psql`` prints fai
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
 import secrets
 import shutil
 import signal
 import sqlite3
 import subprocess
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 
+from . import tempdirs
 from .db import normalise_url, safe_url
 from .errors import ConfigError, DatabaseError, describe_db_error
 
@@ -90,8 +92,8 @@ def same_server(a: str | URL, b: str | URL) -> bool:
         return False
     if backend(ua) == "sqlite":
         return True
-    return (ua.host or "localhost", ua.port, ua.username) == (ub.host or "localhost", ub.port,
-                                                               ub.username)
+    # one login on one server, by the server's own identity (not the URL's host text)
+    return ua.username == ub.username and server_identity(ua) == server_identity(ub)
 
 
 def server_identity(url: str | URL) -> tuple[str, ...]:
@@ -513,17 +515,68 @@ def temporary_copy(src: str | URL, *, progress: Progress = _noop) -> Iterator[st
     """
     s = normalise_url(src)
     name = random_name(TMP_PREFIX)
+    with contextlib.ExitStack() as stack:
+        if backend(s) == "sqlite":
+            tmpdir = stack.enter_context(tempdirs.owned(name + "_"))
+            tmp = s.set(database=str(tmpdir / f"{name}.sqlite"))
+        else:
+            stack.enter_context(_owner_lock(s, name))
+            tmp = sibling(s, name)
+        try:
+            copy(s, tmp, progress=progress)
+            yield tmp.render_as_string(hide_password=False)
+        finally:
+            with shielded():
+                drop(tmp)
+
+
+_TMP_NAME = re.compile(rf"^{TMP_PREFIX}[0-9a-f]{{10}}$")
+
+
+def _lock_sql(url: URL, name: str) -> tuple[str, str, dict[str, object]]:
+    """(take, release, params) of the server-wide lock that says a copy has an owner."""
+    if backend(url) == "postgresql":
+        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+        return ("SELECT pg_try_advisory_lock(:k)", "SELECT pg_advisory_unlock(:k)", {"k": key})
+    return "SELECT GET_LOCK(:n, 0)", "SELECT RELEASE_LOCK(:n)", {"n": name}
+
+
+@contextlib.contextmanager
+def _owner_lock(url: URL, name: str) -> Iterator[bool]:
+    """Hold the owner lock of temporary copy ``name``; yields whether it was free. The
+    server drops the lock with the connection, so a killed run's copies have no owner."""
+    take, release, params = _lock_sql(url, name)
+    with _admin(url) as conn:
+        got = bool(conn.execute(sa.text(take), params).scalar())
+        try:
+            yield got
+        finally:
+            if got:
+                with contextlib.suppress(sa_exc.SQLAlchemyError):
+                    conn.execute(sa.text(release), params)
+
+
+def sweep_temporaries(src: str | URL) -> list[str]:
+    """Drop the temporary copies of crashed runs (they hold raw source data): on the
+    source's server, databases named like ours whose owner lock is free; for SQLite,
+    the private folders whose owner is gone. Returns what was removed."""
+    s = normalise_url(src)
     if backend(s) == "sqlite":
-        tmpdir = Path(tempfile.mkdtemp(prefix=name + "_"))
-        tmp = s.set(database=str(tmpdir / f"{name}.sqlite"))
-    else:
-        tmp = sibling(s, name)
-    try:
-        copy(s, tmp, progress=progress)
-        yield tmp.render_as_string(hide_password=False)
-    finally:
-        with shielded():
-            drop(tmp)
+        return [p.name for p in tempdirs.sweep(TMP_PREFIX)]
+    with _admin(s) as conn:
+        if backend(s) == "postgresql":
+            rows = conn.execute(sa.text("SELECT datname FROM pg_database")).all()
+        else:
+            rows = conn.execute(sa.text("SHOW DATABASES")).all()
+    removed = []
+    for (name,) in rows:
+        if not _TMP_NAME.match(str(name)):
+            continue
+        with _owner_lock(s, name) as free:
+            if free:
+                drop(sibling(s, name))
+                removed.append(name)
+    return removed
 
 
 # --- the swap -------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .. import copydb
+from .. import copydb, failpoints, toolstate
 from ..db import connect, reflect, safe_url
 from ..errors import ConfigError, PiiGateError, SchemaError, VerificationError, safe_reason
 from ..keys import Keyring
@@ -131,6 +131,10 @@ class Pipeline:
         """Run every step; returns the report. Raises :class:`StepFailed` or
         ``KeyboardInterrupt`` (after cleanup and after the report was written)."""
         check_targets(self.opts.source, self.opts.target)
+        # raw copies that killed runs left on the source's server (or in the temp
+        # folder) go before anything else
+        for name in copydb.sweep_temporaries(self.opts.source):
+            self.events.say(f"removed {name}, a temporary copy a killed run left behind")
         self.opts.out.mkdir(parents=True, exist_ok=True)
         try:
             with contextlib.ExitStack() as stack:
@@ -174,6 +178,7 @@ class Pipeline:
     def _restore(self, stack: contextlib.ExitStack) -> None:
         self._tmp = stack.enter_context(
             copydb.temporary_copy(self.opts.source, progress=self.events.progress))
+        failpoints.hit("run:restored")
         self.events.say(f"restored the source into a temporary copy "
                         f"({copydb.database_name(self._tmp).rsplit('/', 1)[-1]})")
 
@@ -218,6 +223,8 @@ class Pipeline:
         else:
             approved = self._carry_over(proposal)
             self.record.approval_mode = "carried over"
+        # the approved schema names the secret it was approved for (reidentify checks it)
+        approved = approved.model_copy(update={"key_check": self.opts.keyring.check_value()})
         self.record.approved = approved
         save_schema(approved, self.opts.out / "approved.json")
 
@@ -267,6 +274,7 @@ class Pipeline:
         with _engine(self._tmp) as tmp:
             self.record.tokenized = tokenize(tmp, plan, self.opts.keyring,
                                              progress=self.events.progress)
+        failpoints.hit("run:tokenized")
 
     def _verify(self) -> None:
         from ..verify import verify
@@ -292,6 +300,8 @@ class Pipeline:
         share = self.opts.out / "share"
         for stale in ("manifest.json", *copydb.SNAPSHOT_FILES):  # an earlier run's share
             (share / stale).unlink(missing_ok=True)
+        with _engine(self._tmp) as tmp:  # nothing holding originals of ours may leave
+            toolstate.assert_clean(tmp, doing="share the tokenized copy")
         snap = copydb.snapshot(self._tmp, share)
         approved = self.record.approved
         verification = self.record.verification
@@ -349,10 +359,9 @@ def check_targets(source: str, target: str) -> None:
     if copydb.backend(s) != copydb.backend(t):
         raise ConfigError("--source and --target must be the same database engine",
                           field="--target")
-    if copydb.backend(s) == "sqlite":
-        if copydb.sqlite_path(s) == copydb.sqlite_path(t):
-            raise ConfigError("--target is the source database", field="--target")
-    elif copydb.same_server(s, t) and s.database == t.database:
+    # by what the servers say about themselves: 127.0.0.1 and localhost, a symlink, a
+    # second name of one host all reach the same database
+    if copydb.same_database(s, t):
         raise ConfigError("--target is the source database", field="--target")
     if copydb.backend(s) == "mysql" and not copydb.same_server(s, t):
         raise ConfigError("MariaDB/MySQL: source and target must be on the same server",

@@ -200,12 +200,17 @@ def test_snapshot_writes_a_restorable_file(fresh_db, engine_name, tmp_path):
 
 
 @pytest.mark.postgres
-def test_postgres_replace_into_another_server_goes_through_a_dump(fresh_db):
-    """``localhost`` vs ``127.0.0.1`` counts as another server: the dump path is taken."""
+def test_postgres_replace_into_another_server_goes_through_a_dump(fresh_db, monkeypatch):
+    """A target on another server (its identity differs; here ``localhost`` is made to
+    answer as another cluster) is filled through a dump."""
     new, target = fresh_db("postgresql"), fresh_db("postgresql")
     _populate(new, rows=15, tag="new")
     _populate(target, rows=4, tag="old")
     elsewhere = sa.engine.make_url(target).set(host="localhost")
+    identity = copydb.server_identity
+    monkeypatch.setattr(copydb, "server_identity", lambda url: (
+        ("another cluster",) if copydb.normalise_url(url).host == "localhost"
+        else identity(url)))
     assert not copydb.same_server(new, elsewhere)
     assert copydb.replace_database(new, elsewhere) == "pg_dump | psql"
     assert fingerprint(target) == fingerprint(new)

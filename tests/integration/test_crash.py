@@ -147,3 +147,48 @@ def test_a_tokenized_database_is_refused_a_second_time(engine_name, source, tmp_
     assert second.returncode == 3
     assert "already tokenized" in second.stderr
     assert _user_fingerprint(url) == before
+
+
+def _temporaries(url: str) -> set[str]:
+    """Temporary copies of the source that exist now (server databases, SQLite folders)."""
+    u = copydb.normalise_url(url)
+    if copydb.backend(u) == "sqlite":
+        import tempfile
+
+        return {p.name for p in Path(tempfile.gettempdir()).glob(copydb.TMP_PREFIX + "*")}
+    engine = connect(url)
+    with engine.connect() as c:
+        q = ("SELECT datname FROM pg_database" if engine.dialect.name == "postgresql"
+             else "SHOW DATABASES")
+        names = {r[0] for r in c.execute(sa.text(q))}
+    engine.dispose()
+    return {n for n in names if n.startswith(copydb.TMP_PREFIX)}
+
+
+@pytest.mark.parametrize("engine_name", ALL_ENGINES)
+def test_killed_run_leaves_a_raw_copy_only_until_the_next_run(engine_name, source, fresh_db,
+                                                              tmp_path):
+    from tests.integration.test_pipeline import _approved
+
+    src = source(engine_name)
+    target = fresh_db(engine_name)
+    approved = _approved(src, tmp_path / "approved.json")
+    env = {**os.environ, "PIIGATE_SECRET": SECRET, "PYTHONPATH": str(ROOT)}
+
+    def run(failpoint: str | None) -> subprocess.CompletedProcess[str]:
+        e = {**env, "PIIGATE_FAILPOINT": failpoint} if failpoint else env
+        return subprocess.run([sys.executable, "-m", "piigate", "run", "--source", src,
+                               "--target", target, "--previous", str(approved),
+                               "--out", str(tmp_path / "o")],
+                              capture_output=True, text=True, env=e, timeout=600)
+
+    for point in ("run:restored", "run:tokenized"):
+        before = _temporaries(src)
+        killed = run(point)
+        assert killed.returncode == -9, killed.stderr[-2000:]
+        left = _temporaries(src) - before
+        assert len(left) == 1, (point, left)  # the raw copy: nothing removed it
+        again = run(None)
+        assert again.returncode == 0, again.stderr[-3000:]
+        assert not (_temporaries(src) & left), point  # swept before the run started
+        assert "a killed run left behind" in again.stderr

@@ -244,6 +244,26 @@ def test_run_refuses_the_source_as_target(fresh_db, tmp_path, secret, capsys):
     assert "--target is the source database" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("engine_name", ALL_ENGINES)
+def test_run_refuses_the_source_by_another_name(engine_name, fresh_db, tmp_path, secret,
+                                                capsys):
+    """127.0.0.1 and localhost, or a symlink to the file: the same database (#11)."""
+    source = fresh_db(engine_name)
+    _sample(source)
+    if engine_name == "sqlite":
+        link = tmp_path / "alias.sqlite"
+        link.symlink_to(source.removeprefix("sqlite:///"))
+        alias = f"sqlite:///{link}"
+    else:
+        alias = sa.engine.make_url(source).set(host="localhost").render_as_string(
+            hide_password=False)
+    before = fingerprint(source)
+    rc = main(["run", "--source", source, "--target", alias, "--out", str(tmp_path / "o")])
+    assert rc == 2
+    assert "--target is the source database" in capsys.readouterr().err
+    assert fingerprint(source) == before
+
+
 # -- failures and Ctrl-C at a step ----------------------------------------------------------
 
 
