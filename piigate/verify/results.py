@@ -1,0 +1,148 @@
+"""Typed results of the checks. ``to_dict()`` gives the JSON form that reports, Step
+Functions payloads and the CLI carry: names and counts only, never a value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class TableCount:
+    """``row_counts`` of one table; ``before``/``after`` are None when the copy lacks it."""
+
+    before: int | None = None
+    after: int | None = None
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.error is not None:
+            return {"error": self.error}
+        return {"before": self.before, "after": self.after}
+
+
+@dataclass
+class ForeignKeyCheck:
+    present: bool
+    orphans: int | None  # None: not counted
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"present": self.present, "orphans": self.orphans}
+
+
+@dataclass
+class UniqueKeyCheck:
+    kind: str  # "primary key" or "unique"
+    present: bool
+    duplicate_groups: int | None  # None: not counted
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "present": self.present,
+                "duplicate_groups": self.duplicate_groups}
+
+
+@dataclass
+class ColumnChange:
+    """``changed`` of one masked column (see :mod:`piigate.verify.changed`)."""
+
+    method: str
+    error: str | None = None  # the column could not be checked
+    rows: int = 0
+    distinct: int = 0
+    fixed_points: int = 0
+    unchanged: int = 0
+    missing: int = 0
+    unexpected: int = 0
+    matches: bool = False
+    complete: bool | None = None  # counts are exact (None when the multisets matched)
+    outside_condition_changed: int | None = None  # only for tables with a ``when``
+    row_mismatches: int | None = None  # only where rows were paired by a kept key
+
+    @property
+    def proved(self) -> bool:
+        """The copy's column holds exactly the images of its originals, row for row."""
+        return (self.error is None and self.matches and not self.outside_condition_changed
+                and not self.row_mismatches)
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.error is not None:
+            return {"method": self.method, "error": self.error}
+        out: dict[str, Any] = {
+            "method": self.method, "rows": self.rows, "distinct": self.distinct,
+            "fixed_points": self.fixed_points, "unchanged": self.unchanged,
+            "missing": self.missing, "unexpected": self.unexpected, "matches": self.matches,
+        }
+        if self.complete is not None:
+            out["complete"] = self.complete
+        if self.outside_condition_changed is not None:
+            out["outside_condition_changed"] = self.outside_condition_changed
+        if self.row_mismatches is not None:
+            out["row_mismatches"] = self.row_mismatches
+        return out
+
+
+@dataclass
+class LeakHit:
+    """Distinct originals found in one column of the copy, and the masked columns they
+    came from."""
+
+    values: int
+    sources: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"values": self.values, "from": list(self.sources)}
+
+
+@dataclass
+class LeakCheck:
+    sampled: int = 0
+    substring_sampled: int = 0
+    columns_searched: int = 0
+    hits: dict[str, LeakHit] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sampled": self.sampled,
+            "substring_sampled": self.substring_sampled,
+            "columns_searched": self.columns_searched,
+            "hits": {n: h.to_dict() for n, h in self.hits.items()},
+        }
+
+
+@dataclass
+class Checks:
+    """Per-check results; a check left as None did not run and is left out of the JSON."""
+
+    row_counts: dict[str, TableCount] | None = None
+    foreign_keys: dict[str, ForeignKeyCheck] | None = None
+    unique: dict[str, UniqueKeyCheck] | None = None
+    changed: dict[str, ColumnChange] | None = None
+    leak: LeakCheck | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in ("row_counts", "foreign_keys", "unique", "changed"):
+            section = getattr(self, name)
+            if section is not None:
+                out[name] = {k: v.to_dict() for k, v in section.items()}
+        if self.leak is not None:
+            out["leak"] = self.leak.to_dict()
+        return out
+
+
+@dataclass
+class VerifyResult:
+    """The outcome of :func:`piigate.verify.verify`: per-check results and one line per
+    failure."""
+
+    checks: Checks
+    failures: list[str]
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+    def to_dict(self) -> dict[str, Any]:
+        """Payload-safe JSON form: names and counts only."""
+        return {"passed": self.passed, "checks": self.checks.to_dict(),
+                "failures": list(self.failures)}
