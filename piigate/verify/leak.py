@@ -1,9 +1,14 @@
 """``leak``: original values of masked columns looked for in the copy.
 
-A sample of original values of every masked text column is looked for in every text
-column of the copy (exact match, and a substring search in long free-text and JSON
-columns for a smaller sample). See :func:`leak_check` for how tokens that merely
-coincide with another original are told apart from leaks.
+Two parts:
+
+- complete and exact (:mod:`piigate.verify.leak_exact`): every distinct original of
+  every masked text, integer, decimal or uuid column is looked for in every kept column of
+  those kinds, set-based in the copy's database;
+- sampled (here): a sample of original text of every masked text or JSON column (JSON:
+  the leaves the transform changes) is looked for inside free text and JSON
+  (``LIKE '%...%'``), and in masked columns, where tokens that merely coincide with
+  another original must be told apart from leaks (see :func:`leak_check`).
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from sqlalchemy import exc as sa_exc
 from ..db import ColumnInfo
 from ..errors import describe_db_error
 from .context import Run
-from .results import LeakCheck, LeakHit
+from .leak_exact import exact_search
+from .results import LeakCheck, LeakHit, SubstringRead
 from .samples import PairLeak, Samples
 from .sides import Side, condition
 from .values import is_long
@@ -60,7 +66,7 @@ def _exact_hits(side: Side, tbl: sa.Table, column: str, samples: Samples, scope:
 
 
 def _substring_hits(side: Side, tbl: sa.Table, info: ColumnInfo, samples: Samples,
-                    scope: Any) -> set[int]:
+                    scope: Any, read: SubstringRead) -> set[int]:
     """Sampled originals found inside the column's text (and inside JSON, escaped too)."""
     text = side.as_text(tbl.c[info.name], info.kind == "json")
     patterns: list[tuple[int, str]] = []
@@ -72,18 +78,23 @@ def _substring_hits(side: Side, tbl: sa.Table, info: ColumnInfo, samples: Sample
     found: set[int] = set()
     for start in range(0, len(patterns), LIKE_CHUNK):
         chunk = patterns[start:start + LIKE_CHUNK]
-        stmt = sa.select(*(
+        stmt = sa.select(sa.func.count(), *(
             sa.func.sum(sa.case((text.like(p, escape="!"), 1), else_=0)) for _, p in chunk
         )).select_from(tbl).where(scope)
         with side.engine.connect() as conn:
-            row = conn.execute(stmt).one()
-        found.update(i for (i, _), n in zip(chunk, row, strict=True) if n)
+            rows, *sums = conn.execute(stmt).one()
+        if start == 0:
+            read.columns += 1
+            read.rows += int(rows)
+        found.update(i for (i, _), n in zip(chunk, sums, strict=True) if n)
+    read.originals.update(samples.substring)
     return found
 
 
 def _search_copy(run: Run, table: str, info: ColumnInfo, samples: Samples,
-                 pair: PairLeak | None) -> set[int]:
-    """Sampled originals in one column of the copy (see :func:`leak_check`)."""
+                 pair: PairLeak | None, read: SubstringRead) -> tuple[set[int], set[int]]:
+    """Sampled originals in one column of the copy (see :func:`leak_check`): found as
+    whole values, and found inside text."""
     side = run.after
     tbl = side.table(table)
     scope: Any = sa.true()
@@ -91,29 +102,36 @@ def _search_copy(run: Run, table: str, info: ColumnInfo, samples: Samples,
     if pair is not None:  # a masked column that failed ``changed``
         scope = condition(tbl, run.plan.schema.tables[table].when, True)
         expected = None if pair.json else pair.image_rows
-    found: set[int] = set()
+    exact: set[int] = set()
+    inside: set[int] = set()
     if info.kind != "json":
-        found = _exact_hits(side, tbl, info.name, samples, scope, expected)
+        exact = _exact_hits(side, tbl, info.name, samples, scope, expected)
     if is_long(info) and samples.substring:
-        found |= _substring_hits(side, tbl, info, samples, scope)
-    return found
+        inside = _substring_hits(side, tbl, info, samples, scope, read)
+    return exact, inside
 
 
 def leak_check(run: Run, samples: Samples, pair_leaks: dict[str, PairLeak],
                proved: set[str]) -> LeakCheck:
-    """Look for sampled originals in every text column of the copy.
+    """Look for originals of masked columns in every column of the copy.
 
-    Masked columns proved equal to the images of their originals are judged on the
-    (original, image) pairs seen by the ``changed`` check (see :class:`PairLeak`).
-    Every other text or JSON column is searched in the copy itself: in kept, undecided
-    or new columns any hit is a leak; in a masked column that failed ``changed``, only
-    the masked rows are searched, and an exact hit counts when the value is there more
-    often than the transform produces it. Rows outside a table's ``when`` condition
-    keep their values by decision and are not searched in their own masked columns.
+    Kept, undecided or new columns: the complete exact search
+    (:mod:`piigate.verify.leak_exact`), and for free text and JSON the sampled substring
+    search; any hit beyond chance is a leak. Masked columns proved equal to the images of
+    their originals are judged on the (original, image) pairs seen by the ``changed``
+    check (see :class:`PairLeak`). A masked column that failed ``changed`` is searched
+    in its masked rows for the sample, and an exact hit counts when the value is there
+    more often than the transform produces it. Rows outside a table's ``when``
+    condition keep their values by decision and are not searched in their own masked
+    columns.
     """
-    hits: dict[str, set[int]] = {
+    exact = exact_search(run)
+    masked = {f"{c.table}.{c.column}" for c in run.plan.columns}
+    covered = set(exact.kept_columns)  # kept columns the complete search read
+    sampled: dict[str, set[int]] = {
         n: leak.found for n, leak in pair_leaks.items() if n in proved and leak.found
     }
+    read = SubstringRead()
     searched = 0
     for tname, tinfo in sorted(run.after.inventory.tables.items()):
         for info in tinfo.columns.values():
@@ -123,20 +141,34 @@ def leak_check(run: Run, samples: Samples, pair_leaks: dict[str, PairLeak],
             searched += 1
             if name in proved:
                 continue  # judged on its (original, image) pairs
+            kept_covered = name in covered and name not in masked
+            if kept_covered and not is_long(info):
+                continue  # the complete search compared every original with it
             run.tick("leak")
             try:
-                found = _search_copy(run, tname, info, samples, pair_leaks.get(name))
+                whole, inside = _search_copy(run, tname, info, samples, pair_leaks.get(name),
+                                             read)
             except sa_exc.SQLAlchemyError as exc:
                 run.failures.append(f"{name}: could not be searched for original values "
                                     f"({describe_db_error(exc)})")
                 continue
+            # in a column the complete search read, whole-value hits are counted there
+            found = inside - whole if kept_covered else whole | inside
             if found:
-                hits[name] = found
+                sampled[name] = found
     out = LeakCheck(sampled=len(samples.values), substring_sampled=len(samples.substring),
-                    columns_searched=searched)
-    for name, idx in sorted(hits.items()):
-        sources = sorted(set().union(*(samples.sources[i] for i in idx)))
-        out.hits[name] = LeakHit(values=len(idx), sources=sources)
-        run.failures.append(f"{name}: {len(idx)} original values of masked columns found "
-                            f"(from {', '.join(sources)})")
+                    columns_searched=searched, exact=exact, substring=read)
+    for name in sorted(set(sampled) | set(exact.findings)):
+        idx = sampled.get(name, set())
+        sources = set().union(*(samples.sources[i] for i in idx))
+        values = len(idx)
+        by_chance = None
+        if name in exact.findings:
+            finding = exact.findings[name]
+            sources.update(finding.sources)
+            values += finding.values
+            by_chance = finding.by_chance
+        out.hits[name] = LeakHit(values=values, sources=sorted(sources), by_chance=by_chance)
+        run.failures.append(f"{name}: {values} original values of masked columns found "
+                            f"(from {', '.join(sorted(sources))})")
     return out

@@ -84,13 +84,62 @@ class ColumnChange:
 @dataclass
 class LeakHit:
     """Distinct originals found in one column of the copy, and the masked columns they
-    came from."""
+    came from; ``by_chance``: how many its integer values' neighbours met (see
+    :mod:`piigate.verify.leak_exact`), when integers were weighed."""
 
     values: int
     sources: list[str]
+    by_chance: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"values": self.values, "from": list(self.sources)}
+        out: dict[str, Any] = {"values": self.values, "from": list(self.sources)}
+        if self.by_chance is not None:
+            out["by_chance"] = self.by_chance
+        return out
+
+
+@dataclass
+class ExactFinding:
+    """A kept column's verdict: distinct originals found, and where they came from."""
+
+    values: int
+    sources: list[str]
+    by_chance: int | None = None  # mean neighbour count, when integers were judged
+
+
+@dataclass
+class ExactSearch:
+    """Coverage and findings of the complete exact search."""
+
+    masked_columns: list[str] = field(default_factory=list)
+    originals: int = 0  # distinct (masked column, search key) pairs loaded
+    excluded_originals: int = 0  # distinct originals left out (see piigate.verify.leak_exact)
+    kept_columns: list[str] = field(default_factory=list)
+    kept_values: int = 0  # distinct values of kept columns read and looked up
+    findings: dict[str, ExactFinding] = field(default_factory=dict)
+    ran: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "complete": self.ran,
+            "masked_columns": len(self.masked_columns),
+            "originals": self.originals,
+            "excluded_originals": self.excluded_originals,
+            "kept_columns": len(self.kept_columns),
+            "kept_values": self.kept_values,
+        }
+
+
+@dataclass
+class SubstringRead:
+    """How much the sampled substring search read."""
+
+    originals: set[int] = field(default_factory=set)  # sampled originals looked for
+    columns: int = 0  # free-text and JSON columns searched
+    rows: int = 0  # rows of those columns read (each once per 20 patterns)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"originals": len(self.originals), "columns": self.columns, "rows": self.rows}
 
 
 @dataclass
@@ -99,14 +148,21 @@ class LeakCheck:
     substring_sampled: int = 0
     columns_searched: int = 0
     hits: dict[str, LeakHit] = field(default_factory=dict)
+    exact: ExactSearch | None = None
+    substring: SubstringRead | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "sampled": self.sampled,
             "substring_sampled": self.substring_sampled,
             "columns_searched": self.columns_searched,
             "hits": {n: h.to_dict() for n, h in self.hits.items()},
         }
+        if self.exact is not None:
+            out["exact"] = self.exact.to_dict()
+        if self.substring is not None:
+            out["substring"] = self.substring.to_dict()
+        return out
 
 
 @dataclass
