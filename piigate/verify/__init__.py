@@ -15,10 +15,12 @@ with its tokenized copy (``after``) and runs five checks:
   ``date_shift`` per entity is checked on ``(date, entity)`` groups of the original.
   Rows outside a table's ``when`` condition must be unchanged (same multiset check
   with the identity).
-- ``leak``: a sample of original values of every masked text column is looked for in
-  every text column of the copy (exact match, and a substring search in long free-text
-  and JSON columns for a smaller sample). See :func:`piigate.verify.leak.leak_check` for how tokens
-  that merely coincide with another original are told apart from leaks.
+- ``leak``: every distinct original of every masked text, integer, decimal or uuid
+  column is looked for in every kept column of the copy, set-based in the copy's
+  database (:mod:`piigate.verify.leak_exact`: exact match, case-folded text, digits
+  included); a sample is also looked for inside free text and JSON, and in masked
+  columns, where tokens that merely coincide with another original must be told apart
+  from leaks (:func:`piigate.verify.leak.leak_check`).
 - ``foreign_keys``: each foreign key of the original exists in the copy and has no
   orphan rows there.
 - ``unique``: each primary key and unique key of the original exists in the copy and

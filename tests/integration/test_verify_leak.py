@@ -121,3 +121,21 @@ def test_five_emails_among_2000_rows_are_found(engine, fresh_db, keyring):
         assert hits == {"orders.contact": {"values": 5, "from": ["people.email"]}}
         assert result.failures == ["orders.contact: 5 original values of masked columns "
                                    "found (from people.email)"]
+
+
+def test_substring_search_says_what_it_read(fresh_db, keyring):
+    from tests.integration.test_verify_support import make_pair, sample_schema
+
+    schema = sample_schema()
+    schema["tables"]["customers"]["columns"]["notes"] = KEEP
+    p = make_pair(fresh_db("sqlite"), fresh_db, keyring, schema)
+    try:
+        leak = verify(p.before, p.after, p.plan, p.keyring).to_dict()["checks"]["leak"]
+        with p.after.connect() as conn:
+            rows = conn.execute(sa.text("SELECT count(*) FROM customers")).scalar_one()
+        # customers.notes is the one free-text column of the copy
+        assert leak["substring"] == {"originals": leak["substring_sampled"], "columns": 1,
+                                     "rows": rows}
+        assert "customers.notes" in leak["hits"]
+    finally:
+        p.dispose()
