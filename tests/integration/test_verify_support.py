@@ -127,13 +127,16 @@ def _in_scope(when: Any, row: dict[str, Any]) -> bool:
 
 
 def copy_tokenized(before: Engine, after_url: str, plan: Plan, keyring: Keyring, *,
-                   email_unique: bool = True) -> Engine:
-    """Copy ``before`` into ``after_url`` with the plan's transforms applied (a reference)."""
+                   email_unique: bool = True, md: sa.MetaData | None = None) -> Engine:
+    """Copy ``before`` into ``after_url`` with the plan's transforms applied (a reference).
+
+    ``md``: the tables of both databases (default: the sample's, see :func:`metadata`).
+    """
     after = connect(after_url)
-    md = metadata(email_unique=email_unique)
+    src_md = md or metadata()
+    md = md or metadata(email_unique=email_unique)
     md.create_all(after)
     transforms = {(c.table, c.column): (c, plan.transform(c, keyring)) for c in plan.columns}
-    src_md = metadata()
     for table in md.sorted_tables:
         with before.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(sa.select(src_md.tables[table.name]))]

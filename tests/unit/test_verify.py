@@ -12,18 +12,16 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql, postgresql, sqlite
 
 from piigate.schema.model import Condition
-from piigate.verify import (
-    BUCKETS,
-    VerifyResult,
-    _canon,
-    _coerce,
-    _condition,
-    _leaves,
-    _like_escape,
-    _Multiset,
-    _PairLeak,
-    _Samples,
-)
+from piigate.verify import Checks, VerifyResult
+from piigate.verify.fingerprints import BUCKETS
+from piigate.verify.fingerprints import Multiset as _Multiset
+from piigate.verify.leak import like_escape as _like_escape
+from piigate.verify.samples import PairLeak as _PairLeak
+from piigate.verify.samples import Samples as _Samples
+from piigate.verify.sides import condition as _condition
+from piigate.verify.values import canon as _canon
+from piigate.verify.values import coerce as _coerce
+from piigate.verify.values import leaves as _leaves
 
 KEY = b"k" * 32
 
@@ -175,8 +173,8 @@ def test_condition_compiles_both_ways(dialect, op, value):
 
 
 def test_result_dict():
-    ok = VerifyResult(checks={"row_counts": {}}, failures=[])
-    bad = VerifyResult(checks={}, failures=["t.c: 1 masked values unchanged"])
+    ok = VerifyResult(checks=Checks(row_counts={}), failures=[])
+    bad = VerifyResult(checks=Checks(), failures=["t.c: 1 masked values unchanged"])
     assert ok.passed and ok.to_dict() == {"passed": True, "checks": {"row_counts": {}},
                                           "failures": []}
     assert not bad.passed and bad.to_dict()["failures"] == ["t.c: 1 masked values unchanged"]
