@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .. import toolstate
 from ..cloud import client
 from ..errors import ConfigError, SchemaError
 from ..keys import Keyring, decode_secret
@@ -245,6 +246,8 @@ def hygiene(
         raise ConfigError("hygiene runs on the run's temporary instance only", field=instance_id)
     tables = artifacts.get_json(plan_location).get("tables", [])
     with connected(instance_id, settings) as engine:
+        # the last look before the snapshot: nothing of ours that holds originals
+        toolstate.assert_clean(engine, doing="snapshot the tokenized instance")
         vacuumed = compact_tables(engine, tables)
         users = scrub_users(engine, settings.user_allowlist)
     return {"vacuumed": vacuumed, **users}

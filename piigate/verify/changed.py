@@ -25,6 +25,7 @@ from sqlalchemy import exc as sa_exc
 from ..errors import PiiGateError, describe_db_error, safe_reason
 from ..methods import CACHEABLE, FIXED_POINT_EXEMPT
 from ..plan import ColumnPlan
+from ..transforms.dates import DateShiftTransform
 from .alignment import ColumnImages, RowAlignment
 from .context import Run
 from .fingerprints import BUCKETS, Multiset
@@ -87,6 +88,7 @@ class ColumnCheck:
         """Images of (value, entity, count) groups; value-level methods through the cache."""
         values = [g[0] for g in chunk]
         if self.entity:
+            assert isinstance(self.transform, DateShiftTransform)  # entity_column: date_shift
             return self.transform.apply_with_entities(values, [g[1] for g in chunk])
         if self.cp.rule.method not in CACHEABLE:
             return self.transform.apply(values)

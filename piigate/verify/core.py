@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from .. import toolstate
 from ..db import reflect
 from ..keys import Keyring
 from ..plan import Plan
@@ -35,8 +36,13 @@ def verify(
     inventory describes the original). ``progress(stage, done)`` is called before each
     unit of work (a table, a column, a key) with the number started in that stage.
     Database errors fail the check they occur in (reported by error class only) instead
-    of raising, so that the result still says what else held.
+    of raising, so that the result still says what else held. A copy that still holds
+    PII Gate's work tables, or whose tokenize did not finish, is refused
+    (:class:`~piigate.toolstate.StateError`, naming the table).
     """
+    # PII Gate's work tables hold originals beside tokens; an interrupted tokenize left
+    # some groups original: either way there is nothing to verify yet (StateError)
+    toolstate.assert_clean(after, doing="verify")
     run = Run(
         before=Side(before, plan.inventory),
         after=Side(after, reflect(after)),

@@ -119,6 +119,11 @@ def test_killed_tokenize_leaves_nothing_and_the_rerun_finishes_alike(
         if left:  # the map tables hold originals beside tokens: nothing may share them
             with pytest.raises(toolstate.StateError):
                 toolstate.assert_clean(engine, doing="share")
+            checked = subprocess.run(
+                [sys.executable, "-m", "piigate", "verify", "--before", src, "--after", victim,
+                 "--schema", str(schema)], capture_output=True, text=True, timeout=600,
+                env={**os.environ, "PIIGATE_SECRET": SECRET, "PYTHONPATH": str(ROOT)})
+            assert checked.returncode == 3 and left[0] in checked.stderr, point
         assert set(reflect(engine).tables) == set(reflect(connect(src)).tables)
         engine.dispose()
 
