@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from . import toolstate
 from .db import ColumnInfo, connect, kind_from_sql_type, reflect
 from .errors import ConfigError, SchemaError
 from .keys import Keyring
@@ -44,6 +45,10 @@ def _transform_from_db(schema: Schema, table: str, column: str, url: str,
                        keyring: Keyring) -> Transform:
     engine = connect(url)
     try:
+        with engine.connect() as conn:
+            record = toolstate.read_record(conn)
+        # the tokenized database names the secret that tokenized it
+        check_secret(record.key_check if record else None, keyring, "--db")
         plan = make_plan(schema, reflect(engine), keep_undecided=True)
     finally:
         engine.dispose()

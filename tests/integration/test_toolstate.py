@@ -107,3 +107,47 @@ def test_the_lock_keeps_a_second_run_out_and_dies_with_its_holder(engine, db_url
         holder.join(30)
     with toolstate.lock(engine):
         pass
+
+
+def test_reidentify_refuses_a_secret_the_database_was_not_tokenized_with(engine, db_url,
+                                                                          keyring):
+    from piigate.errors import ConfigError
+    from piigate.keys import Keyring
+    from piigate.plan import make_plan
+    from piigate.reidentify import reidentify_column
+    from piigate.schema import parse_schema
+    from piigate.writer import tokenize
+
+    _make(engine, "CREATE TABLE t (id INTEGER PRIMARY KEY, ssn VARCHAR(11))")
+    with engine.begin() as c:
+        c.execute(sa.text("INSERT INTO t VALUES (1, '123-45-6789')"))
+    schema = parse_schema({"tables": {"t": {"columns": {
+        "id": {"method": "keep", "reason": "row id"},
+        "ssn": {"method": "fpe", "alphabet": "digits"}}}}})
+    tokenize(engine, make_plan(schema, reflect(engine)), keyring)
+    with engine.connect() as c:
+        token = c.execute(sa.text("SELECT ssn FROM t")).scalar_one()
+    assert reidentify_column(schema, "t.ssn", [token], keyring, db=db_url) == ["123-45-6789"]
+    with pytest.raises(ConfigError, match="key check value"):
+        reidentify_column(schema, "t.ssn", [token], Keyring(b"w" * 32), db=db_url)
+
+
+def test_check_names_a_user_table_with_our_prefix_that_the_schema_forgot(engine, db_url,
+                                                                         tmp_path):
+    """The leak of issue #11: piigate_backup(email, ssn) was never checked. Now it is a
+    table like any other, so a schema without it does not pass check (exit 3)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    _make(engine, "CREATE TABLE piigate_backup (id INTEGER PRIMARY KEY, email VARCHAR(80))")
+    schema = tmp_path / "s.json"
+    schema.write_text(json.dumps({"tables": {}}), encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-m", "piigate", "check", "--db", db_url,
+                           "--schema", str(schema)], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(root)}, timeout=120)
+    assert proc.returncode == 3
+    assert "tables.piigate_backup.columns.email" in proc.stderr
