@@ -66,13 +66,20 @@ _add(NATIONAL_ID, "national id", "nationalid", "national identifier", "national 
      "nino", "nir", "insee", "dni", "nie", "nif", "codice fiscale", "codicefiscale",
      "steuer id", "steuerid", "steuernummer", "idnr", "bsn", "pesel", "cpf", "tax id",
      "taxid", "tin", "personnummer", "aadhaar", "id number", "id card", "identity number",
-     "numero secu", "numero securite sociale", "sozialversicherungsnummer", "svnr")
+     "numero secu", "numero securite sociale", "sozialversicherungsnummer", "svnr",
+     # identifiers issued to one person: licences, health-care provider and record numbers
+     "drivers license", "driver license", "drivers licence", "driver licence",
+     "driving licence", "driving license", "license number", "licence number",
+     "license no", "licence no", "dl number", "npi", "upin", "dea number", "mrn",
+     "medical record number", "medical record no", "health insurance number")
 _add(PASSPORT, "passport", "passport no", "passport number", "passeport", "reisepass",
      "pasaporte", "passaporto")
 _add(DOB, "dob", "birth", "birthdate", "birthday", "date of birth", "dateofbirth",
      "birth date", "born", "geburtsdatum", "geburtstag", "naissance", "date naissance",
      "date de naissance", "nacimiento", "fecha nacimiento", "fecha de nacimiento",
-     "nascita", "data di nascita", "geboortedatum")
+     "nascita", "data di nascita", "geboortedatum",
+     # a date of death is as identifying as a birth date, and shifted the same way
+     "deathdate", "death date", "date of death", "dod")
 _add(CARD, "card number", "cardnumber", "cc number", "ccnum", "cc no", "creditcard",
      "credit card", "pan", "card no", "kreditkarte", "carte bancaire")
 _add(IBAN, "iban", "bank account", "account iban", "rib", "kontonummer")
@@ -96,12 +103,23 @@ _add(CREDENTIAL, "password", "passwd", "pwd", "pass hash", "password hash", "has
      "access token", "refresh token", "auth token", "token", "session id", "sessionid",
      "session key", "session token", "otp secret", "totp secret", "mfa secret",
      "private key", "reset token", "remember token", "auth key", "passcode", "passwort",
-     "mot de passe", "contrasena", "contraseña", "access key", "secret access key")
+     "mot de passe", "contrasena", "contraseña", "access key", "secret access key",
+     # abbreviations and one-time secrets that application schemas use for the same
+     "user pass", "admin pass", "login pass", "sesskey", "sess key", "sessid", "sess id",
+     "session data", "activation key",
+     "recovery code", "recovery codes", "backup code", "webauthn id",
+     "confirmation token", "verification token", "unlock token", "persistence token",
+     "single access token", "perishable token", "csrf token")
 _add(PHOTO, "photo", "picture", "avatar", "portrait", "headshot", "selfie", "signature",
      "fingerprint", "mugshot", "face", "foto", "bild", "photograph", "profile image",
      "profile picture", "passport scan", "id scan")
 _add(IP, "ip", "ip address", "ipaddr", "ip addr", "ipaddress", "ipv4", "ipv6",
      "remote addr", "client ip", "remote ip", "last ip")
+
+# Upper-case exports (FIRST, LAST, MAIDEN) name the part alone: only as the whole name.
+_WHOLE_NAME: dict[tuple[str, ...], str] = {
+    ("first",): FIRST_NAME, ("middle",): FIRST_NAME, ("last",): LAST_NAME,
+    ("maiden",): LAST_NAME, ("nicename",): USERNAME}
 
 # "name" alone: a person's name only as the whole column name or after a word that
 # names a person; "dept_name", "product_name", "file_name" are not.
@@ -157,6 +175,9 @@ def _singular(tok: str) -> str:
 
 
 def _match_tokens(toks: list[str]) -> NameMatch | None:
+    whole = _WHOLE_NAME.get(tuple(toks[-1:])) if len(toks) <= 2 else None
+    if whole is not None and (len(toks) == 1 or toks[0] == "user"):
+        return NameMatch(whole, " ".join(toks))
     best: tuple[int, int, str, tuple[str, ...]] | None = None
     for size in range(min(_MAX_PHRASE, len(toks)), 0, -1):
         for i in range(len(toks) - size + 1):

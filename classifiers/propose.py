@@ -27,7 +27,7 @@ from piigate.methods import ONE_TO_ONE, fits
 from piigate.schema.model import COLUMN_RULE, Finding, FpeRule, Schema, TableRule, parse_schema
 
 from . import names as N
-from .verdict import FREE_TEXT, JSON, MAC, VERIFIABLE, Verdict
+from .verdict import FREE_TEXT, JSON, MAC, PROFILE_URL, VERIFIABLE, Verdict
 
 UNREADABLE = "UNREADABLE"  # a column whose values could not be read: masked, fail closed
 
@@ -57,6 +57,7 @@ DEFAULT_ENTITY_RULES: dict[str, dict[str, Any]] = {
     # a credential is never needed in clear: a keyed hash keeps distinct values distinct
     N.CREDENTIAL: {"method": "hash"},
     MAC: {"method": "fpe", "alphabet": "alnum"},
+    PROFILE_URL: {"method": "hash"},
     N.PHOTO: {"method": "null"},
     "BINARY": {"method": "null"},
     "DOCUMENT": {"method": "null"},

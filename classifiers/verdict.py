@@ -120,6 +120,9 @@ class _TextStats:
     person_like: int = 0  # a first name then more name words, or a lone dictionary name
     org_like: int = 0
     credential: int = 0
+    login_like: int = 0  # one word of login characters (``nigel.jenkins``, ``ribeiro1997``)
+    login_marked: int = 0  # ... with a dot, underscore, hyphen, backslash or digit in it
+    token_like: int = 0  # 16+ characters of hex or base64 without spaces, letters and digits
     examples: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -162,6 +165,13 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_whole.add(N.CREDENTIAL)
         elif _MAC.match(v):
             seen_whole.add(MAC)
+        elif profile_url(v):
+            seen_whole.add(PROFILE_URL)
+        if _LOGIN.match(v):
+            st.login_like += 1
+            st.login_marked += bool(_LOGIN_MARK.search(v))
+        if _TOKEN.match(v) and any(c.isdigit() for c in v) and any(c.isalpha() for c in v):
+            st.token_like += 1
         for ent in seen_whole:
             st.whole[ent] += 1
             st.examples.setdefault(ent, [])
@@ -195,9 +205,28 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
 
 
 MAC = "MAC_ADDRESS"  # a device's hardware address: identifies its owner's device
+PROFILE_URL = "PROFILE_URL"  # a URL naming one person's page (``/users/alice``, ``/@alice``)
+TOKEN_LIKE = "TOKEN_LIKE"  # hits key: values shaped like a random token
+_LOGIN = re.compile(r"^[A-Za-z][A-Za-z0-9._\\-]{1,40}$")
+_LOGIN_MARK = re.compile(r"[._\\\d-]")
+_TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{16,}$")
+# a per-person path: a handle after a people segment or "@"/"~", or a first path segment
+# shaped like "first.last" (github.com/nigel.jenkins)
+_PROFILE_URL = re.compile(
+    r"^https?://[^/\s]+/(?:(?:users?|u|people|members?|profiles?|authors?|accounts?)/"
+    r"[A-Za-z0-9_.-]{2,}|[@~][A-Za-z0-9_.-]{2,}|[A-Za-z]+[._][A-Za-z]+/?$)", re.IGNORECASE)
+
+
+def profile_url(value: str) -> bool:
+    """A URL whose path names one person (a profile, an ActivityPub actor)."""
+    return bool(_PROFILE_URL.match(value))
+
+
 _MAC = re.compile(r"^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}$")
 _CREDENTIAL_SHAPES = re.compile(
     r"^(\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}"  # bcrypt
+    r"|(\d+:)?\$[PH]\$[./A-Za-z0-9]{31}"  # phpass (WordPress, phpBB), with a timestamp
+    r"|-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*"
     r"|\$argon2(id|i|d)\$\S+|\$(1|5|6|y|7|gy|sha1|md5)\$\S+"  # argon2, crypt(3)
     r"|(pbkdf2|bcrypt|argon2|scrypt|sha1|sha256|sha512|md5)[_:$-]\S*\$\S+"  # Django, ...
     r"|\{(SSHA|SHA|SSHA512|CRYPT|MD5)\}\S+"  # LDAP
@@ -263,7 +292,11 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         if nm:
             v.note = f"column name suggests {nm.entity} but no value was sampled"
         return v
-    if st.long_text >= 0.5 * st.distinct:
+    if st.login_like:
+        v.hits["LOGIN_LIKE"] = st.login_like
+    if st.token_like:
+        v.hits[TOKEN_LIKE] = st.token_like
+    if st.long_text >= 0.5 * st.distinct and not (nm and nm.entity == N.CREDENTIAL):
         return _free_text(v, st)
     ratios = {e: c / st.distinct for e, c in st.whole.items() if e != N.PERSON}
     best = max(ratios, key=lambda e: ratios[e]) if ratios else None
@@ -274,7 +307,27 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         return _by_values(v, st, best, best_r, nm)
     if nm:
         return _by_name(v, st, nm)
-    return _by_name_shape(v, st) or _minority(v, st) or _keep(v, st)
+    return (_by_name_shape(v, st) or _login_names(v, st, name) or _minority(v, st)
+            or _keep(v, st))
+
+
+# Column words under which login names are stored without saying "username": ``user``,
+# ``assigned_to``, ``invited_by``, ``SalesPerson``, ``bt_user_text``.
+_LOGIN_COLUMN_WORDS = {"user", "by", "person", "assignee", "author", "owner", "login"}
+
+
+def _login_names(v: Verdict, st: _TextStats, name: str) -> Verdict | None:
+    toks = N.tokens(name)
+    if not (set(toks) & _LOGIN_COLUMN_WORDS or toks[-2:] == ["assigned", "to"]):
+        return None
+    # workflow words ("pending", "admin") are one word too: most values must carry a
+    # login's marks (a dot, digit, underscore, backslash)
+    if st.login_like < 0.6 * st.distinct or st.login_marked < 0.3 * st.distinct:
+        return None
+    v.entity = N.USERNAME
+    v.confidence = 0.5 + 0.4 * st.login_marked / st.distinct
+    v.signals.append(f"login-shape={st.login_like}/{st.distinct}")
+    return v
 
 
 def _by_values(v: Verdict, st: _TextStats, entity: str, ratio: float,
@@ -387,7 +440,8 @@ def found_summary(hits: dict[str, int], sampled: int) -> str:
               PERSON_LIKE: "a person's name (a dictionary first name first)"}
     parts = [f"{labels.get(e, e)} in {c} of {sampled}"
              for e, c in sorted(hits.items(), key=lambda x: -x[1])
-             if c and e not in ("NAME_SHAPE", "NAME_DICTIONARY", ORG_LIKE)]
+             if c and e not in ("NAME_SHAPE", "NAME_DICTIONARY", ORG_LIKE, "LOGIN_LIKE",
+                                     TOKEN_LIKE)]
     return "; ".join(parts)
 
 
@@ -618,6 +672,11 @@ def binary_verdict(name: str, values: list[Any], engine: Analyzer) -> Verdict:
         v.entity, v.confidence = N.PHOTO, 0.7
     elif nm is not None and nm.entity == N.CREDENTIAL:
         v.entity, v.confidence = N.CREDENTIAL, 0.7
+    elif nm is not None and nm.entity == N.IP and prefixes and \
+            sum(len(p) in (4, 16) for p in prefixes) >= 0.9 * len(prefixes):
+        # an address packed in 4 or 16 bytes (INET6_ATON, inet_pton)
+        v.entity, v.confidence = N.IP, 0.8
+        v.signals.append("packed-ip")
     return v
 
 
