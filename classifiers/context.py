@@ -53,7 +53,7 @@ kind format channel platform catalog catalogue inventory stock shipper carrier
 manufacturer publisher label rating level grade class classification station route
 airport port zone location site venue room building plan tier price fee tax rate
 skill course subject topic feature option attribute
-pharmacy payer insurer inbox mailbox hospital clinic facility agency institution bank
+pharmacy payer insurer inbox hospital clinic facility agency institution bank
 school university laboratory lab organisation partner
 """.split())
 # Events and transactions: neither people nor things; their rows may hold a person's data
@@ -106,6 +106,12 @@ def person_key_tables(inv: Inventory, subjects: dict[str, Subject]) -> dict[str,
     return {t: s.reason for t, s in subjects.items() if s.about_people and s.by_name}
 
 
+def _forms(tok: str) -> tuple[str, ...]:
+    """A table-name word and its singulars (categories, inboxes, addresses)."""
+    return (tok, N._singular(tok), tok[:-3] + "y" if tok.endswith("ies") else tok,
+            tok[:-2] if tok.endswith("es") else tok)
+
+
 def _person_named(table: str) -> str | None:
     """The person word a table's name ends with (after data/info-like suffixes)."""
     toks = N.tokens(table)
@@ -114,7 +120,7 @@ def _person_named(table: str) -> str | None:
     if not toks:
         return None
     tok = toks[-1]
-    for w in (tok, N._singular(tok), tok[:-3] + "y" if tok.endswith("ies") else tok):
+    for w in _forms(tok):
         if w in PERSON_WORDS:
             return w
     return None
@@ -123,7 +129,7 @@ def _person_named(table: str) -> str | None:
 def head_noun(table: str) -> str | None:
     """The last token of a table name that is a known person, thing or event word."""
     for tok in reversed(N.tokens(table)):
-        for w in (tok, N._singular(tok), tok[:-3] + "y" if tok.endswith("ies") else tok):
+        for w in _forms(tok):
             if w in PERSON_WORDS or w in THING_WORDS or w in EVENT_WORDS:
                 return w
     return None
@@ -192,6 +198,8 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) ->
         _secrets(t, verdicts)
     if subject.about_people:
         _geo(t, verdicts, subject)
+    if subject.by_name:
+        _person_ids(t, verdicts, inv, subject)
     for cname, col in t.columns.items():
         v = verdicts.get(cname)
         if v is None:
@@ -358,6 +366,33 @@ def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
             v.note = None
 
 
+OWN_ID_PREFIXES = frozenset({"external", "public", "pub", "global", "remote", "social",
+                             "openid", "sso", "person", "national"})
+ID_WORDS = frozenset({"id", "uid", "identifier", "no", "nr", "num", "number", "guid"})
+
+
+def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
+                subject: Subject) -> None:
+    """In a table named for people, a text identifier that is not a key (an external
+    user id, a public patient id ``pubpid``) identifies the person outside the database."""
+    keys = set(t.primary_key) | {c for fk in t.foreign_keys for c in fk.columns}
+    keys |= {c for fk in inv.all_foreign_keys() if fk.ref_table == t.name
+             for c in fk.ref_columns}
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        toks = N.tokens(cname)
+        if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
+                not toks or v.sampled < 2:
+            continue
+        last = toks[-1]
+        # referrer_id, provider_id: a reference to someone else, judged as a key
+        own = len(toks) == 1 or toks[0] in OWN_ID_PREFIXES
+        if own and (last in ID_WORDS or last.endswith(("pid", "uid"))):
+            v.entity, v.confidence = N.PERSON_ID, 0.6
+            v.signals.append(f"identifier in a table {_subject_phrase(subject)}")
+            v.note = None
+
+
 def _geo(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> None:
     """Coordinates of a person (lat/lon of a patient's home) locate them."""
     for cname, col in t.columns.items():
@@ -377,6 +412,10 @@ def _binary(col: ColumnInfo, v: Verdict, subject: Subject) -> None:
     content = v.content or "binary"
     if v.entity is not None and v.entity not in (N.PHOTO, "DOCUMENT"):
         return  # text stored as bytes, judged as text
+    if v.content == "text" and v.entity is None:
+        # text stored as bytes (MediaWiki's timestamps and titles) was judged as text
+        v.note = "text stored as bytes, judged as text: no personal data found"
+        return
     image_or_doc = v.content in IMAGE_OR_DOCUMENT
     if subject.about_people:
         v.entity = v.entity or (N.PHOTO if v.content in IMAGES else "BINARY")

@@ -31,6 +31,8 @@ USERNAME = "USERNAME"
 REGION = "REGION"  # state, province, county...: masked as part of an address
 COUNTRY = "COUNTRY"  # judged with its address: coarse, kept with a reason
 CREDENTIAL = "CREDENTIAL"  # password hashes, salts, tokens, session ids, secrets
+PERSON_ID = "PERSON_ID"  # a number issued to one person: licence, NPI, MRN, account number
+CARD_EXPIRY = "CARD_EXPIRY"  # a payment card's expiry date, kept with the card's other data
 PHOTO = "PHOTO"  # binary content that shows or identifies a person
 # the parts of a postal address, judged together (see classifiers.context)
 ADDRESS_PARTS = (STREET, CITY, POSTCODE, REGION, COUNTRY)
@@ -67,11 +69,17 @@ _add(NATIONAL_ID, "national id", "nationalid", "national identifier", "national 
      "steuer id", "steuerid", "steuernummer", "idnr", "bsn", "pesel", "cpf", "tax id",
      "taxid", "tin", "personnummer", "aadhaar", "id number", "id card", "identity number",
      "numero secu", "numero securite sociale", "sozialversicherungsnummer", "svnr",
-     # identifiers issued to one person: licences, health-care provider and record numbers
-     "drivers license", "driver license", "drivers licence", "driver licence",
+     )
+# identifiers issued to one person: licences, health-care provider and record numbers,
+# customer and member numbers (no national checksum to verify them by)
+_add(PERSON_ID, "drivers license", "driver license", "drivers licence", "driver licence",
      "driving licence", "driving license", "license number", "licence number",
      "license no", "licence no", "dl number", "npi", "upin", "dea number", "mrn",
-     "medical record number", "medical record no", "health insurance number")
+     "medical record number", "medical record no", "health insurance number",
+     "account number", "account no", "customer number", "customer no", "member number",
+     "membership number", "patient number", "patient no", "employee number")
+_add(CARD_EXPIRY, "cc expires", "cc expiry", "card expires", "card expiry", "cc exp",
+     "card exp", "expiry date card", "cc expiration", "card expiration")
 _add(PASSPORT, "passport", "passport no", "passport number", "passeport", "reisepass",
      "pasaporte", "passaporto")
 _add(DOB, "dob", "birth", "birthdate", "birthday", "date of birth", "dateofbirth",
@@ -174,7 +182,25 @@ def _singular(tok: str) -> str:
     return tok[:-1] if tok.endswith("s") and len(tok) > 3 else tok
 
 
+# A last word that makes the column an attribute of the thing its name starts with:
+# ``email_verified_at``, ``password_expires``, ``AddressType``, ``card_approval_code``
+# hold a time, a type or a code, not the e-mail, password, address or card itself.
+_ATTRIBUTE_SUFFIXES = frozenset("""
+at on time timestamp ts date expire expires expiry expiration until authenticated verified
+confirmed sent changed updated created count counter type kind format template summary
+status flag enabled required valid approval length
+""".split())
+
+
 def _match_tokens(toks: list[str]) -> NameMatch | None:
+    found = _match_phrase(toks)
+    if found is not None and len(toks) > 1 and toks[-1] in _ATTRIBUTE_SUFFIXES and \
+            toks[-1] not in found.phrase.split():
+        return None
+    return found
+
+
+def _match_phrase(toks: list[str]) -> NameMatch | None:
     whole = _WHOLE_NAME.get(tuple(toks[-1:])) if len(toks) <= 2 else None
     if whole is not None and (len(toks) == 1 or toks[0] == "user"):
         return NameMatch(whole, " ".join(toks))

@@ -39,6 +39,9 @@ SIZEABLE_SHARE = 0.10
 PERSON_SHARE = 0.20
 PRECISE_ENTITIES = (N.EMAIL, N.IBAN)
 PRECISE_MIN_HITS = 2
+MIN_DISTINCT_FOR_NAMES = 10  # "English", "Spanish": a few capitalised words are no names
+_RARELY_WRONG = (N.EMAIL, N.IP, N.IBAN)
+_CHECKSUM_IDS = (N.NATIONAL_ID, N.SSN, "US_ITIN", N.CARD, N.PHONE)
 PERSON_LIKE = "PERSON_LIKE"  # hits key: values that read as a person's name (see below)
 ORG_LIKE = "ORG_LIKE"  # hits key: values carrying a company word
 # Words that make a name an organisation's (compared case-insensitively, without dots).
@@ -122,6 +125,7 @@ class _TextStats:
     credential: int = 0
     login_like: int = 0  # one word of login characters (``nigel.jenkins``, ``ribeiro1997``)
     login_marked: int = 0  # ... with a dot, underscore, hyphen, backslash or digit in it
+    ip_hex: int = 0  # 8 or 32 upper-case hex digits: an IP address in hex (MediaWiki)
     token_like: int = 0  # 16+ characters of hex or base64 without spaces, letters and digits
     examples: dict[str, list[str]] = field(default_factory=dict)
 
@@ -145,7 +149,7 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
         st.distinct += 1
         if _is_long_text(v):
             st.long_text += 1
-        digits_only = v.isdigit()
+        digits_only = v.removeprefix("-").isdigit()
         st.digits_only += digits_only
         seen_whole: set[str] = set()
         seen_inside: set[str] = set()
@@ -167,6 +171,10 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_whole.add(MAC)
         elif profile_url(v):
             seen_whole.add(PROFILE_URL)
+        elif _USER_PAGE.match(v):
+            seen_whole.add(N.USERNAME)  # a wiki title naming a user's page
+        if _IP_HEX.match(v):
+            st.ip_hex += 1
         if _LOGIN.match(v):
             st.login_like += 1
             st.login_marked += bool(_LOGIN_MARK.search(v))
@@ -209,6 +217,10 @@ PROFILE_URL = "PROFILE_URL"  # a URL naming one person's page (``/users/alice``,
 TOKEN_LIKE = "TOKEN_LIKE"  # hits key: values shaped like a random token
 _LOGIN = re.compile(r"^[A-Za-z][A-Za-z0-9._\\-]{1,40}$")
 _LOGIN_MARK = re.compile(r"[._\\\d-]")
+_USER_PAGE = re.compile(r"^(user|user[_ ]talk|benutzer|utilisateur|usuario)[:/]\S",
+                        re.IGNORECASE)
+_IP_HEX = re.compile(r"^([0-9A-F]{8}|v6-[0-9A-F]{32})$")
+_IP_HEX_WORDS = {"ip", "hex", "range", "addr", "address"}
 _TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{16,}$")
 # a per-person path: a handle after a people segment or "@"/"~", or a first path segment
 # shaped like "first.last" (github.com/nigel.jenkins)
@@ -305,6 +317,11 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         best = nm.entity  # "passport_no" holding numbers that also parse as phones
     if best and sum(ratios.values()) >= 0.5:  # one entity, or several in a "contact" column
         return _by_values(v, st, best, best_r, nm)
+    if st.ip_hex >= 0.8 * st.distinct and (nm is None or nm.entity == N.IP) and \
+            set(N.tokens(name)) & _IP_HEX_WORDS | ({N.IP} if nm else set()):
+        v.entity, v.confidence = N.IP, 0.7
+        v.signals.append(f"hex-ip={st.ip_hex}/{st.distinct}")
+        return v
     if nm:
         return _by_name(v, st, nm)
     return (_by_name_shape(v, st) or _login_names(v, st, name) or _minority(v, st)
@@ -417,10 +434,17 @@ def _minority(v: Verdict, st: _TextStats) -> Verdict | None:
     found = {e: c for e, c in st.whole.items() if e != N.PERSON}
     # names are noisier than e-mails: a fifth of the values must read as a person's name
     if st.person_like >= PERSON_SHARE * st.distinct and st.person_like >= 2 and \
-            st.org_like < 0.25 * st.distinct:
+            st.org_like < 0.25 * st.distinct and st.distinct >= MIN_DISTINCT_FOR_NAMES:
         found[N.PERSON] = st.person_like
+    if st.digits_only >= 0.9 * st.distinct:
+        # random numbers (timestamps, hashes, codes) pass a check digit about one time in
+        # ten: an identifier column checks out in most of its values, not in a tenth
+        for e in _CHECKSUM_IDS:
+            if found.get(e, 0) < 0.5 * st.distinct:
+                found.pop(e, None)
+    # one value is no pattern: a sizeable share needs two values at least
     strong = {e: c for e, c in found.items()
-              if c >= SIZEABLE_SHARE * st.distinct
+              if (c >= SIZEABLE_SHARE * st.distinct and (c >= 2 or e in _RARELY_WRONG))
               or (e in PRECISE_ENTITIES and c >= PRECISE_MIN_HITS)}
     if not strong:
         return None
