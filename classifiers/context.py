@@ -400,9 +400,15 @@ def _geo(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> None:
         if v is None or v.entity is not None or col.kind not in ("float", "decimal",
                                                                  "numeric", "text"):
             continue
-        if set(N.tokens(cname)) & GEO_NAMES:
+        toks = set(N.tokens(cname))
+        if toks & GEO_NAMES:
             v.entity, v.confidence = "LOCATION", 0.6
             v.signals.append(f"coordinates in a table {_subject_phrase(subject)}")
+        elif toks & {"location", "hometown"} and col.kind == "text" and subject.by_name \
+                and v.sampled >= 2:
+            # where a person lives, as free-form "town, country"
+            v.entity, v.confidence = N.CITY, 0.6
+            v.signals.append(f"place in a table {_subject_phrase(subject)}")
 
 
 # -- binary and other types ---------------------------------------------------------

@@ -189,7 +189,7 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             st.inside[ent] += 1
         if seen_inside and len(st.examples.setdefault("TEXT", [])) < MAX_EXAMPLES:
             st.examples["TEXT"].append(mask(v))
-        words = name_shape(v)
+        words = name_shape(_HONORIFIC.sub("", v))
         if words:
             st.shaped += 1
             st.words += len(words)
@@ -217,6 +217,9 @@ PROFILE_URL = "PROFILE_URL"  # a URL naming one person's page (``/users/alice``,
 TOKEN_LIKE = "TOKEN_LIKE"  # hits key: values shaped like a random token
 _LOGIN = re.compile(r"^[A-Za-z][A-Za-z0-9._\\-]{1,40}$")
 _LOGIN_MARK = re.compile(r"[._\\\d-]")
+# a title before a name ("Dr. Anna Berg", "Mrs Smith") is not part of it
+_HONORIFIC = re.compile(r"^(dr|mr|mrs|ms|miss|mx|prof|sir|dame|herr|frau|mme|mlle|sr|"
+                        r"sra|dott|ing)\.?\s+(?=\S)", re.IGNORECASE)
 _USER_PAGE = re.compile(r"^(user|user[_ ]talk|benutzer|utilisateur|usuario)[:/]\S",
                         re.IGNORECASE)
 _IP_HEX = re.compile(r"^([0-9A-F]{8}|v6-[0-9A-F]{32})$")
@@ -447,7 +450,14 @@ def _minority(v: Verdict, st: _TextStats) -> Verdict | None:
               if (c >= SIZEABLE_SHARE * st.distinct and (c >= 2 or e in _RARELY_WRONG))
               or (e in PRECISE_ENTITIES and c >= PRECISE_MIN_HITS)}
     if not strong:
-        return None
+        # a key-value column (``meta_value``) holds names, phones and e-mails side by
+        # side: together they are a sizeable share though each kind alone is not
+        mixed = {e: c for e, c in found.items() if c >= 2}
+        if st.person_like >= 2 and st.org_like < 0.25 * st.distinct:
+            mixed[N.PERSON] = st.person_like
+        if len(mixed) < 2 or sum(mixed.values()) < PERSON_SHARE * st.distinct:
+            return None
+        strong = mixed
     entity = max(strong, key=lambda e: strong[e])
     v.entity, v.partial = entity, True
     v.confidence = 0.5 + 0.4 * strong[entity] / st.distinct
