@@ -414,8 +414,23 @@ def _geo(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> None:
 # -- binary and other types ---------------------------------------------------------
 
 
+def _names_person(column: str) -> bool:
+    """A column named for a person (``visitor_id``, ``idvisitor``, ``user_key``)."""
+    for tok in N.tokens(column):
+        for w in (tok, tok.removeprefix("id"), tok.removesuffix("id")):
+            if w in PERSON_WORDS or N._singular(w) in PERSON_WORDS:
+                return True
+    return False
+
+
 def _binary(col: ColumnInfo, v: Verdict, subject: Subject) -> None:
     content = v.content or "binary"
+    if v.entity is None and v.content == "binary" and subject.kind != "thing" and \
+            _names_person(col.name):
+        # random bytes under a person's name: a visitor's or user's opaque identifier
+        v.entity, v.confidence = "BINARY", 0.6
+        v.signals.append("opaque bytes named for a person")
+        return
     if v.entity is not None and v.entity not in (N.PHOTO, "DOCUMENT"):
         return  # text stored as bytes, judged as text
     if v.content == "text" and v.entity is None:
