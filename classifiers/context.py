@@ -318,13 +318,18 @@ def _addresses(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> 
                       f"{label}, table {_subject_phrase(subject)}")
 
 
-def _keys(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
-    """Integer keys found only because their numbers pass an identifier check (8+ digits)
-    are no finding: keys follow the key rule (classifiers.propose.mask_person_keys)."""
+def _key_columns(t: TableInfo, inv: Inventory) -> set[str]:
+    """The table's primary key, its foreign keys and the columns other tables reference."""
     keys = set(t.primary_key) | {c for fk in t.foreign_keys for c in fk.columns}
     keys |= {c for fk in inv.all_foreign_keys() if fk.ref_table == t.name
              for c in fk.ref_columns}
-    for cname in keys:
+    return keys
+
+
+def _keys(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
+    """Integer keys found only because their numbers pass an identifier check (8+ digits)
+    are no finding: keys follow the key rule (classifiers.propose.mask_person_keys)."""
+    for cname in _key_columns(t, inv):
         v, col = verdicts.get(cname), t.columns.get(cname)
         if v is None or col is None or col.kind != "integer" or v.entity is None:
             continue
@@ -375,9 +380,7 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
                 subject: Subject) -> None:
     """In a table named for people, a text identifier that is not a key (an external
     user id, a public patient id ``pubpid``) identifies the person outside the database."""
-    keys = set(t.primary_key) | {c for fk in t.foreign_keys for c in fk.columns}
-    keys |= {c for fk in inv.all_foreign_keys() if fk.ref_table == t.name
-             for c in fk.ref_columns}
+    keys = _key_columns(t, inv)
     for cname, col in t.columns.items():
         v = verdicts.get(cname)
         toks = N.tokens(cname)
