@@ -145,3 +145,12 @@ def test_bytes_holding_text_are_judged_as_text_and_opaque_person_ids_masked(engi
     apply_context(t, verdicts, Inventory("sqlite", {"user": t}))
     assert verdicts["user_touched"].entity is None
     assert verdicts["idvisitor"].entity is not None
+
+
+def test_formatted_phones_inside_text_are_found(engine):
+    notes = [f"Regards,\nAgent {i}\nSupport team | +1 (648) 581-{i:04d}" for i in range(20)]
+    v = text_verdict("message_signature", notes, engine)
+    assert v.entity is not None
+    dated = [f"Delivered on 2024-03-{i % 28 + 1:02d} to the warehouse, order {i}"
+             for i in range(20)]
+    assert text_verdict("remarks", dated, engine).entity is None
