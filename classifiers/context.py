@@ -66,6 +66,7 @@ note stat statistic basket cart setting preference access recorder
 """.split())
 # Tables of secrets: their random-looking text columns are session ids and tokens.
 SECRET_WORDS = frozenset({"session", "token", "credential", "secret", "sessions"})
+SESSION_PAYLOADS = frozenset({"data", "value", "payload", "contents", "vars", "variables"})
 # Suffixes that leave a table about its first word: patient_data, user_info.
 GENERIC_SUFFIXES = frozenset({"data", "info", "information", "detail", "details", "master",
                               "record", "records", "table", "tbl", "profile", "profiles"})
@@ -362,12 +363,18 @@ def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
         v = verdicts.get(cname)
         if v is None or v.entity is not None or col.kind not in ("text", "binary"):
             continue
-        if "public" in N.tokens(cname):
+        toks = N.tokens(cname)
+        if "public" in toks:
             continue  # a public key is meant to be shared
         n = max(1, v.sampled)
         if v.hits.get(TOKEN_LIKE, 0) >= 0.8 * n and v.sampled >= 2:
             v.entity, v.confidence = N.CREDENTIAL, 0.7
             v.signals.append(f"token-shape={v.hits[TOKEN_LIKE]}/{n} in a table of secrets")
+            v.note = None
+        elif toks and toks[-1] in SESSION_PAYLOADS and v.sampled >= 2:
+            # a session's stored state: who is logged in, their cart, their form input
+            v.entity, v.confidence = N.CREDENTIAL, 0.6
+            v.signals.append("session payload in a table of secrets")
             v.note = None
 
 

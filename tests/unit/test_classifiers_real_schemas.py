@@ -118,11 +118,14 @@ def test_contacts_of_an_organisation_are_kept(engine):
 
 
 def test_secrets_of_a_session_table_and_ids_of_people(engine):
-    sess = _table("sessions", {"sesskey_x": "text", "expiry": "integer"})
+    sess = _table("sessions", {"sesskey_x": "text", "expiry": "integer", "value": "text"})
     ids = [f"{i:032x}" for i in range(1, 40)]
-    verdicts = {"sesskey_x": text_verdict("sesskey_x", ids, engine), "expiry": Verdict()}
+    carts = [f"cart|a:1:{{i:{i};}}" for i in range(9)]
+    verdicts = {"sesskey_x": text_verdict("sesskey_x", ids, engine), "expiry": Verdict(),
+                "value": text_verdict("value", carts, engine)}
     apply_context(sess, verdicts, Inventory("sqlite", {"sessions": sess}))
     assert verdicts["sesskey_x"].entity == N.CREDENTIAL
+    assert verdicts["value"].entity == N.CREDENTIAL  # the session's stored state
     people = _table("contacts", {"id": "integer", "identifier": "text", "LAT": "float"},
                     pk="id")
     verdicts = {"id": Verdict(),
