@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from piigate.db import ColumnInfo, Inventory, TableInfo, is_non_numeric_other
 
 from . import names as N
-from .verdict import NAME_ENTITIES, ORG_LIKE, PERSON_LIKE, Verdict
+from .verdict import NAME_ENTITIES, ORG_LIKE, PERSON_LIKE, TOKEN_LIKE, Verdict
 
 # Head nouns of table names (singular). The last known token of the name decides:
 # "customer_orders" is about orders, "order_customers" about customers.
@@ -53,6 +53,8 @@ kind format channel platform catalog catalogue inventory stock shipper carrier
 manufacturer publisher label rating level grade class classification station route
 airport port zone location site venue room building plan tier price fee tax rate
 skill course subject topic feature option attribute
+pharmacy payer insurer inbox hospital clinic facility agency institution bank
+school university laboratory lab organisation partner
 """.split())
 # Events and transactions: neither people nor things; their rows may hold a person's data
 # (an order's shipping name), judged by the values.
@@ -60,7 +62,15 @@ EVENT_WORDS = frozenset("""
 order invoice payment transaction shipment booking reservation ticket log event visit
 rental loan sale purchase subscription message comment review request application claim
 appointment enrollment enrolment registration audit history session login token
+note stat statistic basket cart setting preference access recorder
 """.split())
+# Tables of secrets: their random-looking text columns are session ids and tokens.
+SECRET_WORDS = frozenset({"session", "token", "credential", "secret", "sessions"})
+SESSION_PAYLOADS = frozenset({"data", "value", "payload", "contents", "vars", "variables"})
+# Suffixes that leave a table about its first word: patient_data, user_info.
+GENERIC_SUFFIXES = frozenset({"data", "info", "information", "detail", "details", "master",
+                              "record", "records", "table", "tbl", "profile", "profiles"})
+GEO_NAMES = frozenset({"lat", "latitude", "lon", "lng", "longitude"})
 IDENTIFYING = frozenset({N.FIRST_NAME, N.LAST_NAME, N.PERSON, N.DOB, N.SSN, "US_ITIN",
                          N.NATIONAL_ID, N.PASSPORT, N.USERNAME})
 CONTACT = frozenset({N.EMAIL, N.PHONE})
@@ -87,25 +97,40 @@ class Subject:
 def person_key_tables(inv: Inventory, subjects: dict[str, Subject]) -> dict[str, str]:
     """Tables whose rows are persons: their primary keys identify people.
 
-    A table about people by its name is one; a table about people only by its columns
-    is one unless it references a table about people (an order holding a copy of its
-    customer's name and address is about the order, and its key identifies the order).
+    Only a table whose name ends in a person word (``customers``, ``patient_data``)
+    is one. A table about people only by its columns is about something else that
+    holds a person's data (an order with its customer's e-mail, a comment with its
+    author's name, an access row with a login): its key identifies that thing, and
+    testers rely on it.
     """
-    people = {t for t, s in subjects.items() if s.about_people}
-    out = {}
-    for t, s in subjects.items():
-        if not s.about_people:
-            continue
-        refs = {fk.ref_table for fk in inv.tables[t].foreign_keys} - {t}
-        if s.by_name or not (refs & people):
-            out[t] = s.reason
-    return out
+    del inv
+    return {t: s.reason for t, s in subjects.items() if s.about_people and s.by_name}
+
+
+def _forms(tok: str) -> tuple[str, ...]:
+    """A table-name word and its singulars (categories, inboxes, addresses)."""
+    return (tok, N._singular(tok), tok[:-3] + "y" if tok.endswith("ies") else tok,
+            tok[:-2] if tok.endswith("es") else tok)
+
+
+def _person_named(table: str) -> str | None:
+    """The person word a table's name ends with (after data/info-like suffixes)."""
+    toks = N.tokens(table)
+    while len(toks) > 1 and toks[-1] in GENERIC_SUFFIXES:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    tok = toks[-1]
+    for w in _forms(tok):
+        if w in PERSON_WORDS:
+            return w
+    return None
 
 
 def head_noun(table: str) -> str | None:
     """The last token of a table name that is a known person, thing or event word."""
     for tok in reversed(N.tokens(table)):
-        for w in (tok, N._singular(tok), tok[:-3] + "y" if tok.endswith("ies") else tok):
+        for w in _forms(tok):
             if w in PERSON_WORDS or w in THING_WORDS or w in EVENT_WORDS:
                 return w
     return None
@@ -139,8 +164,11 @@ def subject_of(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     """Whether the table is about people, about things, or unknown (see module doc)."""
     head = head_noun(t.name)
     identifying, contact = _evidence(verdicts, skip or set())
+    named = _person_named(t.name)
+    if named is not None:
+        return Subject("people", f"table name reads as people ({named})", by_name=True)
     if head in PERSON_WORDS:
-        return Subject("people", f"table name reads as people ({head})", by_name=True)
+        head = None  # account_notes: about notes of accounts
     if identifying:
         return Subject("people", "holds " + ", ".join(identifying[:4]))
     if contact and head not in THING_WORDS:
@@ -163,7 +191,16 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) ->
     if confirmed and not subject.about_people:
         subject = Subject("people", f"holds people's names ({', '.join(confirmed[:3])})")
     _addresses(t, verdicts, subject)
+    if subject.kind == "thing":
+        _organisation_contacts(t, verdicts, subject)
     _keys(t, verdicts, inv)
+    if head_noun(t.name) in SECRET_WORDS or any(
+            x in SECRET_WORDS for x in map(N._singular, N.tokens(t.name))):
+        _secrets(t, verdicts)
+    if subject.about_people:
+        _geo(t, verdicts, subject)
+    if subject.by_name:
+        _person_ids(t, verdicts, inv, subject)
     for cname, col in t.columns.items():
         v = verdicts.get(cname)
         if v is None:
@@ -282,13 +319,18 @@ def _addresses(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> 
                       f"{label}, table {_subject_phrase(subject)}")
 
 
-def _keys(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
-    """Integer keys found only because their numbers pass an identifier check (8+ digits)
-    are no finding: keys follow the key rule (classifiers.propose.mask_person_keys)."""
+def _key_columns(t: TableInfo, inv: Inventory) -> set[str]:
+    """The table's primary key, its foreign keys and the columns other tables reference."""
     keys = set(t.primary_key) | {c for fk in t.foreign_keys for c in fk.columns}
     keys |= {c for fk in inv.all_foreign_keys() if fk.ref_table == t.name
              for c in fk.ref_columns}
-    for cname in keys:
+    return keys
+
+
+def _keys(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
+    """Integer keys found only because their numbers pass an identifier check (8+ digits)
+    are no finding: keys follow the key rule (classifiers.propose.mask_person_keys)."""
+    for cname in _key_columns(t, inv):
         v, col = verdicts.get(cname), t.columns.get(cname)
         if v is None or col is None or col.kind != "integer" or v.entity is None:
             continue
@@ -297,13 +339,114 @@ def _keys(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
                        "are masked only in tables about people")
 
 
+def _organisation_contacts(t: TableInfo, verdicts: dict[str, Verdict],
+                           subject: Subject) -> None:
+    """Contacts of a thing (a pharmacy's e-mail, a payer's phone, an inbox's address) are
+    the organisation's, not a person's: kept when only the column name said so or the
+    values are the organisation's own role addresses."""
+    del t
+    for cname, v in verdicts.items():
+        nm = N.match(cname)
+        # only what the column's name announces: e-mails found in a login or a settings
+        # value are a person's still
+        if v.partial or nm is None or nm.entity != v.entity:
+            continue
+        if v.entity in CONTACT or v.entity in N.ADDRESS_PARTS:
+            _demote(v, f"contact data of a table about things ({subject.reason}): an "
+                       "organisation's, not a person's")
+
+
+def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """In a table of sessions, tokens or credentials, text columns of random-looking
+    values (hex, base64) are the secrets themselves: session ids, token keys."""
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        if v is None or v.entity is not None or col.kind not in ("text", "binary"):
+            continue
+        toks = N.tokens(cname)
+        if "public" in toks:
+            continue  # a public key is meant to be shared
+        n = max(1, v.sampled)
+        if v.hits.get(TOKEN_LIKE, 0) >= 0.8 * n and v.sampled >= 2:
+            v.entity, v.confidence = N.CREDENTIAL, 0.7
+            v.signals.append(f"token-shape={v.hits[TOKEN_LIKE]}/{n} in a table of secrets")
+            v.note = None
+        elif toks and toks[-1] in SESSION_PAYLOADS and v.sampled >= 2:
+            # a session's stored state: who is logged in, their cart, their form input
+            v.entity, v.confidence = N.CREDENTIAL, 0.6
+            v.signals.append("session payload in a table of secrets")
+            v.note = None
+
+
+OWN_ID_PREFIXES = frozenset({"external", "public", "pub", "global", "remote", "social",
+                             "openid", "sso", "person", "national"})
+ID_WORDS = frozenset({"id", "uid", "identifier", "no", "nr", "num", "number", "guid"})
+
+
+def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
+                subject: Subject) -> None:
+    """In a table named for people, a text identifier that is not a key (an external
+    user id, a public patient id ``pubpid``) identifies the person outside the database."""
+    keys = _key_columns(t, inv)
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        toks = N.tokens(cname)
+        if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
+                not toks or v.sampled < 2:
+            continue
+        last = toks[-1]
+        # referrer_id, provider_id: a reference to someone else, judged as a key
+        own = len(toks) == 1 or toks[0] in OWN_ID_PREFIXES
+        if own and (last in ID_WORDS or last.endswith(("pid", "uid"))):
+            v.entity, v.confidence = N.PERSON_ID, 0.6
+            v.signals.append(f"identifier in a table {_subject_phrase(subject)}")
+            v.note = None
+
+
+def _geo(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> None:
+    """Coordinates of a person (lat/lon of a patient's home) locate them."""
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        if v is None or v.entity is not None or col.kind not in ("float", "decimal",
+                                                                 "numeric", "text"):
+            continue
+        toks = set(N.tokens(cname))
+        if toks & GEO_NAMES:
+            v.entity, v.confidence = "LOCATION", 0.6
+            v.signals.append(f"coordinates in a table {_subject_phrase(subject)}")
+        elif toks & {"location", "hometown"} and col.kind == "text" and subject.by_name \
+                and v.sampled >= 2:
+            # where a person lives, as free-form "town, country"
+            v.entity, v.confidence = N.CITY, 0.6
+            v.signals.append(f"place in a table {_subject_phrase(subject)}")
+
+
 # -- binary and other types ---------------------------------------------------------
+
+
+def _names_person(column: str) -> bool:
+    """A column named for a person (``visitor_id``, ``idvisitor``, ``user_key``)."""
+    for tok in N.tokens(column):
+        for w in (tok, tok.removeprefix("id"), tok.removesuffix("id")):
+            if w in PERSON_WORDS or N._singular(w) in PERSON_WORDS:
+                return True
+    return False
 
 
 def _binary(col: ColumnInfo, v: Verdict, subject: Subject) -> None:
     content = v.content or "binary"
+    if v.entity is None and v.content == "binary" and subject.kind != "thing" and \
+            _names_person(col.name):
+        # random bytes under a person's name: a visitor's or user's opaque identifier
+        v.entity, v.confidence = "BINARY", 0.6
+        v.signals.append("opaque bytes named for a person")
+        return
     if v.entity is not None and v.entity not in (N.PHOTO, "DOCUMENT"):
         return  # text stored as bytes, judged as text
+    if v.content == "text" and v.entity is None:
+        # text stored as bytes (MediaWiki's timestamps and titles) was judged as text
+        v.note = "text stored as bytes, judged as text: no personal data found"
+        return
     image_or_doc = v.content in IMAGE_OR_DOCUMENT
     if subject.about_people:
         v.entity = v.entity or (N.PHOTO if v.content in IMAGES else "BINARY")

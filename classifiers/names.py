@@ -31,6 +31,8 @@ USERNAME = "USERNAME"
 REGION = "REGION"  # state, province, county...: masked as part of an address
 COUNTRY = "COUNTRY"  # judged with its address: coarse, kept with a reason
 CREDENTIAL = "CREDENTIAL"  # password hashes, salts, tokens, session ids, secrets
+PERSON_ID = "PERSON_ID"  # a number issued to one person: licence, NPI, MRN, account number
+CARD_EXPIRY = "CARD_EXPIRY"  # a payment card's expiry date, kept with the card's other data
 PHOTO = "PHOTO"  # binary content that shows or identifies a person
 # the parts of a postal address, judged together (see classifiers.context)
 ADDRESS_PARTS = (STREET, CITY, POSTCODE, REGION, COUNTRY)
@@ -66,13 +68,26 @@ _add(NATIONAL_ID, "national id", "nationalid", "national identifier", "national 
      "nino", "nir", "insee", "dni", "nie", "nif", "codice fiscale", "codicefiscale",
      "steuer id", "steuerid", "steuernummer", "idnr", "bsn", "pesel", "cpf", "tax id",
      "taxid", "tin", "personnummer", "aadhaar", "id number", "id card", "identity number",
-     "numero secu", "numero securite sociale", "sozialversicherungsnummer", "svnr")
+     "numero secu", "numero securite sociale", "sozialversicherungsnummer", "svnr",
+     )
+# identifiers issued to one person: licences, health-care provider and record numbers,
+# customer and member numbers (no national checksum to verify them by)
+_add(PERSON_ID, "drivers license", "driver license", "drivers licence", "driver licence",
+     "driving licence", "driving license", "license number", "licence number",
+     "license no", "licence no", "dl number", "npi", "upin", "dea number", "mrn",
+     "medical record number", "medical record no", "health insurance number",
+     "account number", "account no", "customer number", "customer no", "member number",
+     "membership number", "patient number", "patient no", "employee number")
+_add(CARD_EXPIRY, "cc expires", "cc expiry", "card expires", "card expiry", "cc exp",
+     "card exp", "expiry date card", "cc expiration", "card expiration")
 _add(PASSPORT, "passport", "passport no", "passport number", "passeport", "reisepass",
      "pasaporte", "passaporto")
 _add(DOB, "dob", "birth", "birthdate", "birthday", "date of birth", "dateofbirth",
      "birth date", "born", "geburtsdatum", "geburtstag", "naissance", "date naissance",
      "date de naissance", "nacimiento", "fecha nacimiento", "fecha de nacimiento",
-     "nascita", "data di nascita", "geboortedatum")
+     "nascita", "data di nascita", "geboortedatum",
+     # a date of death is as identifying as a birth date, and shifted the same way
+     "deathdate", "death date", "date of death", "dod")
 _add(CARD, "card number", "cardnumber", "cc number", "ccnum", "cc no", "creditcard",
      "credit card", "pan", "card no", "kreditkarte", "carte bancaire")
 _add(IBAN, "iban", "bank account", "account iban", "rib", "kontonummer")
@@ -96,12 +111,23 @@ _add(CREDENTIAL, "password", "passwd", "pwd", "pass hash", "password hash", "has
      "access token", "refresh token", "auth token", "token", "session id", "sessionid",
      "session key", "session token", "otp secret", "totp secret", "mfa secret",
      "private key", "reset token", "remember token", "auth key", "passcode", "passwort",
-     "mot de passe", "contrasena", "contraseña", "access key", "secret access key")
+     "mot de passe", "contrasena", "contraseña", "access key", "secret access key",
+     # abbreviations and one-time secrets that application schemas use for the same
+     "user pass", "admin pass", "login pass", "sesskey", "sess key", "sessid", "sess id",
+     "session data", "activation key",
+     "recovery code", "recovery codes", "backup code", "webauthn id",
+     "confirmation token", "verification token", "unlock token", "persistence token",
+     "single access token", "perishable token", "csrf token")
 _add(PHOTO, "photo", "picture", "avatar", "portrait", "headshot", "selfie", "signature",
      "fingerprint", "mugshot", "face", "foto", "bild", "photograph", "profile image",
      "profile picture", "passport scan", "id scan")
 _add(IP, "ip", "ip address", "ipaddr", "ip addr", "ipaddress", "ipv4", "ipv6",
      "remote addr", "client ip", "remote ip", "last ip")
+
+# Upper-case exports (FIRST, LAST, MAIDEN) name the part alone: only as the whole name.
+_WHOLE_NAME: dict[tuple[str, ...], str] = {
+    ("first",): FIRST_NAME, ("middle",): FIRST_NAME, ("last",): LAST_NAME,
+    ("maiden",): LAST_NAME, ("nicename",): USERNAME}
 
 # "name" alone: a person's name only as the whole column name or after a word that
 # names a person; "dept_name", "product_name", "file_name" are not.
@@ -156,7 +182,28 @@ def _singular(tok: str) -> str:
     return tok[:-1] if tok.endswith("s") and len(tok) > 3 else tok
 
 
+# A last word that makes the column an attribute of the thing its name starts with:
+# ``email_verified_at``, ``password_expires``, ``AddressType``, ``card_approval_code``
+# hold a time, a type or a code, not the e-mail, password, address or card itself.
+_ATTRIBUTE_SUFFIXES = frozenset("""
+at on time timestamp ts date expire expires expiry expiration until authenticated verified
+confirmed sent changed updated created count counter type kind format template summary
+status flag enabled required valid approval length
+""".split())
+
+
 def _match_tokens(toks: list[str]) -> NameMatch | None:
+    found = _match_phrase(toks)
+    if found is not None and len(toks) > 1 and toks[-1] in _ATTRIBUTE_SUFFIXES and \
+            toks[-1] not in found.phrase.split():
+        return None
+    return found
+
+
+def _match_phrase(toks: list[str]) -> NameMatch | None:
+    whole = _WHOLE_NAME.get(tuple(toks[-1:])) if len(toks) <= 2 else None
+    if whole is not None and (len(toks) == 1 or toks[0] == "user"):
+        return NameMatch(whole, " ".join(toks))
     best: tuple[int, int, str, tuple[str, ...]] | None = None
     for size in range(min(_MAX_PHRASE, len(toks)), 0, -1):
         for i in range(len(toks) - size + 1):

@@ -27,7 +27,7 @@ from piigate.methods import ONE_TO_ONE, fits
 from piigate.schema.model import COLUMN_RULE, Finding, FpeRule, Schema, TableRule, parse_schema
 
 from . import names as N
-from .verdict import FREE_TEXT, JSON, MAC, VERIFIABLE, Verdict
+from .verdict import FREE_TEXT, JSON, MAC, PROFILE_URL, VERIFIABLE, Verdict
 
 UNREADABLE = "UNREADABLE"  # a column whose values could not be read: masked, fail closed
 
@@ -57,6 +57,9 @@ DEFAULT_ENTITY_RULES: dict[str, dict[str, Any]] = {
     # a credential is never needed in clear: a keyed hash keeps distinct values distinct
     N.CREDENTIAL: {"method": "hash"},
     MAC: {"method": "fpe", "alphabet": "alnum"},
+    PROFILE_URL: {"method": "hash"},
+    N.PERSON_ID: {"method": "fpe", "alphabet": "alnum"},
+    N.CARD_EXPIRY: {"method": "fpe", "alphabet": "digits"},
     N.PHOTO: {"method": "null"},
     "BINARY": {"method": "null"},
     "DOCUMENT": {"method": "null"},
@@ -290,8 +293,8 @@ def _same_name_columns(inv: Inventory, table: str, column: str) -> list[tuple[st
     """Key-like columns elsewhere with the same name and no foreign key (implied joins)."""
     with_fk = {(fk.table, c) for fk in inv.all_foreign_keys() for c in fk.columns}
     kind = inv.tables[table].columns[column].kind
-    # "id" alone names every table's own key; only a specific name ("emp_no") implies
-    if not N.looks_like_key_name(column) or N.tokens(column) == ["id"]:
+    # "id" (or "key") alone names every table's own key; only a specific name ("emp_no") implies
+    if not N.looks_like_key_name(column) or N.tokens(column) in (["id"], ["key"]):
         return []
     out = []
     for t in inv.tables.values():

@@ -39,6 +39,9 @@ SIZEABLE_SHARE = 0.10
 PERSON_SHARE = 0.20
 PRECISE_ENTITIES = (N.EMAIL, N.IBAN)
 PRECISE_MIN_HITS = 2
+MIN_DISTINCT_FOR_NAMES = 10  # "English", "Spanish": a few capitalised words are no names
+_RARELY_WRONG = (N.EMAIL, N.IP, N.IBAN)
+_CHECKSUM_IDS = (N.NATIONAL_ID, N.SSN, "US_ITIN", N.CARD, N.PHONE)
 PERSON_LIKE = "PERSON_LIKE"  # hits key: values that read as a person's name (see below)
 ORG_LIKE = "ORG_LIKE"  # hits key: values carrying a company word
 # Words that make a name an organisation's (compared case-insensitively, without dots).
@@ -120,6 +123,10 @@ class _TextStats:
     person_like: int = 0  # a first name then more name words, or a lone dictionary name
     org_like: int = 0
     credential: int = 0
+    login_like: int = 0  # one word of login characters (``nigel.jenkins``, ``ribeiro1997``)
+    login_marked: int = 0  # ... with a dot, underscore, hyphen, backslash or digit in it
+    ip_hex: int = 0  # 8 or 32 upper-case hex digits: an IP address in hex (MediaWiki)
+    token_like: int = 0  # 16+ characters of hex or base64 without spaces, letters and digits
     examples: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -142,7 +149,7 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
         st.distinct += 1
         if _is_long_text(v):
             st.long_text += 1
-        digits_only = v.isdigit()
+        digits_only = v.removeprefix("-").isdigit()
         st.digits_only += digits_only
         seen_whole: set[str] = set()
         seen_inside: set[str] = set()
@@ -153,7 +160,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
                 continue  # bare digit strings (tracking numbers, ids) pass as phones
             if ent == N.PERSON and not _person_in_text(v[r.start:r.end], title_case):
                 pass  # capitalised words that do not start with a first name
-            elif r.score >= IN_TEXT_SCORE or (ent == N.PERSON and r.score >= 0.6):
+            elif r.score >= IN_TEXT_SCORE or (ent == N.PERSON and r.score >= 0.6) or (
+                    ent == N.PHONE and _formatted_phone(v[r.start:r.end])):
                 seen_inside.add(ent)
             if r.score >= WHOLE_VALUE_SCORE and (r.end - r.start) >= 0.8 * len(v):
                 seen_whole.add(ent)
@@ -162,6 +170,17 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_whole.add(N.CREDENTIAL)
         elif _MAC.match(v):
             seen_whole.add(MAC)
+        elif profile_url(v):
+            seen_whole.add(PROFILE_URL)
+        elif _USER_PAGE.match(v):
+            seen_whole.add(N.USERNAME)  # a wiki title naming a user's page
+        if _IP_HEX.match(v):
+            st.ip_hex += 1
+        if _LOGIN.match(v):
+            st.login_like += 1
+            st.login_marked += bool(_LOGIN_MARK.search(v))
+        if _TOKEN.match(v) and any(c.isdigit() for c in v) and any(c.isalpha() for c in v):
+            st.token_like += 1
         for ent in seen_whole:
             st.whole[ent] += 1
             st.examples.setdefault(ent, [])
@@ -171,7 +190,7 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             st.inside[ent] += 1
         if seen_inside and len(st.examples.setdefault("TEXT", [])) < MAX_EXAMPLES:
             st.examples["TEXT"].append(mask(v))
-        words = name_shape(v)
+        words = name_shape(_HONORIFIC.sub("", v))
         if words:
             st.shaped += 1
             st.words += len(words)
@@ -195,9 +214,35 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
 
 
 MAC = "MAC_ADDRESS"  # a device's hardware address: identifies its owner's device
+PROFILE_URL = "PROFILE_URL"  # a URL naming one person's page (``/users/alice``, ``/@alice``)
+TOKEN_LIKE = "TOKEN_LIKE"  # hits key: values shaped like a random token
+_LOGIN = re.compile(r"^[A-Za-z][A-Za-z0-9._\\-]{1,40}$")
+_LOGIN_MARK = re.compile(r"[._\\\d-]")
+# a title before a name ("Dr. Anna Berg", "Mrs Smith") is not part of it
+_HONORIFIC = re.compile(r"^(dr|mr|mrs|ms|miss|mx|prof|sir|dame|herr|frau|mme|mlle|sr|"
+                        r"sra|dott|ing)\.?\s+(?=\S)", re.IGNORECASE)
+_USER_PAGE = re.compile(r"^(user|user[_ ]talk|benutzer|utilisateur|usuario)[:/]\S",
+                        re.IGNORECASE)
+_IP_HEX = re.compile(r"^([0-9A-F]{8}|v6-[0-9A-F]{32})$")
+_IP_HEX_WORDS = {"ip", "hex", "range", "addr", "address"}
+_TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{16,}$")
+# a per-person path: a handle after a people segment or "@"/"~", or a first path segment
+# shaped like "first.last" (github.com/nigel.jenkins)
+_PROFILE_URL = re.compile(
+    r"^https?://[^/\s]+/(?:(?:users?|u|people|members?|profiles?|authors?|accounts?)/"
+    r"[A-Za-z0-9_.-]{2,}|[@~][A-Za-z0-9_.-]{2,}|[A-Za-z]+[._][A-Za-z]+/?$)", re.IGNORECASE)
+
+
+def profile_url(value: str) -> bool:
+    """A URL whose path names one person (a profile, an ActivityPub actor)."""
+    return bool(_PROFILE_URL.match(value))
+
+
 _MAC = re.compile(r"^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}$")
 _CREDENTIAL_SHAPES = re.compile(
     r"^(\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}"  # bcrypt
+    r"|(\d+:)?\$[PH]\$[./A-Za-z0-9]{31}"  # phpass (WordPress, phpBB), with a timestamp
+    r"|-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*"
     r"|\$argon2(id|i|d)\$\S+|\$(1|5|6|y|7|gy|sha1|md5)\$\S+"  # argon2, crypt(3)
     r"|(pbkdf2|bcrypt|argon2|scrypt|sha1|sha256|sha512|md5)[_:$-]\S*\$\S+"  # Django, ...
     r"|\{(SSHA|SHA|SSHA512|CRYPT|MD5)\}\S+"  # LDAP
@@ -212,6 +257,14 @@ def credential_shape(value: str) -> bool:
     Bare hex digests are not enough (file checksums, commit ids look the same): those
     count only under a credential's column name."""
     return bool(_CREDENTIAL_SHAPES.match(value))
+
+
+def _formatted_phone(span: str) -> bool:
+    """A phone number written as one (``+1 (648) 581-3777``, ``208.348.0142``): Presidio
+    scores it 0.4 without a context word, but dates and amounts are not grouped so."""
+    digits = sum(ch.isdigit() for ch in span)
+    groups = len(re.findall(r"\d+", span))
+    return digits >= 10 and groups >= 3 and not re.search(r"\d{4}-\d{2}-\d{2}", span)
 
 
 def _org_word(value: str) -> bool:
@@ -263,7 +316,11 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         if nm:
             v.note = f"column name suggests {nm.entity} but no value was sampled"
         return v
-    if st.long_text >= 0.5 * st.distinct:
+    if st.login_like:
+        v.hits["LOGIN_LIKE"] = st.login_like
+    if st.token_like:
+        v.hits[TOKEN_LIKE] = st.token_like
+    if st.long_text >= 0.5 * st.distinct and not (nm and nm.entity == N.CREDENTIAL):
         return _free_text(v, st)
     ratios = {e: c / st.distinct for e, c in st.whole.items() if e != N.PERSON}
     best = max(ratios, key=lambda e: ratios[e]) if ratios else None
@@ -272,9 +329,34 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         best = nm.entity  # "passport_no" holding numbers that also parse as phones
     if best and sum(ratios.values()) >= 0.5:  # one entity, or several in a "contact" column
         return _by_values(v, st, best, best_r, nm)
+    if st.ip_hex >= 0.8 * st.distinct and (nm is None or nm.entity == N.IP) and \
+            set(N.tokens(name)) & _IP_HEX_WORDS | ({N.IP} if nm else set()):
+        v.entity, v.confidence = N.IP, 0.7
+        v.signals.append(f"hex-ip={st.ip_hex}/{st.distinct}")
+        return v
     if nm:
         return _by_name(v, st, nm)
-    return _by_name_shape(v, st) or _minority(v, st) or _keep(v, st)
+    return (_by_name_shape(v, st) or _login_names(v, st, name) or _minority(v, st)
+            or _keep(v, st))
+
+
+# Column words under which login names are stored without saying "username": ``user``,
+# ``assigned_to``, ``invited_by``, ``SalesPerson``, ``bt_user_text``.
+_LOGIN_COLUMN_WORDS = {"user", "by", "person", "assignee", "author", "owner", "login"}
+
+
+def _login_names(v: Verdict, st: _TextStats, name: str) -> Verdict | None:
+    toks = N.tokens(name)
+    if not (set(toks) & _LOGIN_COLUMN_WORDS or toks[-2:] == ["assigned", "to"]):
+        return None
+    # workflow words ("pending", "admin") are one word too: most values must carry a
+    # login's marks (a dot, digit, underscore, backslash)
+    if st.login_like < 0.6 * st.distinct or st.login_marked < 0.3 * st.distinct:
+        return None
+    v.entity = N.USERNAME
+    v.confidence = 0.5 + 0.4 * st.login_marked / st.distinct
+    v.signals.append(f"login-shape={st.login_like}/{st.distinct}")
+    return v
 
 
 def _by_values(v: Verdict, st: _TextStats, entity: str, ratio: float,
@@ -364,13 +446,27 @@ def _minority(v: Verdict, st: _TextStats) -> Verdict | None:
     found = {e: c for e, c in st.whole.items() if e != N.PERSON}
     # names are noisier than e-mails: a fifth of the values must read as a person's name
     if st.person_like >= PERSON_SHARE * st.distinct and st.person_like >= 2 and \
-            st.org_like < 0.25 * st.distinct:
+            st.org_like < 0.25 * st.distinct and st.distinct >= MIN_DISTINCT_FOR_NAMES:
         found[N.PERSON] = st.person_like
+    if st.digits_only >= 0.9 * st.distinct:
+        # random numbers (timestamps, hashes, codes) pass a check digit about one time in
+        # ten: an identifier column checks out in most of its values, not in a tenth
+        for e in _CHECKSUM_IDS:
+            if found.get(e, 0) < 0.5 * st.distinct:
+                found.pop(e, None)
+    # one value is no pattern: a sizeable share needs two values at least
     strong = {e: c for e, c in found.items()
-              if c >= SIZEABLE_SHARE * st.distinct
+              if (c >= SIZEABLE_SHARE * st.distinct and (c >= 2 or e in _RARELY_WRONG))
               or (e in PRECISE_ENTITIES and c >= PRECISE_MIN_HITS)}
     if not strong:
-        return None
+        # a key-value column (``meta_value``) holds names, phones and e-mails side by
+        # side: together they are a sizeable share though each kind alone is not
+        mixed = {e: c for e, c in found.items() if c >= 2}
+        if st.person_like >= 2 and st.org_like < 0.25 * st.distinct:
+            mixed[N.PERSON] = st.person_like
+        if len(mixed) < 2 or sum(mixed.values()) < PERSON_SHARE * st.distinct:
+            return None
+        strong = mixed
     entity = max(strong, key=lambda e: strong[e])
     v.entity, v.partial = entity, True
     v.confidence = 0.5 + 0.4 * strong[entity] / st.distinct
@@ -387,7 +483,8 @@ def found_summary(hits: dict[str, int], sampled: int) -> str:
               PERSON_LIKE: "a person's name (a dictionary first name first)"}
     parts = [f"{labels.get(e, e)} in {c} of {sampled}"
              for e, c in sorted(hits.items(), key=lambda x: -x[1])
-             if c and e not in ("NAME_SHAPE", "NAME_DICTIONARY", ORG_LIKE)]
+             if c and e not in ("NAME_SHAPE", "NAME_DICTIONARY", ORG_LIKE, "LOGIN_LIKE",
+                                     TOKEN_LIKE)]
     return "; ".join(parts)
 
 
@@ -618,6 +715,11 @@ def binary_verdict(name: str, values: list[Any], engine: Analyzer) -> Verdict:
         v.entity, v.confidence = N.PHOTO, 0.7
     elif nm is not None and nm.entity == N.CREDENTIAL:
         v.entity, v.confidence = N.CREDENTIAL, 0.7
+    elif nm is not None and nm.entity == N.IP and prefixes and \
+            sum(len(p) in (4, 16) for p in prefixes) >= 0.9 * len(prefixes):
+        # an address packed in 4 or 16 bytes (INET6_ATON, inet_pton)
+        v.entity, v.confidence = N.IP, 0.8
+        v.signals.append("packed-ip")
     return v
 
 

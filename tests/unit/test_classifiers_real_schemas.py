@@ -1,0 +1,159 @@
+"""Discovery rules from real application schemas (issue #10, bench/corpus): column words,
+value shapes and table context that hold beyond the schemas they were measured on."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers import names as N
+from classifiers.context import apply_context, person_key_tables, subject_of
+from classifiers.engine import default_engine
+from classifiers.verdict import (
+    PROFILE_URL,
+    Verdict,
+    binary_verdict,
+    credential_shape,
+    profile_url,
+    text_verdict,
+)
+from piigate.db import ColumnInfo, Inventory, TableInfo
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return default_engine()
+
+
+def _table(name: str, cols: dict[str, str], pk: str | None = None) -> TableInfo:
+    kinds = {"text": "VARCHAR(200)", "binary": "BLOB", "integer": "INTEGER", "float": "REAL"}
+    return TableInfo(name, {c: ColumnInfo(name, c, kinds[k], k, True, primary_key=c == pk)
+                            for c, k in cols.items()}, [pk] if pk else [], [], [])
+
+
+@pytest.mark.parametrize(("column", "entity"), [
+    ("FIRST", N.FIRST_NAME), ("LAST", N.LAST_NAME), ("MAIDEN", N.LAST_NAME),
+    ("user_nicename", N.USERNAME), ("DEATHDATE", N.DOB), ("user_pass", N.CREDENTIAL),
+    ("sesskey", N.CREDENTIAL), ("user_activation_key", N.CREDENTIAL),
+    ("recovery_code", N.CREDENTIAL), ("drivers_license", N.PERSON_ID), ("npi", N.PERSON_ID),
+    ("AccountNumber", N.PERSON_ID), ("cc_expires", N.CARD_EXPIRY),
+])
+def test_column_words_of_real_schemas(column, entity):
+    nm = N.match(column)
+    assert nm is not None and nm.entity == entity
+
+
+@pytest.mark.parametrize("column", [
+    "email_verified_at", "user_password_expires", "AddressType", "first_name_count",
+    "pass_rate", "first_aid",
+])
+def test_an_attribute_of_a_thing_is_not_the_thing(column):
+    assert N.match(column) is None
+
+
+def test_shapes_phpass_pem_and_profile_urls():
+    assert credential_shape("$P$B8VmOfqe4qY5dIlGPkMeXhHOqHWoMm2")
+    assert credential_shape("1700000000:$P$B8VmOfqe4qY5dIlGPkMeXhHOqHWoMm2")
+    assert credential_shape("-----BEGIN RSA PRIVATE KEY-----\nMIIE...\n")
+    assert not credential_shape("-----BEGIN PUBLIC KEY-----\nMIIB...\n")
+    for url in ("https://social.example/users/ksantiago", "https://x.example/@anna_k",
+                "https://github.com/nigel.jenkins", "https://host.example/~bob"):
+        assert profile_url(url), url
+    for url in ("https://shop.example/products/42", "https://cdn.example/a/b/c.png",
+                "https://example.org/"):
+        assert not profile_url(url), url
+
+
+def test_profile_urls_and_login_names_by_value(engine):
+    urls = [f"https://social.example/users/user{i}" for i in range(30)]
+    assert text_verdict("uri", urls, engine).entity == PROFILE_URL
+    logins = [f"{w}.{i}" for i, w in enumerate(["anna", "bob", "chen", "dora"] * 5)]
+    assert text_verdict("assigned_to", logins, engine).entity == N.USERNAME
+    assert text_verdict("user", logins, engine).entity == N.USERNAME
+    # a workflow's words under a "by" column are no login names
+    words = ["pending", "active", "closed", "draft"] * 5
+    assert text_verdict("updated_by", words, engine).entity is None
+
+
+def test_hex_and_packed_ips(engine):
+    hexes = [f"{(0xC0A80000 + i * 7919):08X}" for i in range(30)]
+    assert text_verdict("ipc_hex", hexes, engine).entity == N.IP
+    assert text_verdict("color", hexes, engine).entity is None
+    packed = [bytes([10, 0, i // 256, i % 256]) for i in range(30)]
+    assert binary_verdict("location_ip", packed, engine).entity == N.IP
+
+
+def test_random_numbers_passing_a_check_digit_are_no_identifiers(engine):
+    # unix timestamps: about one in ten passes some national id's check
+    stamps = [str(1_600_000_000 + i * 86_413) for i in range(300)]
+    assert text_verdict("pn_lastused", stamps, engine).entity is None
+
+
+def test_keys_of_people_only_for_tables_named_for_people(engine):
+    people = _table("patient_data", {"id": "integer", "fname": "text"}, pk="id")
+    notes = _table("account_notes", {"id": "integer", "comment": "text"}, pk="id")
+    orders = _table("orders", {"id": "integer", "email": "text"}, pk="id")
+    inv = Inventory("sqlite", {t.name: t for t in (people, notes, orders)})
+    mails = [f"p{i}@example.org" for i in range(20)]
+    subjects = {
+        "patient_data": subject_of(people, {"id": Verdict(), "fname": Verdict()}, inv),
+        "account_notes": subject_of(notes, {"id": Verdict(), "comment": Verdict()}, inv),
+        "orders": subject_of(orders, {"id": Verdict(),
+                                      "email": text_verdict("email", mails, engine)}, inv),
+    }
+    assert subjects["orders"].about_people and not subjects["account_notes"].about_people
+    assert set(person_key_tables(inv, subjects)) == {"patient_data"}
+
+
+def test_contacts_of_an_organisation_are_kept(engine):
+    t = _table("pharmacies", {"id": "integer", "name": "text", "email": "text",
+                              "phone": "text"}, pk="id")
+    verdicts = {"id": Verdict(),
+                "name": text_verdict("name", ["Main St Pharmacy", "Rx Corner"] * 5, engine),
+                "email": text_verdict("email", [f"rx{i}@ph.example" for i in range(9)], engine),
+                "phone": text_verdict("phone", [f"+1 555 010 {i:04d}" for i in range(9)],
+                                      engine)}
+    assert apply_context(t, verdicts, Inventory("sqlite", {"pharmacies": t})).kind == "thing"
+    assert verdicts["email"].entity is None and "organisation" in (verdicts["email"].note or "")
+    assert verdicts["phone"].entity is None
+
+
+def test_secrets_of_a_session_table_and_ids_of_people(engine):
+    sess = _table("sessions", {"sesskey_x": "text", "expiry": "integer", "value": "text"})
+    ids = [f"{i:032x}" for i in range(1, 40)]
+    carts = [f"cart|a:1:{{i:{i};}}" for i in range(9)]
+    verdicts = {"sesskey_x": text_verdict("sesskey_x", ids, engine), "expiry": Verdict(),
+                "value": text_verdict("value", carts, engine)}
+    apply_context(sess, verdicts, Inventory("sqlite", {"sessions": sess}))
+    assert verdicts["sesskey_x"].entity == N.CREDENTIAL
+    assert verdicts["value"].entity == N.CREDENTIAL  # the session's stored state
+    people = _table("contacts", {"id": "integer", "identifier": "text", "LAT": "float"},
+                    pk="id")
+    verdicts = {"id": Verdict(),
+                "identifier": text_verdict("identifier", [f"ext-{i}" for i in range(20)],
+                                           engine),
+                "LAT": Verdict(sampled=20)}
+    apply_context(people, verdicts, Inventory("sqlite", {"contacts": people}))
+    assert verdicts["identifier"].entity == N.PERSON_ID
+    assert verdicts["LAT"].entity == "LOCATION"
+
+
+def test_bytes_holding_text_are_judged_as_text_and_opaque_person_ids_masked(engine):
+    t = _table("user", {"user_id": "integer", "user_touched": "binary",
+                        "idvisitor": "binary"}, pk="user_id")
+    stamps = [f"2024010112{i:04d}".encode() for i in range(20)]
+    verdicts = {"user_id": Verdict(), "user_touched": binary_verdict("user_touched", stamps,
+                                                                     engine),
+                "idvisitor": binary_verdict("idvisitor", [bytes([i, 0, 255, 7, 1, 2, 3, 4])
+                                                          for i in range(20)], engine)}
+    apply_context(t, verdicts, Inventory("sqlite", {"user": t}))
+    assert verdicts["user_touched"].entity is None
+    assert verdicts["idvisitor"].entity is not None
+
+
+def test_formatted_phones_inside_text_are_found(engine):
+    notes = [f"Regards,\nAgent {i}\nSupport team | +1 (648) 581-{i:04d}" for i in range(20)]
+    v = text_verdict("message_signature", notes, engine)
+    assert v.entity is not None
+    dated = [f"Delivered on 2024-03-{i % 28 + 1:02d} to the warehouse, order {i}"
+             for i in range(20)]
+    assert text_verdict("remarks", dated, engine).entity is None
