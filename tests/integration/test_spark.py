@@ -87,7 +87,7 @@ def test_service_mode_equals_the_library(frame, monkeypatch):
     from functions.handlers import pseudonymization
     from piigate.schema import parse_schema
     from piigate.spark import tokenize_column
-    from tests.unit.test_client import _Api
+    from tests.unit.test_service_client import _Api
 
     monkeypatch.setattr(pseudonymization, "approved",
                         lambda settings: (parse_schema(SCHEMA_DOC), KEYRING))
