@@ -27,6 +27,7 @@ import datetime as dt
 import fcntl
 import json
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -43,6 +44,7 @@ _MARKER = "__piigate_state__"
 _MARKER_DOC = "piigate-state/v1"
 _LOCK_NAME = "piigate:tokenize"
 _PG_LOCK_KEY = 0x5049_4947  # "PIIG": advisory locks are scoped to the database already
+_LOCK_WAIT_SECONDS = 5
 
 Kind = Literal["work", "progress"]
 
@@ -295,17 +297,23 @@ def lock(engine: Engine) -> Iterator[None]:
             yield
         return
     with engine.connect() as conn:
+        # A killed holder's lock goes when the server notices its connection is gone,
+        # which can take a moment: wait that long before calling the lock taken.
         if name == "postgresql":
-            got = conn.execute(sa.text("SELECT pg_try_advisory_lock(:k)"),
-                               {"k": _PG_LOCK_KEY}).scalar_one()
-            release = "SELECT pg_advisory_unlock(:k)"
             params: dict[str, Any] = {"k": _PG_LOCK_KEY}
+            deadline = time.monotonic() + _LOCK_WAIT_SECONDS
+            while True:
+                got = conn.execute(sa.text("SELECT pg_try_advisory_lock(:k)"),
+                                   params).scalar_one()
+                if got or time.monotonic() > deadline:
+                    break
+                time.sleep(0.2)
+            release = "SELECT pg_advisory_unlock(:k)"
         else:
             lock_name = f"{_LOCK_NAME}:{conn.execute(sa.text('SELECT DATABASE()')).scalar()}"
-            got = conn.execute(sa.text("SELECT GET_LOCK(:n, 0)"),
-                               {"n": lock_name[:64]}).scalar_one()
+            params = {"n": lock_name[:64], "w": _LOCK_WAIT_SECONDS}
+            got = conn.execute(sa.text("SELECT GET_LOCK(:n, :w)"), params).scalar_one()
             release = "SELECT RELEASE_LOCK(:n)"
-            params = {"n": lock_name[:64]}
         conn.commit()
         if not got:
             raise _busy()
