@@ -24,7 +24,6 @@ Errors never carry database output that could hold row data (``psql`` prints fai
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import secrets
@@ -42,7 +41,7 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 
-from . import tempdirs
+from . import locks, tempdirs
 from .db import normalise_url, safe_url
 from .errors import ConfigError, DatabaseError, describe_db_error
 
@@ -533,27 +532,12 @@ def temporary_copy(src: str | URL, *, progress: Progress = _noop) -> Iterator[st
 _TMP_NAME = re.compile(rf"^{TMP_PREFIX}[0-9a-f]{{10}}$")
 
 
-def _lock_sql(url: URL, name: str) -> tuple[str, str, dict[str, object]]:
-    """(take, release, params) of the server-wide lock that says a copy has an owner."""
-    if backend(url) == "postgresql":
-        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
-        return ("SELECT pg_try_advisory_lock(:k)", "SELECT pg_advisory_unlock(:k)", {"k": key})
-    return "SELECT GET_LOCK(:n, 0)", "SELECT RELEASE_LOCK(:n)", {"n": name}
-
-
 @contextlib.contextmanager
 def _owner_lock(url: URL, name: str) -> Iterator[bool]:
     """Hold the owner lock of temporary copy ``name``; yields whether it was free. The
     server drops the lock with the connection, so a killed run's copies have no owner."""
-    take, release, params = _lock_sql(url, name)
-    with _admin(url) as conn:
-        got = bool(conn.execute(sa.text(take), params).scalar())
-        try:
-            yield got
-        finally:
-            if got:
-                with contextlib.suppress(sa_exc.SQLAlchemyError):
-                    conn.execute(sa.text(release), params)
+    with _admin(url) as conn, locks.server_lock(conn, name) as got:
+        yield got
 
 
 def sweep_temporaries(src: str | URL) -> list[str]:

@@ -10,12 +10,12 @@ copy of the source, a review folder) lives only until the next run.
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from . import locks
 
 _LOCK = ".piigate-owner.lock"
 
@@ -24,29 +24,20 @@ _LOCK = ".piigate-owner.lock"
 def owned(prefix: str) -> Iterator[Path]:
     """A new private (0700) folder, locked by this process and removed at the end."""
     path = Path(tempfile.mkdtemp(prefix=prefix))
-    fd = os.open(path / _LOCK, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield path
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
-        os.close(fd)
+    with locks.file_lock(path / _LOCK, wait=True):
+        try:
+            yield path
+        finally:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _orphaned(path: Path) -> bool:
     """Whether ``path`` is one of ours whose owner is gone (we may remove it)."""
     lock = path / _LOCK
-    try:
-        fd = os.open(lock, os.O_RDWR)
-    except OSError:
+    if not lock.is_file():
         return False  # not made by owned(), or already gone: not ours to remove
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False  # its owner is alive
-    finally:
-        os.close(fd)
-    return True
+    with locks.file_lock(lock) as got:
+        return got  # taken only when its owner is gone
 
 
 def sweep(prefix: str) -> list[Path]:

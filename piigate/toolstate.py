@@ -24,26 +24,23 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import json
-import os
-import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, Engine
 
+from . import locks
 from .errors import DatabaseError, PiiGateError, describe_db_error
 
 STATE_TABLE = "piigate_state"
 _MARKER = "__piigate_state__"
 _MARKER_DOC = "piigate-state/v1"
 _LOCK_NAME = "piigate:tokenize"
-_PG_LOCK_KEY = 0x5049_4947  # "PIIG": advisory locks are scoped to the database already
 _LOCK_WAIT_SECONDS = 5
 
 Kind = Literal["work", "progress"]
@@ -291,58 +288,26 @@ def assert_clean(engine: Engine, *, doing: str) -> RunRecord | None:
 @contextlib.contextmanager
 def lock(engine: Engine) -> Iterator[None]:
     """Hold the database's tokenize lock; :class:`StateError` if another run holds it."""
-    name = engine.dialect.name
-    if name == "sqlite":
-        with _file_lock(engine):
+    if engine.dialect.name == "sqlite":
+        db = engine.url.database
+        if not db or db == ":memory:" or db.startswith("file:"):
+            yield  # nothing another process could share
+            return
+        with locks.file_lock(Path(db).with_name(Path(db).name + ".piigate-lock")) as got:
+            if not got:
+                raise _busy()
             yield
         return
     with engine.connect() as conn:
-        # A killed holder's lock goes when the server notices its connection is gone,
-        # which can take a moment: wait that long before calling the lock taken.
-        if name == "postgresql":
-            params: dict[str, Any] = {"k": _PG_LOCK_KEY}
-            deadline = time.monotonic() + _LOCK_WAIT_SECONDS
-            while True:
-                got = conn.execute(sa.text("SELECT pg_try_advisory_lock(:k)"),
-                                   params).scalar_one()
-                if got or time.monotonic() > deadline:
-                    break
-                time.sleep(0.2)
-            release = "SELECT pg_advisory_unlock(:k)"
-        else:
-            lock_name = f"{_LOCK_NAME}:{conn.execute(sa.text('SELECT DATABASE()')).scalar()}"
-            params = {"n": lock_name[:64], "w": _LOCK_WAIT_SECONDS}
-            got = conn.execute(sa.text("SELECT GET_LOCK(:n, :w)"), params).scalar_one()
-            release = "SELECT RELEASE_LOCK(:n)"
-        conn.commit()
-        if not got:
-            raise _busy()
-        try:
+        name = _LOCK_NAME
+        if engine.dialect.name != "postgresql":  # MariaDB's named locks are server-wide
+            name += f":{conn.execute(sa.text('SELECT DATABASE()')).scalar()}"
+        with locks.server_lock(conn, name, wait_seconds=_LOCK_WAIT_SECONDS) as got:
+            if not got:
+                raise _busy()
             yield
-        finally:
-            with contextlib.suppress(sa_exc.SQLAlchemyError):
-                conn.execute(sa.text(release), params)
-                conn.commit()
 
 
 def _busy() -> StateError:
     return StateError("another tokenize is running on this database (it holds the lock); "
                       "nothing was changed")
-
-
-@contextlib.contextmanager
-def _file_lock(engine: Engine) -> Iterator[None]:
-    db = engine.url.database
-    if not db or db == ":memory:" or db.startswith("file:"):
-        yield  # nothing another process could share
-        return
-    path = Path(db).with_name(Path(db).name + ".piigate-lock")
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise _busy() from None
-        yield
-    finally:
-        os.close(fd)  # releases the lock; the file stays (removing it would race)
