@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..console import RenamedFlag, print_error
+
 if TYPE_CHECKING:
     from .record import StepTiming
     from .runner import Options, Pipeline
@@ -52,7 +54,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--review", action="store_true",
                    help="open the review page on 127.0.0.1 and wait for a person")
     p.add_argument("--out", default=RUN_OUT, help=f"output folder (default: ./{RUN_OUT})")
-    p.add_argument("--sample", type=_positive, default=1000, help="rows sampled per table")
+    p.add_argument("--sample-rows", dest="sample", metavar="N", type=_positive, default=1000,
+                   help="rows sampled per table by discovery (default 1000), as in scan")
+    p.add_argument("--sample", dest="sample", type=_positive, action=RenamedFlag,
+                   new="--sample-rows")
     p.add_argument("--defaults", help="discovery defaults file (JSON)")
     p.add_argument("--secret-file", help="file holding the master secret "
                    "(default: $PIIGATE_SECRET, then $PIIGATE_SECRET_FILE)")
@@ -136,10 +141,12 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 
 def _open_browser(url: str) -> None:
-    """Best effort, and only for a person at a terminal: the URL is printed anyway."""
+    """The URL first on stdout (as ``piigate review`` prints it), then, for a person at a
+    terminal, the browser (best effort)."""
     import sys
     import webbrowser
 
+    print(url, flush=True)
     if sys.stderr.isatty():
         try:
             webbrowser.open(url)
@@ -160,9 +167,7 @@ def _run(opts: Options, events: _RichEvents, setup: StepTiming | None = None) ->
     except StepFailed as exc:
         events.stop()
         _summary(pipe, events)
-        events.err.print(f"piigate {opts.command}: step '{exc.step}' failed: ", style="red",
-                         end="")
-        events.err.print(str(exc), markup=False, highlight=False)
+        print_error(f"step '{exc.step}' failed: {exc}")
         if exc.step != "import":
             events.err.print("the target was not changed; the temporary copy was removed")
         return exc.exit_code
@@ -221,10 +226,10 @@ class _RichEvents:
         )
 
         from ..cli import err, out
-        from .runner import STEPS
+        from .runner import RUN_STEPS
 
         self.err, self.out = err, out
-        self._steps = STEPS
+        self._steps = RUN_STEPS
         self._progress = Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
             TimeElapsedColumn(), console=err, transient=False,
