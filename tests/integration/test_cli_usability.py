@@ -192,3 +192,41 @@ def test_sample_rows_means_rows_per_table_in_scan_and_run(
         capsys.readouterr()
         assert parser.parse_args([cmd, *rest, "--sample", "9"]).sample == 9
         assert "--sample is deprecated; use --sample-rows" in capsys.readouterr().err
+
+
+def test_demo_review_prints_the_url_first_on_stdout(tmp_path: Path) -> None:
+    import queue
+    import threading
+    import urllib.parse
+    import urllib.request
+
+    from tests.fixtures.approval import page_form
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PIIGATE_SECRET": SECRET}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "piigate", "demo", "--review", "--employees", "50",
+         "--out", str(tmp_path / "demo")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout is not None
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: lines.put(proc.stdout.readline()),  # type: ignore[union-attr]
+                         daemon=True).start()
+        try:
+            url = lines.get(timeout=120).strip()
+        except queue.Empty:
+            pytest.fail("no line on stdout while the review waits")
+        assert url.startswith("http://127.0.0.1:"), url
+        with urllib.request.urlopen(url, timeout=30) as r:
+            form = page_form(r.read().decode(), "deny-form")
+        data = urllib.parse.urlencode({**form, "reason": "test: URL seen"}).encode()
+        with urllib.request.urlopen(urllib.request.Request(
+                url.split("?")[0] + "/deny", data=data), timeout=30) as r:
+            assert r.status == 200
+        rest, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 5, err
+    assert "error: step 'review' failed" in err and url in err  # said on stderr as well
