@@ -138,6 +138,12 @@ def test_report_fits_1280_with_chart_examples_and_no_axe_violations(
         assert f"{t['masked']} masked, {t['kept']} kept" in bar.text
         width = float(bar.find_element(By.CSS_SELECTOR, "rect.masked").get_attribute("width"))
         assert (width > 0) == (t["masked"] > 0)
+    # every label drawn inside the chart, none cut off at its edge
+    assert driver.execute_script(
+        """const svg = document.querySelector('#columns-chart svg');
+        const right = svg.viewBox.baseVal.x + svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll('text')].every(t => {
+            const b = t.getBBox(); return b.x >= 0 && b.x + b.width <= right; });""")
 
     examples = driver.find_elements(By.CSS_SELECTOR, "#masked-table td.example .token")
     masked = [f for f in report["findings"] if f["masked"]]
