@@ -236,23 +236,29 @@ class _RichEvents:
         )
         self._bars: dict[str, Any] = {}
         self._main: Any = None
-        self._running = False
+        self._running = self._stopped = False
 
     def __enter__(self) -> _RichEvents:
-        self._progress.start()
-        self._running = True
-        self._main = self._progress.add_task("pipeline", total=len(self._steps))
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    def _start(self) -> None:
+        # at the first bar: a run refused before any work prints its error line first
+        if not (self._running or self._stopped):
+            self._progress.start()
+            self._running = True
+            self._main = self._progress.add_task("pipeline", total=len(self._steps))
+
     def stop(self) -> None:
+        self._stopped = True
         if self._running:
             self._progress.stop()
             self._running = False
 
     def step(self, name: str, status: str, seconds: float | None = None) -> None:
+        self._start()
         if status == "running":
             self._progress.update(self._main, description=f"pipeline: {name}")
         elif status == "ok":
@@ -261,6 +267,7 @@ class _RichEvents:
             self._progress.update(self._main, description=f"pipeline: {name} [red]{status}[/]")
 
     def progress(self, label: str, done: int, total: int | None = None) -> None:
+        self._start()
         if label not in self._bars:
             self._bars[label] = self._progress.add_task(f"  {label}", total=total)
         self._progress.update(self._bars[label], completed=done, total=total)
