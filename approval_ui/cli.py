@@ -12,6 +12,7 @@ import math
 import sys
 from pathlib import Path
 
+from piigate.console import print_error
 from piigate.errors import PiiGateError
 from piigate.schema import load_schema
 
@@ -27,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p = subparsers.add_parser(
         "review",
         help="open the review page for a proposed schema and wait for a decision",
-        description=__doc__,
+        description="Serve the review page for a proposed schema on 127.0.0.1, print its "
+                    "URL first on stdout, and wait for approve or deny.",
     )
     p.add_argument("proposal", type=Path, help="the proposed schema (piigate scan output)")
     p.add_argument(
@@ -77,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             expires_minutes=args.expires_minutes,
         )
     except PiiGateError as exc:
-        print(f"piigate review: {exc}", file=sys.stderr)
+        print_error(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
         print("piigate review: interrupted, nothing approved", file=sys.stderr)

@@ -1,6 +1,6 @@
 """``piigate scan``: discover personal data and write the proposed schema.
 
-``piigate scan --db URL [--sample N] [--previous approved.json] [--defaults FILE]
+``piigate scan --db URL [--sample-rows N] [--previous approved.json] [--defaults FILE]
 -o proposal.json``. Progress per table on stderr, the summary table on stdout. Exit 0
 when the proposal is written, 3 when a table or a column could not be scanned (the
 proposal is still written: such a table undecided, so that ``check`` refuses it, such a
@@ -14,27 +14,33 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
+from piigate.console import RenamedFlag, console, print_error
 from piigate.errors import ConfigError, PiiGateError, safe_reason
 
 EXIT_OK, EXIT_INTERNAL, EXIT_UNSCANNED = 0, 1, 3
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+err = console(stderr=True)
+out = console()
+SAMPLE_ROWS_HELP = ("rows sampled per table (default 1000); a mostly empty column is "
+                    "looked at further, up to as many values")
 
 
 def register(subparsers: Any) -> None:
     """Add the ``scan`` subcommand to a ``piigate`` argparse subparsers object."""
-    p = subparsers.add_parser("scan", help="discover personal data and propose a schema",
-                              description=__doc__.split("\n\n")[0] if __doc__ else None)
+    p = subparsers.add_parser(
+        "scan", help="discover personal data and propose a schema",
+        description="Discover personal data in a database and write the proposed schema: "
+                    "every column masked or kept, with the evidence.")
     p.add_argument("--db", required=True, help="database URL (sqlite, postgresql, mysql)")
-    p.add_argument("--sample", type=_positive, default=1000,
-                   help="values sampled per column (default 1000)")
+    p.add_argument("--sample-rows", dest="sample", metavar="N", type=_positive, default=1000,
+                   help=SAMPLE_ROWS_HELP)
+    p.add_argument("--sample", dest="sample", type=_positive, action=RenamedFlag,
+                   new="--sample-rows")
     p.add_argument("--previous", help="the last approved schema (drift and carry-over)")
     p.add_argument("--defaults", help="defaults JSON: entities / columns / json rules")
     p.add_argument("-o", "--output", required=True, help="where to write the proposal (JSON)")
@@ -56,12 +62,10 @@ def run_scan_command(args: argparse.Namespace) -> int:
     try:
         return _run(args)
     except PiiGateError as exc:
-        err.print(f"[red]piigate scan: {type(exc).__name__}:[/] ", end="")
-        err.print(str(exc), markup=False, highlight=False)
+        print_error(str(exc))
         return exc.exit_code
     except Exception as exc:  # noqa: BLE001 - never a traceback: it could quote values
-        err.print("[red]piigate scan: unexpected error:[/] ", end="")
-        err.print(safe_reason(exc), markup=False, highlight=False)
+        print_error(f"scan failed unexpectedly: {safe_reason(exc)}")
         return EXIT_INTERNAL
 
 

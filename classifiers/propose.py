@@ -107,8 +107,13 @@ def load_defaults(path: str | Path) -> dict[str, Any]:
         data = json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError("defaults file not found", file=str(p)) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"cannot read the defaults file ({type(exc).__name__})",
+    except json.JSONDecodeError as exc:  # its message gives the place, never the text
+        raise ConfigError(f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}",
+                          file=str(p)) from None
+    except UnicodeDecodeError:
+        raise ConfigError("the defaults file is not UTF-8", file=str(p)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read the defaults file ({exc.strerror or 'unreadable'})",
                           file=str(p)) from None
     Defaults.from_dict(data, file=str(p))
     return data

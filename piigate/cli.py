@@ -1,4 +1,5 @@
-"""The ``piigate`` command.
+"""PII Gate: find personal data in a database, mask it under an approved schema, and
+prove the masked copy.
 
 Exit codes: 0 ok, 2 usage or configuration error, 3 schema or coverage failure,
 4 verification failure, 5 review denied. Progress and messages go to stderr, results
@@ -20,18 +21,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
+from .console import console, describe_subcommands, print_error
 from .errors import PiiGateError
 
 EXIT_OK, EXIT_USAGE, EXIT_SCHEMA, EXIT_VERIFY, EXIT_DENIED = 0, 2, 3, 4, 5
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+err: Console = console(stderr=True)
+out: Console = console()
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # argparse exits 2 too; keep our wording
         self.print_usage(sys.stderr)
-        err.print(f"[red]piigate: error:[/] {message}")
+        print_error(f"{self.prog}: {message}")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -133,7 +135,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     keyring = Keyring.from_env(secret_file=args.secret_file)
     schema = _load(args.schema)
-    before, after = connect(args.before), connect(args.after)
+    before = connect(args.before, field="--before")
+    after = connect(args.after, field="--after")
     try:
         plan = make_plan(schema, reflect(before), keep_undecided=args.keep_undecided)
         with progress_bar() as update:
@@ -230,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for register in _plugins():
         register(sub)
+    describe_subcommands(sub)
     return parser
 
 
@@ -253,8 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except PiiGateError as exc:
-        err.print(f"[red]piigate {args.command}: {type(exc).__name__}:[/] ", end="")
-        err.print(str(exc), markup=False, highlight=False)
+        print_error(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
         err.print("[red]interrupted[/]")

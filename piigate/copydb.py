@@ -313,8 +313,8 @@ def _sqlite_copy(src: Path, dst: Path, progress: Progress) -> None:
         # The copy stands alone: no WAL file that could be left behind or swapped apart.
         target.execute("PRAGMA journal_mode=DELETE")
     except sqlite3.Error as exc:
-        raise DatabaseError(f"SQLite backup failed ({type(exc).__name__})", file=str(src)) \
-            from None
+        raise DatabaseError(f"SQLite backup failed ({describe_db_error(exc)})",
+                            file=str(src)) from None
     finally:
         source.close()
         target.close()
@@ -330,7 +330,7 @@ def _sqlite_vacuum_into(src: Path, dst: Path) -> None:
     try:
         conn.execute("VACUUM INTO ?", (str(dst),))
     except sqlite3.Error as exc:
-        raise DatabaseError(f"SQLite VACUUM INTO failed ({type(exc).__name__})",
+        raise DatabaseError(f"SQLite VACUUM INTO failed ({describe_db_error(exc)})",
                             file=str(src)) from None
     finally:
         conn.close()

@@ -58,21 +58,22 @@ _INT_RANGES = {
 }
 
 
-def normalise_url(url: str | URL) -> URL:
-    """Parse a database URL and choose our driver for its engine."""
+def normalise_url(url: str | URL, *, field: str = "--db") -> URL:
+    """Parse a database URL and choose our driver for its engine; errors name ``field``
+    (the flag the URL came from)."""
     try:
         u = make_url(url) if isinstance(url, str) else url
     except (sa_exc.ArgumentError, ValueError):
         raise DatabaseError(
             "cannot parse the database URL (expected e.g. postgresql://user@host/db, "
             "mysql://user@host/db or sqlite:///file.db)",
-            field="--db",
+            field=field,
         ) from None
     backend = u.drivername.split("+", 1)[0]
     if backend not in _DRIVERS:
         raise DatabaseError(
             f"unsupported database engine {backend!r}; use sqlite, postgresql or mysql/mariadb",
-            field="--db",
+            field=field,
         )
     if "+" not in u.drivername:
         u = u.set(drivername=_DRIVERS[backend])
@@ -89,9 +90,10 @@ def safe_url(url: str | URL) -> str:
         return "<unparseable URL>"
 
 
-def connect(url: str | URL, *, check: bool = True) -> Engine:
-    """An engine for ``url``; with ``check``, prove it answers (clear error if not)."""
-    u = normalise_url(url)
+def connect(url: str | URL, *, check: bool = True, field: str = "--db") -> Engine:
+    """An engine for ``url``; with ``check``, prove it answers (clear error if not).
+    Errors name ``field``, the flag the URL came from."""
+    u = normalise_url(url, field=field)
     kwargs: dict[str, object] = {"future": True}
     if u.get_backend_name() == "sqlite":
         db = u.database
@@ -100,15 +102,15 @@ def connect(url: str | URL, *, check: bool = True) -> Engine:
 
             if not Path(db).exists():
                 raise DatabaseError(
-                    "SQLite database file does not exist", file=db, field="--db"
+                    "SQLite database file does not exist", file=db, field=field
                 )
     else:
         kwargs["pool_pre_ping"] = True
     try:
         engine = sa.create_engine(u, **kwargs)
-    except (sa_exc.ArgumentError, ImportError) as exc:
+    except (sa_exc.ArgumentError, ImportError):
         raise DatabaseError(
-            f"cannot create an engine: {type(exc).__name__}", field="--db"
+            "cannot create an engine for this URL (is its driver installed?)", field=field
         ) from None
     if check:
         try:
@@ -119,7 +121,7 @@ def connect(url: str | URL, *, check: bool = True) -> Engine:
             raise DatabaseError(
                 f"cannot connect to {u.render_as_string(hide_password=True)}: "
                 f"{describe_db_error(exc)}",
-                field="--db",
+                field=field,
             ) from None
     return engine
 

@@ -102,6 +102,7 @@ class VerificationError(PiiGateError):
 # Driver error codes whose meaning we can name without quoting the driver's message
 # (which can hold row values: constraint details, COPY lines, a value that did not parse).
 _KNOWN_CODES: dict[str, str] = {
+    "connection": "the server cannot be reached or refused the connection",
     "3D000": "database does not exist",
     "28000": "login refused",
     "28P01": "password authentication failed",
@@ -137,7 +138,7 @@ _KNOWN_CODES: dict[str, str] = {
 
 
 def describe_db_error(exc: BaseException) -> str:
-    """A value-free description of a database or driver error: class, code, meaning.
+    """A value-free description of a database or driver error: meaning and code.
 
     The one describer the CLI, the pipeline, the Lambda handlers, discovery, the writer
     and verify use. The driver's own text is never included.
@@ -149,16 +150,18 @@ def describe_db_error(exc: BaseException) -> str:
     code = code or getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None)
     if code is None and type(orig).__name__ == "OperationalError" and hasattr(orig, "pgconn"):
         code = "connection"  # psycopg connection failures carry no SQLSTATE
-    out = type(orig).__name__ + (f" {code}" if code else "")
     meaning = _KNOWN_CODES.get(str(code)) if code is not None else None
-    return f"{out}: {meaning}" if meaning else out
+    # in words a person acts on; the driver's class name means nothing to them
+    if meaning:
+        return meaning if code == "connection" else f"{meaning} (database error {code})"
+    return f"database error {code}" if code else "database error (the driver gave no code)"
 
 
 def safe_reason(exc: BaseException) -> str:
     """What may be printed about any error: ours are value-free; others are described.
 
-    Our errors carry no values by contract; a database error is reduced to its class,
-    code and meaning; anything else shows its class only.
+    Our errors carry no values by contract; a database error is reduced to its meaning
+    and code; anything else shows its class only.
     """
     if isinstance(exc, PiiGateError):
         return str(exc)

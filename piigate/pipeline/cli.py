@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..console import RenamedFlag, print_error
+
 if TYPE_CHECKING:
     from .record import StepTiming
     from .runner import Options, Pipeline
@@ -52,7 +54,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--review", action="store_true",
                    help="open the review page on 127.0.0.1 and wait for a person")
     p.add_argument("--out", default=RUN_OUT, help=f"output folder (default: ./{RUN_OUT})")
-    p.add_argument("--sample", type=_positive, default=1000, help="rows sampled per table")
+    p.add_argument("--sample-rows", dest="sample", metavar="N", type=_positive, default=1000,
+                   help="rows sampled per table by discovery (default 1000), as in scan")
+    p.add_argument("--sample", dest="sample", type=_positive, action=RenamedFlag,
+                   new="--sample-rows")
     p.add_argument("--defaults", help="discovery defaults file (JSON)")
     p.add_argument("--secret-file", help="file holding the master secret "
                    "(default: $PIIGATE_SECRET, then $PIIGATE_SECRET_FILE)")
@@ -136,10 +141,12 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 
 def _open_browser(url: str) -> None:
-    """Best effort, and only for a person at a terminal: the URL is printed anyway."""
+    """The URL first on stdout (as ``piigate review`` prints it), then, for a person at a
+    terminal, the browser (best effort)."""
     import sys
     import webbrowser
 
+    print(url, flush=True)
     if sys.stderr.isatty():
         try:
             webbrowser.open(url)
@@ -160,9 +167,7 @@ def _run(opts: Options, events: _RichEvents, setup: StepTiming | None = None) ->
     except StepFailed as exc:
         events.stop()
         _summary(pipe, events)
-        events.err.print(f"piigate {opts.command}: step '{exc.step}' failed: ", style="red",
-                         end="")
-        events.err.print(str(exc), markup=False, highlight=False)
+        print_error(f"step '{exc.step}' failed: {exc}")
         if exc.step != "import":
             events.err.print("the target was not changed; the temporary copy was removed")
         return exc.exit_code
@@ -221,33 +226,39 @@ class _RichEvents:
         )
 
         from ..cli import err, out
-        from .runner import STEPS
+        from .runner import RUN_STEPS
 
         self.err, self.out = err, out
-        self._steps = STEPS
+        self._steps = RUN_STEPS
         self._progress = Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
             TimeElapsedColumn(), console=err, transient=False,
         )
         self._bars: dict[str, Any] = {}
         self._main: Any = None
-        self._running = False
+        self._running = self._stopped = False
 
     def __enter__(self) -> _RichEvents:
-        self._progress.start()
-        self._running = True
-        self._main = self._progress.add_task("pipeline", total=len(self._steps))
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    def _start(self) -> None:
+        # at the first bar: a run refused before any work prints its error line first
+        if not (self._running or self._stopped):
+            self._progress.start()
+            self._running = True
+            self._main = self._progress.add_task("pipeline", total=len(self._steps))
+
     def stop(self) -> None:
+        self._stopped = True
         if self._running:
             self._progress.stop()
             self._running = False
 
     def step(self, name: str, status: str, seconds: float | None = None) -> None:
+        self._start()
         if status == "running":
             self._progress.update(self._main, description=f"pipeline: {name}")
         elif status == "ok":
@@ -256,6 +267,7 @@ class _RichEvents:
             self._progress.update(self._main, description=f"pipeline: {name} [red]{status}[/]")
 
     def progress(self, label: str, done: int, total: int | None = None) -> None:
+        self._start()
         if label not in self._bars:
             self._bars[label] = self._progress.add_task(f"  {label}", total=total)
         self._progress.update(self._bars[label], completed=done, total=total)

@@ -17,15 +17,23 @@ import re
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..db import Inventory, safe_url
 from ..schema import Schema, drift_summary
 from .record import RunRecord
 
+if TYPE_CHECKING:
+    from ..verify import VerifyResult
+
 FORMAT = "piigate-report/v1"
 HIDDEN = "(hidden)"
+CHECK_NAMES = {
+    "row_counts": "row counts", "foreign_keys": "foreign keys", "unique": "unique keys",
+    "changed": "masked columns changed", "leak": "no original values left",
+    "other": "checks that could not finish",
+}
 # discovery masks every word longer than two characters as first + **** + last
 _MASKED_WORD = re.compile(r"^(\*+|.\*{3,}.|.?\*+.?)$")
 
@@ -67,10 +75,12 @@ def build_report(rec: RunRecord) -> dict[str, Any]:
         "tokenize": rec.tokenized.to_dict() if rec.tokenized is not None else None,
         "verification": rec.verification.to_dict() if rec.verification is not None
         else {"passed": False, "ran": False},
+        "verdicts": verdicts(rec.verification),
         "share": rec.share or None,
         "import": rec.imported or None,
     }
     report["summary"] = summary(report)
+    report["per_table"] = per_table(report["findings"])
     return report
 
 
@@ -100,10 +110,18 @@ def findings(proposal: Schema | None, approved: Schema | None) -> list[dict[str,
     base = approved or proposal
     if base is None:
         return []
+    from approval_ui.preview import preview
+    from approval_ui.words import evidence as evidence_words
+    from approval_ui.words import finding_words
+
     out = []
     for tname, cname, rule in base.iter_rules():
         proposed = proposal.rule(tname, cname) if proposal else None
         evidence = rule.finding or (proposed.finding if proposed else None)
+        masked = rule.method != "keep"
+        # made-up input through the real transform: a real token next to even a masked
+        # original would tell too much (see approval_ui.preview)
+        example = preview(tname, cname, rule) if masked else None
         out.append({
             "table": tname,
             "column": cname,
@@ -120,8 +138,115 @@ def findings(proposal: Schema | None, approved: Schema | None) -> list[dict[str,
             "reason": getattr(rule, "reason", None),
             "drift": rule.drift,
             "decided_by": rule.decided_by,
+            "masked": masked,
+            "finding": finding_words(evidence, masked),
+            "evidence": evidence_words(evidence, masked),
+            "example": {"before": example.before, "after": example.after} if example else None,
         })
     return out
+
+
+def per_table(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Masked and kept columns per table (the report's chart)."""
+    counts: dict[str, dict[str, Any]] = {}
+    for f in found:
+        row = counts.setdefault(f["table"], {"table": f["table"], "masked": 0, "kept": 0})
+        row["masked" if f["masked"] else "kept"] += 1
+    return [counts[t] for t in sorted(counts)]
+
+
+def _table_of(check: str, item: str) -> str:
+    """The table an item of a check is about: ``t``, ``t.c``, ``t(cols)``, ``t(c) -> p(c)``."""
+    if check in ("row_counts", "other"):
+        return item
+    if "(" in item:
+        return item.split("(", 1)[0].strip() or item
+    return item.rsplit(".", 1)[0] if "." in item else item
+
+
+# Failure lines about an item that the check's results leave out (it could not be
+# checked at all), by what the line says; anything else shows as a check of its own.
+_UNCHECKED = {
+    "table missing in the tokenized database": "row_counts",
+    "rows could not be counted": "row_counts",
+    "a table of the foreign key is missing": "foreign_keys",
+    "rows could not be compared": "changed",
+    "could not be searched for original values": "leak",
+    "originals could not be read for the leak search": "leak",
+}
+_LEAK_SEARCH = "leak check"  # the complete search as a whole could not run
+
+
+def verdicts(result: VerifyResult | None) -> list[dict[str, Any]]:
+    """Pass or fail per check, one sentence each, and the tables that failed it.
+
+    Judged from the typed results. A failure line that they do not account for (a table
+    missing from the copy, a column that could not be searched) fails the check it is
+    about, or else shows as a check of its own: nothing that failed reads as passed.
+    """
+    if result is None:
+        return []
+    c = result.checks
+    out: dict[str, dict[str, Any]] = {}
+
+    def add(check: str, items: list[str], bad: list[str], ok: str, fail: str) -> None:
+        out[check] = {"check": check, "items": set(items), "failing": bad, "ok": ok,
+                      "fail": fail}
+
+    if c.row_counts is not None:
+        add("row_counts", list(c.row_counts),
+            [t for t, v in c.row_counts.items() if v.error is not None or v.before != v.after],
+            f"All {len(c.row_counts)} tables have as many rows after tokenization as before.",
+            "Row counts differ, or a table is missing or could not be counted, in")
+    if c.foreign_keys is not None:
+        add("foreign_keys", list(c.foreign_keys),
+            [k for k, v in c.foreign_keys.items() if not v.present or v.orphans != 0],
+            f"All {len(c.foreign_keys)} foreign keys are in place and no row points at a "
+            "missing parent.",
+            "A foreign key is missing, or rows point at a missing parent, in")
+    if c.unique is not None:
+        add("unique", list(c.unique),
+            [k for k, v in c.unique.items() if not v.present or v.duplicate_groups != 0],
+            f"All {len(c.unique)} primary and unique keys are in place, without duplicates.",
+            "A primary or unique key is missing or has duplicates in")
+    if c.changed is not None:
+        add("changed", list(c.changed), [k for k, v in c.changed.items() if not v.proved],
+            f"Each of the {len(c.changed)} masked columns holds exactly the tokens of its "
+            "originals.",
+            "Masked columns do not hold exactly the tokens of their originals in")
+    if c.leak is not None:
+        exact = c.leak.exact
+        how = (f"a complete search of {len(exact.kept_columns)} kept columns"
+               if exact is not None and exact.ran
+               else f"{c.leak.sampled} sampled originals looked for")
+        add("leak", [*c.leak.hits, _LEAK_SEARCH], list(c.leak.hits),
+            f"No original value of a masked column was found in the copy ({how}).",
+            "Original values of masked columns were found, or could not be looked for, in")
+    other: list[str] = []
+    for line in result.failures:
+        name, _, what = line.partition(":")
+        owner = next((v for v in out.values() if name in v["items"]), None)
+        if owner is None:
+            check = next((k for phrase, k in _UNCHECKED.items() if phrase in what), None)
+            owner = out.get(check) if check else None
+        if owner is None:
+            other.append(name)
+        elif name not in owner["failing"]:
+            owner["failing"].append(name)
+    if other:
+        add("other", [], other, "", "Verification could not finish for")
+    verdict = []
+    for v in out.values():
+        tables = sorted({_table_of(v["check"], i) for i in v["failing"] if i != _LEAK_SEARCH})
+        if not v["failing"]:
+            sentence = v["ok"]
+        elif tables:
+            sentence = f"{v['fail']} {', '.join(tables)}."
+        else:
+            sentence = "The complete search for original values could not run in the copy."
+        verdict.append({"check": v["check"], "passed": not v["failing"], "sentence": sentence,
+                        "tables": tables, "failing": list(v["failing"])})
+    return verdict
 
 
 def decisions(approved: Schema | None, proposal: Schema | None, mode: str) -> dict[str, Any]:
@@ -162,8 +287,7 @@ def render_html(report: dict[str, Any]) -> str:
 
     env = Environment(loader=PackageLoader("piigate", "templates"),
                       autoescape=select_autoescape(["html"], default=True))
-    env.filters["tojson_pretty"] = lambda v: json.dumps(v, indent=2, default=str)
-    return env.get_template("report.html").render(r=report)
+    return env.get_template("report.html").render(r=report, check_names=CHECK_NAMES)
 
 
 def write_report(report: dict[str, Any], out: Path) -> dict[str, Path]:

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
 STEPS = ("restore", "scan", "propose", "review", "tokenize", "verify", "share", "import",
          "report")
+# every step run() times, in order: STEPS with the cleanup before the report
+RUN_STEPS = (*STEPS[:-1], "cleanup", STEPS[-1])
 
 
 class ReviewDenied(PiiGateError):
@@ -232,9 +234,9 @@ class Pipeline:
         from approval_ui.local import serve_review
 
         def show(url: str) -> None:
-            self.events.say(f"review the proposal at {url} (waiting for a decision)")
-            if self.opts.on_review_url:
+            if self.opts.on_review_url:  # first: the CLI prints the URL on stdout
                 self.opts.on_review_url(url)
+            self.events.say(f"review the proposal at {url} (waiting for a decision)")
 
         decision = serve_review(proposal, previous=self.opts.previous,
                                 out=self.opts.out / "approved.json", port=self.opts.review_port,
@@ -355,7 +357,8 @@ def _error_dict(exc: BaseException) -> dict[str, Any]:
 
 def check_targets(source: str, target: str) -> None:
     """Refuse combinations that could harm the source or cannot work (before any work)."""
-    s, t = copydb.normalise_url(source), copydb.normalise_url(target)
+    s = copydb.normalise_url(source, field="--source")
+    t = copydb.normalise_url(target, field="--target")
     if copydb.backend(s) != copydb.backend(t):
         raise ConfigError("--source and --target must be the same database engine",
                           field="--target")

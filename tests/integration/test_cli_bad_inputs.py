@@ -21,6 +21,7 @@ from tests.fixtures.dbutil import (
     full_schema,
     with_cols,
 )
+from tests.integration.test_cli_usability import CLASS_NAME
 
 SECRET = "bad-input-secret-0123456789"
 
@@ -37,7 +38,11 @@ def small_db(fresh_db):
 def run(capsys, *argv: str) -> tuple[int, str]:
     code = main(list(argv))
     captured = capsys.readouterr()
-    return code, captured.err + captured.out
+    text = captured.err + captured.out
+    if code:  # a person reads this: "error: ...", never a Python class name
+        assert text.startswith("error: ") or "\nerror: " in text, text
+        assert not CLASS_NAME.search(text), text
+    return code, text
 
 
 def write(tmp_path: Path, content: str | dict | bytes, name: str = "schema.json") -> str:

@@ -71,7 +71,7 @@ def test_scan_review_tokenize_verify(fresh_db, tmp_path, engine_name):
     sample.create(connect(source), 300)
     proposal, approved = tmp_path / "proposal.json", tmp_path / "approved.json"
 
-    piigate("scan", "--db", source, "--sample", "200", "-o", str(proposal))
+    piigate("scan", "--db", source, "--sample-rows", "200", "-o", str(proposal))
     scanned = load_schema(proposal)
     assert scanned.rule("customers", "email").method != "keep"
     assert scanned.rule("customers", "notes").method in ("redact", "fake", "hash")

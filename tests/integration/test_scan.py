@@ -131,7 +131,7 @@ def test_cli_scan_writes_proposal_and_reports_drift(tmp_path, capsys):
     engine = sa.create_engine(url)
     sample.create(engine, 100)
     out = tmp_path / "proposal.json"
-    assert _cli(["scan", "--db", url, "--sample", "200", "-o", str(out)]) == 0
+    assert _cli(["scan", "--db", url, "--sample-rows", "200", "-o", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "first_name" in printed and "FIRST_NAME" in printed and "fake" in printed
     first = load_schema(out)
