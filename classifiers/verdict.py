@@ -40,6 +40,10 @@ PERSON_SHARE = 0.20
 PRECISE_ENTITIES = (N.EMAIL, N.IBAN)
 PRECISE_MIN_HITS = 2
 MIN_DISTINCT_FOR_NAMES = 10  # "English", "Spanish": a few capitalised words are no names
+# names inside short values (not the whole value): product names hold capitalised words
+# that are also last names ("Glass Vase"), so a third of the values and 20 distinct
+NAMED_SHARE = 0.30
+MIN_DISTINCT_FOR_NAMED_NOTES = 20
 _RARELY_WRONG = (N.EMAIL, N.IP, N.IBAN)
 _CHECKSUM_IDS = (N.NATIONAL_ID, N.SSN, "US_ITIN", N.CARD, N.PHONE)
 PERSON_LIKE = "PERSON_LIKE"  # hits key: values that read as a person's name (see below)
@@ -378,6 +382,12 @@ def _by_name(v: Verdict, st: _TextStats, nm: N.NameMatch) -> Verdict:
         v.note = (f"column name suggests {nm.entity} but none of {st.distinct} distinct "
                   "sampled values looks like one")
         return v
+    if nm.entity in NAME_ENTITIES and shape_r < 0.2:
+        # a "name" column of page titles and URLs, a sizeable share of them e-mails: the
+        # e-mails are the finding, whatever the table decides about the names
+        other = _minority(Verdict(), st, names=False)
+        if other is not None:
+            return _minority(v, st, names=False) or v
     v.entity = nm.entity
     if nm.entity in NAME_ENTITIES:
         v.weak_name = N.is_weak_person(nm)
@@ -440,14 +450,22 @@ def _free_text(v: Verdict, st: _TextStats) -> Verdict:
     return v
 
 
-def _minority(v: Verdict, st: _TextStats) -> Verdict | None:
+def _minority(v: Verdict, st: _TextStats, names: bool = True) -> Verdict | None:
     """A sizeable share of personal values (or a few e-mails or IBANs) among others: the
     column is masked as a whole, with a method that fits every value."""
     found = {e: c for e, c in st.whole.items() if e != N.PERSON}
+    companies = st.org_like >= 0.25 * st.distinct
     # names are noisier than e-mails: a fifth of the values must read as a person's name
-    if st.person_like >= PERSON_SHARE * st.distinct and st.person_like >= 2 and \
-            st.org_like < 0.25 * st.distinct and st.distinct >= MIN_DISTINCT_FOR_NAMES:
+    if names and st.person_like >= PERSON_SHARE * st.distinct and st.person_like >= 2 and \
+            not companies and st.distinct >= MIN_DISTINCT_FOR_NAMES:
         found[N.PERSON] = st.person_like
+    # short notes naming someone ("Guardian: Anna Berg", "Son Ecrin", "Oliver Edwards
+    # (sister)"): a name inside the value, not the whole value, in a third of them
+    named = max(st.inside.get(N.PERSON, 0), st.whole.get(N.PERSON, 0))
+    if names and named >= NAMED_SHARE * st.distinct and not companies and \
+            st.distinct >= MIN_DISTINCT_FOR_NAMED_NOTES and \
+            named > found.get(N.PERSON, 0):
+        found[N.PERSON] = named
     if st.digits_only >= 0.9 * st.distinct:
         # random numbers (timestamps, hashes, codes) pass a check digit about one time in
         # ten: an identifier column checks out in most of its values, not in a tenth
@@ -462,7 +480,7 @@ def _minority(v: Verdict, st: _TextStats) -> Verdict | None:
         # a key-value column (``meta_value``) holds names, phones and e-mails side by
         # side: together they are a sizeable share though each kind alone is not
         mixed = {e: c for e, c in found.items() if c >= 2}
-        if st.person_like >= 2 and st.org_like < 0.25 * st.distinct:
+        if names and st.person_like >= 2 and not companies:
             mixed[N.PERSON] = st.person_like
         if len(mixed) < 2 or sum(mixed.values()) < PERSON_SHARE * st.distinct:
             return None
@@ -471,7 +489,8 @@ def _minority(v: Verdict, st: _TextStats) -> Verdict | None:
     v.entity, v.partial = entity, True
     v.confidence = 0.5 + 0.4 * strong[entity] / st.distinct
     v.signals.append(f"values:{entity}={strong[entity]}/{st.distinct}")
-    v.examples = st.examples.get(entity if entity != N.PERSON else "NAME", [])
+    v.examples = st.examples.get(entity if entity != N.PERSON else "NAME", []) or \
+        st.examples.get("TEXT", [])
     v.note = (f"{entity} in {strong[entity]} of {st.distinct} sampled values: masked as a "
               "whole column")
     return v
