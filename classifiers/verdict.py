@@ -83,6 +83,7 @@ class Verdict:
     # characters of the sampled values outside ASCII letters and digits (fpe keep_chars)
     others: str = ""
     partial: bool = False  # a minority of the values is personal: mask the whole column
+    rows: int = 0  # non-NULL values sampled (``sampled`` counts the distinct ones)
     weak_name: bool = False  # PERSON from a bare "name" (or "customer name"): needs context
     content: str | None = None  # binary columns: what the first bytes are (PNG, PDF, text)
 
@@ -131,6 +132,7 @@ class _TextStats:
     login_marked: int = 0  # ... with a dot, underscore, hyphen, backslash or digit in it
     ip_hex: int = 0  # 8 or 32 upper-case hex digits: an IP address in hex (MediaWiki)
     token_like: int = 0  # 16+ characters of hex or base64 without spaces, letters and digits
+    id_code: int = 0  # a number of 5+ digits, perhaps behind a short letter prefix (S99924016)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -185,6 +187,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             st.login_marked += bool(_LOGIN_MARK.search(v))
         if _TOKEN.match(v) and any(c.isdigit() for c in v) and any(c.isalpha() for c in v):
             st.token_like += 1
+        if _ID_CODE.match(v):
+            st.id_code += 1
         for ent in seen_whole:
             st.whole[ent] += 1
             st.examples.setdefault(ent, [])
@@ -220,6 +224,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
 MAC = "MAC_ADDRESS"  # a device's hardware address: identifies its owner's device
 PROFILE_URL = "PROFILE_URL"  # a URL naming one person's page (``/users/alice``, ``/@alice``)
 TOKEN_LIKE = "TOKEN_LIKE"  # hits key: values shaped like a random token
+ID_CODE = "ID_CODE"  # hits key: values shaped like an issued number (licence, DEA, member)
+_ID_CODE = re.compile(r"^[A-Z]{0,3}[-/ ]?\d{5,24}[A-Z]?$")
 _LOGIN = re.compile(r"^[A-Za-z][A-Za-z0-9._\\-]{1,40}$")
 _LOGIN_MARK = re.compile(r"[._\\\d-]")
 # a title before a name ("Dr. Anna Berg", "Mrs Smith") is not part of it
@@ -324,6 +330,8 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         v.hits["LOGIN_LIKE"] = st.login_like
     if st.token_like:
         v.hits[TOKEN_LIKE] = st.token_like
+    if st.id_code:
+        v.hits[ID_CODE] = st.id_code
     if st.long_text >= 0.5 * st.distinct and not (nm and nm.entity == N.CREDENTIAL):
         return _free_text(v, st)
     ratios = {e: c / st.distinct for e, c in st.whole.items() if e != N.PERSON}
@@ -503,7 +511,7 @@ def found_summary(hits: dict[str, int], sampled: int) -> str:
     parts = [f"{labels.get(e, e)} in {c} of {sampled}"
              for e, c in sorted(hits.items(), key=lambda x: -x[1])
              if c and e not in ("NAME_SHAPE", "NAME_DICTIONARY", ORG_LIKE, "LOGIN_LIKE",
-                                     TOKEN_LIKE)]
+                                     TOKEN_LIKE, ID_CODE)]
     return "; ".join(parts)
 
 
