@@ -84,6 +84,8 @@ class Verdict:
     others: str = ""
     partial: bool = False  # a minority of the values is personal: mask the whole column
     rows: int = 0  # non-NULL values sampled (``sampled`` counts the distinct ones)
+    # JSON: per flagged path, (letters, others) of its values, to fit the path's rule
+    path_chars: dict[str, tuple[bool, str]] = field(default_factory=dict)
     weak_name: bool = False  # PERSON from a bare "name" (or "customer name"): needs context
     content: str | None = None  # binary columns: what the first bytes are (PNG, PDF, text)
 
@@ -669,6 +671,7 @@ def json_verdict(values: list[Any], engine: Analyzer, limit: int = 1000) -> Verd
         pv = _path_verdict(path, vals, engine)
         if pv.entity:
             v.paths[path] = pv.entity
+            v.path_chars[path] = (pv.letters, pv.others)
             v.hits[path] = pv.hits.get(pv.entity, 0) or pv.sampled
             v.examples += pv.examples[:1]
             v.confidence = max(v.confidence, pv.confidence)

@@ -268,3 +268,23 @@ def test_opaque_unique_bytes_beside_personal_data_are_masked(engine):
 
     assert judge(True).entity == "BINARY"
     assert judge(False).entity is None  # nothing personal beside it: kept with a reason
+
+
+def test_methods_fit_text_in_many_scripts_and_json_paths(engine):
+    from classifiers.propose import Defaults, entity_rule
+    from classifiers.verdict import json_verdict
+
+    col = ColumnInfo("t", "contact", "VARCHAR(100)", "text", True)
+    v = Verdict(entity=N.PERSON, partial=True, sampled=40, letters=True, others=" éЖ")
+    # fpe would refuse the next value's unseen letter (ğ, 川): a hash takes any text
+    assert entity_rule(v, col, Defaults.from_dict(None))["method"] == "hash"
+    ascii_only = Verdict(entity=N.PERSON, partial=True, sampled=40, letters=True, others=" ")
+    assert entity_rule(ascii_only, col, Defaults.from_dict(None))["method"] == "fpe"
+    uniq = ColumnInfo("t", "contact", "VARCHAR(100)", "text", True, unique=True)
+    assert entity_rule(v, uniq, Defaults.from_dict(None))["method"] == "fpe"  # one-to-one
+    docs = [f'{{"alternate_phone": "+1 (555) 010-{i:04d} ext {i}"}}' for i in range(30)]
+    jv = json_verdict(docs, engine)
+    jcol = ColumnInfo("t", "attrs", "JSON", "json", True)
+    rule = entity_rule(jv, jcol, Defaults.from_dict(None))
+    inner = rule["paths"][0]["rule"]
+    assert inner["method"] == "fpe" and inner["alphabet"] == "alnum"  # "ext" has letters
