@@ -471,7 +471,8 @@ def _minority(v: Verdict, st: _TextStats, names: bool = True) -> Verdict | None:
         found[N.PERSON] = st.person_like
     # short notes naming someone ("Guardian: Anna Berg", "Son Ecrin", "Oliver Edwards
     # (sister)"): a name inside the value, not the whole value, in a third of them
-    named = max(st.inside.get(N.PERSON, 0), st.whole.get(N.PERSON, 0))
+    # (two name words at least: a lone "Grace" or "Hunter" is as often a word)
+    named = st.inside.get(N.PERSON, 0)
     if names and named >= NAMED_SHARE * st.distinct and not companies and \
             st.distinct >= MIN_DISTINCT_FOR_NAMED_NOTES and \
             named > found.get(N.PERSON, 0):
