@@ -213,11 +213,14 @@ def metadata() -> sa.MetaData:
           col("created_at", DT),
           oid("member_id", fk="members.id"),
           oid("attribution_id", ref="posts.id", null=0.4),
-          col("attribution_type", V(50), "choice", values=["post", "page", "url", None]),
+          col("attribution_type", V(50), "choice", values=["post", "page", "url", None],
+              nullable=True),
           col("attribution_url", V(2000), lambda c: f"/p/{c.rng.randint(1, 150)}/", null=0.3),
-          col("referrer_source", V(191), "choice", values=REFERRERS),
-          col("referrer_medium", V(191), "choice", values=["search", "social", None]),
+          col("referrer_source", V(191), "choice", values=REFERRERS, nullable=True),
+          col("referrer_medium", V(191), "choice", values=["search", "social", None],
+              nullable=True),
           col("referrer_url", V(2000), "choice", values=["https://www.google.com/",
-                                                         "https://t.co/", None]),
+                                                         "https://t.co/", None],
+              nullable=True),
           col("source", V(50), "choice", values=["member", "import", "admin", "api"]))
     return md
