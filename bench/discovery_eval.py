@@ -44,10 +44,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus.gen import build  # noqa: E402
-from bench.corpus.schemas import NAMES  # noqa: E402
+from bench.corpus.schemas import HELDOUT, NAMES  # noqa: E402
 from piigate.db import normalise_url  # noqa: E402
 
 LABELS_DIR = ROOT / "bench" / "corpus" / "labels"
+HELDOUT_DIR = ROOT / "bench" / "corpus" / "heldout"  # held-out schemas, outside the checksum
 SERVERS = {
     "postgresql": os.environ.get("PIIGATE_TEST_PG_URL",
                                  "postgresql://postgres@127.0.0.1:5432/postgres"),
@@ -68,7 +69,8 @@ def schema_module(name: str) -> ModuleType:
 
 
 def load_labels(name: str) -> dict[Key, Label]:
-    with open(LABELS_DIR / f"{name}.csv", newline="", encoding="utf-8") as f:
+    path = (HELDOUT_DIR if name in HELDOUT else LABELS_DIR) / f"{name}.csv"
+    with open(path, newline="", encoding="utf-8") as f:
         out = {(r["table"], r["column"]): Label(r["personal"], r["category"], r["note"])
                for r in csv.DictReader(f)}
     bad = {k: v.personal for k, v in out.items() if v.personal not in ("yes", "no", "may")}
@@ -206,16 +208,64 @@ def presidio_flagged(url: str, sample: int) -> tuple[set[Key], dict[str, str]]:
     return presidio_default_predictions(url, sample=sample), {}
 
 
+_BEFORE_SCRIPT = """
+import json, sys
+from classifiers.scan import scan_database
+r = scan_database(sys.argv[1], sample=int(sys.argv[2]))
+print(json.dumps({"flagged": sorted([t, c] for t, c, x in r.schema.iter_rules()
+                                    if x.method != "keep"),
+                  "failed": dict(r.failed_tables)}))
+"""
+
+
+@contextlib.contextmanager
+def scanner_at(ref: str) -> Iterator[Callable[[str, int], tuple[set[Key], dict[str, str]]]]:
+    """The scanner as it was at git ``ref`` (exported to a temporary tree, run in a child
+    process on the same database): the "before" column of the report."""
+    with tempfile.TemporaryDirectory(prefix="piigate-before-") as tree:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "classifiers",
+                                  "piigate"], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", tree], input=archive, check=True)
+
+        def run(url: str, sample: int) -> tuple[set[Key], dict[str, str]]:
+            env = {**os.environ, "PYTHONPATH": tree}
+            proc = subprocess.run([sys.executable, "-c", _BEFORE_SCRIPT, url, str(sample)],
+                                  capture_output=True, text=True, env=env, cwd=tree)
+            if proc.returncode != 0:
+                # the old scanner may end in a traceback: nothing flagged, the reason kept
+                last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+                return set(), {"*": f"scan failed: {last[:200]}"}
+            out = json.loads(proc.stdout.strip().splitlines()[-1])
+            return {(t, c) for t, c in out["flagged"]}, out["failed"]
+
+        yield run
+
+
 METHODS: dict[str, Callable[[str, int], tuple[set[Key], dict[str, str]]]] = {
     "piigate": scan_flagged, "presidio": presidio_flagged}
 
 
 def evaluate(names: list[str], engine_name: str = "sqlite", sample: int = 1000,
              presidio_sample: int | None = 200, seed: int = 1,
-             log: Callable[[str], None] = print) -> dict[str, list[Score]]:
-    """Build each database once, run each method on it; scores per method."""
+             log: Callable[[str], None] = print,
+             before: list[str] | None = None) -> dict[str, list[Score]]:
+    """Build each database once, run each method on it; scores per method. ``before``:
+    git refs whose scanner runs beside (method ``piigate@<ref>``)."""
+    methods = dict(METHODS)
     out: dict[str, list[Score]] = {m: [] for m in METHODS
                                    if m == "piigate" or presidio_sample}
+    with contextlib.ExitStack() as stack:
+        for ref in before or []:
+            methods[f"piigate@{ref}"] = stack.enter_context(scanner_at(ref))
+            out[f"piigate@{ref}"] = []
+        return _evaluate(names, engine_name, sample, presidio_sample, seed, log, methods,
+                         out)
+
+
+def _evaluate(names: list[str], engine_name: str, sample: int, presidio_sample: int | None,
+              seed: int, log: Callable[[str], None],
+              methods: dict[str, Callable[[str, int], tuple[set[Key], dict[str, str]]]],
+              out: dict[str, list[Score]]) -> dict[str, list[Score]]:
     with tempfile.TemporaryDirectory(prefix="piigate-corpus-") as tmp:
         for name in names:
             labels = load_labels(name)
@@ -223,9 +273,9 @@ def evaluate(names: list[str], engine_name: str = "sqlite", sample: int = 1000,
             with corpus_database(name, engine_name, Path(tmp), seed) as url:
                 log(f"{name}: built in {time.perf_counter() - t0:.1f}s")
                 for method in out:
-                    n = sample if method == "piigate" else int(presidio_sample or 0)
+                    n = int(presidio_sample or 0) if method == "presidio" else sample
                     t1 = time.perf_counter()
-                    flagged, unscanned = METHODS[method](url, n)
+                    flagged, unscanned = methods[method](url, n)
                     s = Score(name, method, labels, flagged, time.perf_counter() - t1,
                               unscanned)
                     out[method].append(s)
@@ -322,20 +372,23 @@ def errors_markdown(score: Score, limit: int | None = None) -> str:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     p.add_argument("--engine", choices=("sqlite", "postgresql", "mysql"), default="sqlite")
-    p.add_argument("--only", help="comma-separated corpus names (default: all ten)")
+    p.add_argument("--only", help="comma-separated corpus names (default: all ten; the "
+                   f"held-out {', '.join(HELDOUT)} only when named)")
     p.add_argument("--sample", type=int, default=1000, help="scanner sample (default 1000)")
     p.add_argument("--presidio-sample", type=int, default=200,
                    help="rows sampled for the Presidio baseline (default 200: it is slow)")
     p.add_argument("--no-presidio", action="store_true", help="skip the Presidio baseline")
+    p.add_argument("--before", action="append", default=[], metavar="REF",
+                   help="also run the scanner as it was at this git commit (repeatable)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--markdown", help="also write the results table to this file")
     p.add_argument("--save", help="write the flagged columns per method to this JSON file")
     p.add_argument("--load", help="re-render the report from a --save file, no scan")
     args = p.parse_args(argv)
     names = args.only.split(",") if args.only else list(NAMES)
-    unknown = [n for n in names if n not in NAMES]
+    unknown = [n for n in names if n not in NAMES + HELDOUT]
     if unknown:
-        p.error(f"unknown corpus name(s) {unknown}; known: {', '.join(NAMES)}")
+        p.error(f"unknown corpus name(s) {unknown}; known: {', '.join(NAMES + HELDOUT)}")
     for n in names:
         missing, extra = unlabelled(n)
         if missing or extra:
@@ -348,7 +401,8 @@ def main(argv: list[str] | None = None) -> int:
         results = load_results(args.load)
     else:
         results = evaluate(names, args.engine, args.sample,
-                           None if args.no_presidio else args.presidio_sample, args.seed)
+                           None if args.no_presidio else args.presidio_sample, args.seed,
+                           before=args.before)
     if args.save:
         save_results(results, args.save)
     table = table_markdown(results)

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from piigate.db import ColumnInfo, Inventory, TableInfo, is_non_numeric_other
 
 from . import names as N
-from .verdict import NAME_ENTITIES, ORG_LIKE, PERSON_LIKE, TOKEN_LIKE, Verdict
+from .verdict import ID_CODE, NAME_ENTITIES, ORG_LIKE, PERSON_LIKE, TOKEN_LIKE, Verdict
 
 # Head nouns of table names (singular). The last known token of the name decides:
 # "customer_orders" is about orders, "order_customers" about customers.
@@ -201,12 +201,16 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) ->
         _geo(t, verdicts, subject)
     if subject.by_name:
         _person_ids(t, verdicts, inv, subject)
+    _identity_links(t, verdicts, inv)
+    # what the values showed (an IP, a name), not what the table decides for bytes
+    personal = [c for c, v in verdicts.items()
+                if v.is_pii and v.entity not in (N.PHOTO, "DOCUMENT", "BINARY")]
     for cname, col in t.columns.items():
         v = verdicts.get(cname)
         if v is None:
             continue
         if col.kind == "binary":
-            _binary(col, v, subject)
+            _binary(col, v, subject, personal)
         elif col.kind == "other":
             _other(col, v, subject)
     return subject
@@ -401,6 +405,47 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.entity, v.confidence = N.PERSON_ID, 0.6
             v.signals.append(f"identifier in a table {_subject_phrase(subject)}")
             v.note = None
+        elif _issued_numbers(v):
+            # a number issued to each person (driver's licence, DEA or member number)
+            # whatever the column is called: one distinct value a row, all shaped alike
+            v.entity, v.confidence = N.PERSON_ID, 0.6
+            v.signals.append(f"id-code={v.hits[ID_CODE]}/{v.sampled}, one a row, in a "
+                             f"table {_subject_phrase(subject)}")
+            v.note = None
+
+
+MIN_ISSUED = 20  # distinct values before a column of codes reads as issued numbers
+
+
+def _issued_numbers(v: Verdict) -> bool:
+    """Values shaped like issued numbers (``S99924016``, ``BC3027231``): 5+ digits behind
+    at most three capitals, nearly every sampled row its own value."""
+    n = v.sampled
+    return n >= MIN_ISSUED and v.hits.get(ID_CODE, 0) >= 0.9 * n and \
+        n >= 0.9 * max(n, v.rows)
+
+
+def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
+    """A person's account at an identity provider (OAuth, SAML: a ``provider`` column
+    beside a reference to a table of people) holds the person's id at that provider
+    (``uid``, ``extern_uid``, ``provider_user_id``): it identifies them outside."""
+    cols = {c: N.tokens(c) for c in t.columns}
+    if not any(toks == ["provider"] or toks[-2:] == ["provider", "name"]
+               for toks in cols.values()):
+        return
+    if not any(_person_named(fk.ref_table) for fk in t.foreign_keys):
+        return
+    keys = _key_columns(t, inv)
+    for cname, col in t.columns.items():
+        v, toks = verdicts.get(cname), cols[cname]
+        if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
+                not toks or v.sampled < 2:
+            continue
+        if toks[-1] in ("uid", "sub", "subject") or toks[-2:] in (
+                ["user", "id"], ["account", "id"], ["extern", "uid"], ["external", "id"]):
+            v.entity, v.confidence = N.PERSON_ID, 0.6
+            v.signals.append("a person's id at an identity provider")
+            v.note = None
 
 
 def _geo(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> None:
@@ -433,13 +478,21 @@ def _names_person(column: str) -> bool:
     return False
 
 
-def _binary(col: ColumnInfo, v: Verdict, subject: Subject) -> None:
+def _binary(col: ColumnInfo, v: Verdict, subject: Subject, personal: list[str]) -> None:
     content = v.content or "binary"
     if v.entity is None and v.content == "binary" and subject.kind != "thing" and \
             _names_person(col.name):
         # random bytes under a person's name: a visitor's or user's opaque identifier
         v.entity, v.confidence = "BINARY", 0.6
         v.signals.append("opaque bytes named for a person")
+        return
+    if v.entity is None and v.content == "binary" and subject.kind != "thing" and \
+            personal and v.sampled >= MIN_ISSUED and v.sampled >= 0.9 * max(v.sampled, v.rows):
+        # random bytes, one value a row, beside a person's data (a visit's IP address):
+        # a device fingerprint or an opaque id of that person; fail closed
+        v.entity, v.confidence = "BINARY", 0.5
+        v.signals.append(f"opaque bytes, one value a row, beside personal data "
+                         f"({', '.join(sorted(personal)[:3])})")
         return
     if v.entity is not None and v.entity not in (N.PHOTO, "DOCUMENT"):
         return  # text stored as bytes, judged as text

@@ -102,7 +102,10 @@ _add(USERNAME, "username", "user name", "login", "login name", "nickname", "nick
      "screen name", "screenname", "handle", "benutzername", "pseudo", "usuario")
 _add(REGION, "state", "province", "region", "county", "district", "prefecture", "canton",
      "bundesland", "departement", "state province", "stateprovince", "oblast",
-     "voivodeship", "provincia", "estado", "regione")
+     "voivodeship", "provincia", "estado", "regione",
+     # parts of a city: finer than the city itself
+     "suburb", "neighbourhood", "neighborhood", "borough", "quarter", "barrio",
+     "stadtteil", "quartier")
 _add(COUNTRY, "country", "country code", "countrycode", "country name", "pays", "land code",
      "nation", "paese", "pais")
 _add(CREDENTIAL, "password", "passwd", "pwd", "pass hash", "password hash", "hashed password",

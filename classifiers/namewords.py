@@ -72,11 +72,19 @@ def name_shape(value: str) -> list[str] | None:
     v = value.strip()
     if not v or len(v) > 60:
         return None
+    parts = v.split()
+    if all(_NUMBERED.fullmatch(p.rstrip(",")) for p in parts):
+        # generated and test data number their names to keep them unique ("Ana972
+        # Gómez206"): every word numbered, the words are still names
+        parts = [_NUMBERED.sub(r"\1", p.rstrip(",")) for p in parts]
     words: list[str] = []
-    for part in v.split():
+    for part in parts:
         if part.lower() in _PARTICLES and words:
             continue
         if not WORD_RE.fullmatch(part.rstrip(",")):
             return None
         words.append(part.rstrip(","))
     return words if 1 <= len(words) <= 4 else None
+
+
+_NUMBERED = re.compile(r"([^\W\d_][^\d\s]+)\d{1,4}")

@@ -142,19 +142,36 @@ def fit(rule: dict[str, Any], col: ColumnInfo, v: Verdict | None = None
     elif method == "hash" and col.length is not None and col.length < (16 if unique else 8):
         fitted = {"method": "fpe", "alphabet": "alnum"}  # short hashes collide
     method = fitted["method"]
+    if method == "fpe" and v is not None and not unique and _open_alphabet(v.others) and \
+            (col.length is None or col.length >= 8):
+        # text in many scripts: the next values hold letters no sample showed, which
+        # fpe would refuse; a hash takes any text (a unique column keeps fpe: one-to-one)
+        fitted = {"method": "hash"}
+        method = "hash"
     if method == "redact" and col.length is not None:
         marker = str(fitted.get("value", "REDACTED"))
         if len(marker) > col.length:
             fitted["value"] = marker[: col.length] if col.length >= 1 else ""
     if method == "fpe" and v is not None:
-        if fitted.get("alphabet") == "digits" and v.letters:
-            fitted["alphabet"] = "alnum"  # "12345678Z": letters would fall outside digits
-            fitted.pop("luhn", None)
-        keep = str(fitted.get("keep_chars", FPE_KEEP_CHARS))
-        extra = "".join(ch for ch in v.others if ch not in keep)
-        if extra:
-            fitted["keep_chars"] = keep + extra
+        _fit_fpe(fitted, v.letters, v.others)
     return fitted
+
+
+def _open_alphabet(others: str) -> bool:
+    """Whether sampled text holds letters beyond ASCII (names, addresses in many scripts)."""
+    return any(ch.isalpha() and not ch.isascii() for ch in others)
+
+
+def _fit_fpe(rule: dict[str, Any], letters: bool, others: str) -> None:
+    """An fpe rule widened to the sampled values: letters need alnum, and every other
+    character seen is kept in place (``tokenize`` refuses characters outside both)."""
+    if rule.get("alphabet") == "digits" and letters:
+        rule["alphabet"] = "alnum"  # "12345678Z": letters would fall outside digits
+        rule.pop("luhn", None)
+    keep = str(rule.get("keep_chars", FPE_KEEP_CHARS))
+    extra = "".join(ch for ch in others if ch not in keep)
+    if extra:
+        rule["keep_chars"] = keep + extra
 
 
 def _fit_kind(rule: dict[str, Any], col: ColumnInfo) -> dict[str, Any] | None:
@@ -204,6 +221,8 @@ def json_rule(v: Verdict, col: ColumnInfo, d: Defaults) -> dict[str, Any] | None
         inner = dict(d.entities.get(entity) or {"method": "redact"})
         if inner["method"] in ("json", "keep"):
             inner = {"method": "redact"}
+        if inner["method"] == "fpe" and path in v.path_chars:
+            _fit_fpe(inner, *v.path_chars[path])
         paths.append({"path": path, "rule": inner})
     rule: dict[str, Any] = {"method": "json", "paths": paths}
     if d.json_all_keys:

@@ -199,6 +199,7 @@ def _scan_table(db: Engine, t: TableInfo, inv: Inventory, sample: int, seed: int
             v = unreadable_verdict(cs.error)
         if macie is not None:
             v = macie.merge(t.name, cname, v)
+        v.rows = v.rows or cs.non_null
         out[cname] = v
         samples[cname] = cs
     subject = apply_context(t, out, inv)

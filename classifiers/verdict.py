@@ -40,6 +40,10 @@ PERSON_SHARE = 0.20
 PRECISE_ENTITIES = (N.EMAIL, N.IBAN)
 PRECISE_MIN_HITS = 2
 MIN_DISTINCT_FOR_NAMES = 10  # "English", "Spanish": a few capitalised words are no names
+# names inside short values (not the whole value): product names hold capitalised words
+# that are also last names ("Glass Vase"), so a third of the values and 20 distinct
+NAMED_SHARE = 0.30
+MIN_DISTINCT_FOR_NAMED_NOTES = 20
 _RARELY_WRONG = (N.EMAIL, N.IP, N.IBAN)
 _CHECKSUM_IDS = (N.NATIONAL_ID, N.SSN, "US_ITIN", N.CARD, N.PHONE)
 PERSON_LIKE = "PERSON_LIKE"  # hits key: values that read as a person's name (see below)
@@ -79,6 +83,9 @@ class Verdict:
     # characters of the sampled values outside ASCII letters and digits (fpe keep_chars)
     others: str = ""
     partial: bool = False  # a minority of the values is personal: mask the whole column
+    rows: int = 0  # non-NULL values sampled (``sampled`` counts the distinct ones)
+    # JSON: per flagged path, (letters, others) of its values, to fit the path's rule
+    path_chars: dict[str, tuple[bool, str]] = field(default_factory=dict)
     weak_name: bool = False  # PERSON from a bare "name" (or "customer name"): needs context
     content: str | None = None  # binary columns: what the first bytes are (PNG, PDF, text)
 
@@ -127,6 +134,7 @@ class _TextStats:
     login_marked: int = 0  # ... with a dot, underscore, hyphen, backslash or digit in it
     ip_hex: int = 0  # 8 or 32 upper-case hex digits: an IP address in hex (MediaWiki)
     token_like: int = 0  # 16+ characters of hex or base64 without spaces, letters and digits
+    id_code: int = 0  # a number of 5+ digits, perhaps behind a short letter prefix (S99924016)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -181,6 +189,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             st.login_marked += bool(_LOGIN_MARK.search(v))
         if _TOKEN.match(v) and any(c.isdigit() for c in v) and any(c.isalpha() for c in v):
             st.token_like += 1
+        if _ID_CODE.match(v):
+            st.id_code += 1
         for ent in seen_whole:
             st.whole[ent] += 1
             st.examples.setdefault(ent, [])
@@ -216,6 +226,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
 MAC = "MAC_ADDRESS"  # a device's hardware address: identifies its owner's device
 PROFILE_URL = "PROFILE_URL"  # a URL naming one person's page (``/users/alice``, ``/@alice``)
 TOKEN_LIKE = "TOKEN_LIKE"  # hits key: values shaped like a random token
+ID_CODE = "ID_CODE"  # hits key: values shaped like an issued number (licence, DEA, member)
+_ID_CODE = re.compile(r"^[A-Z]{0,3}[-/ ]?\d{5,24}[A-Z]?$")
 _LOGIN = re.compile(r"^[A-Za-z][A-Za-z0-9._\\-]{1,40}$")
 _LOGIN_MARK = re.compile(r"[._\\\d-]")
 # a title before a name ("Dr. Anna Berg", "Mrs Smith") is not part of it
@@ -320,6 +332,8 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         v.hits["LOGIN_LIKE"] = st.login_like
     if st.token_like:
         v.hits[TOKEN_LIKE] = st.token_like
+    if st.id_code:
+        v.hits[ID_CODE] = st.id_code
     if st.long_text >= 0.5 * st.distinct and not (nm and nm.entity == N.CREDENTIAL):
         return _free_text(v, st)
     ratios = {e: c / st.distinct for e, c in st.whole.items() if e != N.PERSON}
@@ -378,6 +392,12 @@ def _by_name(v: Verdict, st: _TextStats, nm: N.NameMatch) -> Verdict:
         v.note = (f"column name suggests {nm.entity} but none of {st.distinct} distinct "
                   "sampled values looks like one")
         return v
+    if nm.entity in NAME_ENTITIES and shape_r < 0.2:
+        # a "name" column of page titles and URLs, a sizeable share of them e-mails: the
+        # e-mails are the finding, whatever the table decides about the names
+        other = _minority(Verdict(), st, names=False)
+        if other is not None:
+            return _minority(v, st, names=False) or v
     v.entity = nm.entity
     if nm.entity in NAME_ENTITIES:
         v.weak_name = N.is_weak_person(nm)
@@ -440,14 +460,23 @@ def _free_text(v: Verdict, st: _TextStats) -> Verdict:
     return v
 
 
-def _minority(v: Verdict, st: _TextStats) -> Verdict | None:
+def _minority(v: Verdict, st: _TextStats, names: bool = True) -> Verdict | None:
     """A sizeable share of personal values (or a few e-mails or IBANs) among others: the
     column is masked as a whole, with a method that fits every value."""
     found = {e: c for e, c in st.whole.items() if e != N.PERSON}
+    companies = st.org_like >= 0.25 * st.distinct
     # names are noisier than e-mails: a fifth of the values must read as a person's name
-    if st.person_like >= PERSON_SHARE * st.distinct and st.person_like >= 2 and \
-            st.org_like < 0.25 * st.distinct and st.distinct >= MIN_DISTINCT_FOR_NAMES:
+    if names and st.person_like >= PERSON_SHARE * st.distinct and st.person_like >= 2 and \
+            not companies and st.distinct >= MIN_DISTINCT_FOR_NAMES:
         found[N.PERSON] = st.person_like
+    # short notes naming someone ("Guardian: Anna Berg", "Son Ecrin", "Oliver Edwards
+    # (sister)"): a name inside the value, not the whole value, in a third of them
+    # (two name words at least: a lone "Grace" or "Hunter" is as often a word)
+    named = st.inside.get(N.PERSON, 0)
+    if names and named >= NAMED_SHARE * st.distinct and not companies and \
+            st.distinct >= MIN_DISTINCT_FOR_NAMED_NOTES and \
+            named > found.get(N.PERSON, 0):
+        found[N.PERSON] = named
     if st.digits_only >= 0.9 * st.distinct:
         # random numbers (timestamps, hashes, codes) pass a check digit about one time in
         # ten: an identifier column checks out in most of its values, not in a tenth
@@ -462,7 +491,7 @@ def _minority(v: Verdict, st: _TextStats) -> Verdict | None:
         # a key-value column (``meta_value``) holds names, phones and e-mails side by
         # side: together they are a sizeable share though each kind alone is not
         mixed = {e: c for e, c in found.items() if c >= 2}
-        if st.person_like >= 2 and st.org_like < 0.25 * st.distinct:
+        if names and st.person_like >= 2 and not companies:
             mixed[N.PERSON] = st.person_like
         if len(mixed) < 2 or sum(mixed.values()) < PERSON_SHARE * st.distinct:
             return None
@@ -471,7 +500,8 @@ def _minority(v: Verdict, st: _TextStats) -> Verdict | None:
     v.entity, v.partial = entity, True
     v.confidence = 0.5 + 0.4 * strong[entity] / st.distinct
     v.signals.append(f"values:{entity}={strong[entity]}/{st.distinct}")
-    v.examples = st.examples.get(entity if entity != N.PERSON else "NAME", [])
+    v.examples = st.examples.get(entity if entity != N.PERSON else "NAME", []) or \
+        st.examples.get("TEXT", [])
     v.note = (f"{entity} in {strong[entity]} of {st.distinct} sampled values: masked as a "
               "whole column")
     return v
@@ -484,7 +514,7 @@ def found_summary(hits: dict[str, int], sampled: int) -> str:
     parts = [f"{labels.get(e, e)} in {c} of {sampled}"
              for e, c in sorted(hits.items(), key=lambda x: -x[1])
              if c and e not in ("NAME_SHAPE", "NAME_DICTIONARY", ORG_LIKE, "LOGIN_LIKE",
-                                     TOKEN_LIKE)]
+                                     TOKEN_LIKE, ID_CODE)]
     return "; ".join(parts)
 
 
@@ -642,6 +672,7 @@ def json_verdict(values: list[Any], engine: Analyzer, limit: int = 1000) -> Verd
         pv = _path_verdict(path, vals, engine)
         if pv.entity:
             v.paths[path] = pv.entity
+            v.path_chars[path] = (pv.letters, pv.others)
             v.hits[path] = pv.hits.get(pv.entity, 0) or pv.sampled
             v.examples += pv.examples[:1]
             v.confidence = max(v.confidence, pv.confidence)

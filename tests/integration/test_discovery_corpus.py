@@ -19,12 +19,12 @@ import sqlalchemy as sa
 
 from bench import discovery_eval as ev
 from bench.corpus.gen import build
-from bench.corpus.schemas import NAMES
+from bench.corpus.schemas import HELDOUT, NAMES
 
 README = Path(ev.ROOT) / "bench" / "corpus" / "README.md"
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", NAMES + HELDOUT)
 def test_every_column_has_one_label(name):
     missing, extra = ev.unlabelled(name)
     assert not missing, f"unlabelled columns in {name}: {sorted(missing)}"
@@ -63,7 +63,7 @@ def test_generated_values_do_not_depend_on_the_hash_seed():
 
 @pytest.mark.slow
 def test_corpus_builds_on_sqlite_and_the_harness_runs(tmp_path, capsys):
-    for name in NAMES:
+    for name in NAMES + HELDOUT:
         url = f"sqlite:///{tmp_path / name}.sqlite"
         engine = sa.create_engine(url)
         try:
@@ -86,3 +86,12 @@ def test_corpus_builds_on_sqlite_and_the_harness_runs(tmp_path, capsys):
                    "presidio recall", "misses", "false alarms"):
         assert needle in report
     assert "UNSCANNED" not in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_the_scanner_before_a_change_runs_beside(capsys):
+    # the "before" column of the report: the scanner as committed at a git ref
+    assert ev.main(["--only", "django_auth", "--sample", "50", "--no-presidio",
+                    "--before", "HEAD"]) == 0
+    out = capsys.readouterr().out
+    assert "piigate@HEAD recall" in out and "UNSCANNED" not in out

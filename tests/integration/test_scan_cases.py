@@ -172,3 +172,25 @@ def test_unreadable_column_is_recorded_masked_and_the_scan_goes_on(tmp_path, mon
     assert mac.method == "null" and mac.finding.entity == "UNREADABLE"
     assert "could not be read" in mac.note
     assert s.rule("visitors", "first_name").method == "fake"  # the rest was scanned
+
+
+def test_issued_ids_numbered_names_and_fingerprints(db_url, keyring_env):
+    """The third corpus pass's rules on each engine (BINARY(8) on MariaDB, bytea on
+    PostgreSQL, BLOB on SQLite), and the proposal is accepted as it is."""
+    result, inv = _scan(db_url, dc.issued_ids)
+    s = result.schema
+    assert s.rule("patients", "drivers").finding.entity == "PERSON_ID"
+    assert _method(s, "patients", "plan_code") == "keep"  # 7 codes shared by 120 rows
+    assert _method(s, "patients", "contact_relationship") != "keep"
+    assert s.rule("providers", "name").finding.entity == "PERSON"
+    assert _method(s, "providers", "lat") == "null" and _method(s, "providers", "lon") == "null"
+    assert s.rule("social_accounts", "uid").finding.entity == "PERSON_ID"
+    assert _method(s, "social_accounts", "provider") == "keep"
+    assert _method(s, "log_visit", "config_id") == "null"
+    assert _method(s, "log_visit", "idvisit") == "keep"  # a visit's key, not a person's
+    plan = make_plan(s, inv)
+    engine = connect(db_url)
+    try:
+        tokenize(engine, plan, keyring_env)
+    finally:
+        engine.dispose()

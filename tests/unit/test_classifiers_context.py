@@ -144,5 +144,7 @@ def test_fit_needs_one_to_one_methods_on_unique_columns_and_keeps_odd_characters
     col = _text("t", "email", unique=True, length=25)
     assert fit({"method": "fake", "kind": "email"}, col)["method"] == "fpe"
     v = Verdict(others="@.é")
-    rule = fit({"method": "fpe", "alphabet": "alnum"}, _text("t", "c"), v)
-    assert "é" in rule["keep_chars"]
+    rule = fit({"method": "fpe", "alphabet": "alnum"}, _text("t", "c", unique=True), v)
+    assert rule["method"] == "fpe" and "é" in rule["keep_chars"]
+    # not unique: text in other scripts goes to a hash, which takes letters no sample showed
+    assert fit({"method": "fpe", "alphabet": "alnum"}, _text("t", "c"), v)["method"] == "hash"
