@@ -2,8 +2,10 @@
 
 The error comes from the state machine's ``Catch`` (``{"Error", "Cause"}``); for our
 handlers ``Cause`` is Lambda's JSON with ``errorType`` and ``errorMessage``, which the
-handlers keep value-free (see ``functions/handlers/_common.py``). Only those two fields
-go out, cut short; a stack trace never does.
+handlers keep value-free (see :func:`piigate.aws.errors.safe_error`). Only those two fields
+go out, cut short; a stack trace never does. A Fargate task's failure
+(``States.TaskFailed``, whose cause is the ECS task's description) is described by the
+value-free error the task recorded in S3 (:func:`piigate.aws.tasks.failed_results`).
 """
 
 from __future__ import annotations
@@ -42,6 +44,14 @@ def notify(
     body: dict[str, Any] = {"run_id": run_id, "machine": machine, "outcome": outcome}
     if outcome != "succeeded":
         body["error"] = describe_error(error)
+        if body["error"]["type"] == "States.TaskFailed":
+            from .tasks import failed_results
+
+            recorded = failed_results(run_id, settings)
+            if recorded:
+                body["error"] = {"type": recorded[0]["type"][:100],
+                                 "message": recorded[0]["message"][:MAX_MESSAGE],
+                                 "task_failed": "true"}
     subject = f"PII Gate {machine} run {outcome}"
     resp = client("sns").publish(
         TopicArn=settings.failure_topic_arn,
