@@ -137,7 +137,7 @@ def plan_work(
         artifacts.LATEST_APPROVED,
         {"location": schema_location, "schema_hash": schema_hash},
     )
-    return {"plan_location": location, "units_key": items_key, "unit_count": len(units)}
+    return {"plan_location": location, "units_object": items_key, "unit_count": len(units)}
 
 
 def _plan_doc(plan_location: str, schema_hash: str) -> dict[str, Any]:
