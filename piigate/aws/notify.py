@@ -17,6 +17,10 @@ from ..cloud import client
 from .config import AwsSettings
 
 MAX_MESSAGE = 500
+# how a failed Fargate task reaches the Catch: the task state itself, the Distributed
+# Map that ran it (its tolerated failures exceeded), the unit's own Fail state
+TASK_FAILURES = {"States.TaskFailed", "States.ExceedToleratedFailureThreshold",
+                 "TokenizeFailed"}
 
 
 def describe_error(error: Any) -> dict[str, str]:
@@ -44,7 +48,7 @@ def notify(
     body: dict[str, Any] = {"run_id": run_id, "machine": machine, "outcome": outcome}
     if outcome != "succeeded":
         body["error"] = describe_error(error)
-        if body["error"]["type"] == "States.TaskFailed":
+        if body["error"]["type"] in TASK_FAILURES:
             from .tasks import failed_results
 
             recorded = failed_results(run_id, settings)

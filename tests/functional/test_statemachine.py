@@ -293,7 +293,7 @@ def test_units_are_planned_then_mapped_then_finished_before_verification():
                                     "Key.$": "$.work.units_object"}
     assert tokenize["ItemProcessor"]["ProcessorConfig"]["Mode"] == "DISTRIBUTED"
     assert tokenize["ItemSelector"]["unit.$"] == "$$.Map.Item.Value.unit"
-    assert tokenize["ToleratedFailurePercentage"] == 0  # one failed unit fails the run
+    assert tokenize.get("ToleratedFailurePercentage", 0) == 0  # one failed unit fails the run
     assert tokenize["Next"] == "FinishWork"
     finish = states["FinishWork"]
     assert finish["Parameters"]["FunctionName"] == subs["WorkFunctionArn"]
