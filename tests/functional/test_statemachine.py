@@ -61,7 +61,8 @@ def substitutions(side: str) -> dict[str, str]:
 
 # what CloudFormation would substitute for our resources' Ref and Fn::GetAtt Arn
 FAKE_REFS = {
-    "AWS::ECS::TaskDefinition": "arn:aws:ecs:eu-west-1:111111111111:task-definition/piigate-worker:1",
+    "AWS::ECS::TaskDefinition":
+        "arn:aws:ecs:eu-west-1:111111111111:task-definition/piigate-worker:1",
     "AWS::S3::Bucket": "piigate-artifacts",
 }
 FAKE_ARNS = {
