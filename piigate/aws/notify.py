@@ -36,7 +36,8 @@ def describe_error(error: Any) -> dict[str, str]:
         parsed = None
     if isinstance(parsed, dict):
         kind = str(parsed.get("errorType") or kind)
-        message = str(parsed.get("errorMessage") or "")
+        # a Fargate task's cause is ECS's description of it: only why it stopped
+        message = str(parsed.get("errorMessage") or parsed.get("StoppedReason") or "")
     return {"type": kind[:100], "message": message[:MAX_MESSAGE]}
 
 

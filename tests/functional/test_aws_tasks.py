@@ -240,3 +240,19 @@ def test_tasks_refuse_any_instance_but_the_runs_temp(producer, capsys):
         work.handler({**event, "action": "finish"})
     with pytest.raises(ConfigError):
         work.handler({**event, "action": "drop"})
+
+
+def test_a_task_that_recorded_nothing_is_described_by_why_it_stopped():
+    """An image that cannot be pulled never runs our code: the notice says why ECS
+    stopped the task (its description is the .sync failure's cause), nothing more."""
+    from piigate.aws.notify import describe_error
+
+    cause = json.dumps({
+        "TaskArn": "arn:aws:ecs:eu-west-1:111111111111:task/piigate-x/0123",
+        "StoppedReason": "CannotPullContainerError: pull access denied",
+        "Overrides": {"ContainerOverrides": [{"Name": "piigate", "Command": ["task", "plan"]}]},
+    })
+    assert describe_error({"Error": "States.TaskFailed", "Cause": cause}) == {
+        "type": "States.TaskFailed",
+        "message": "CannotPullContainerError: pull access denied",
+    }
