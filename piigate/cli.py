@@ -240,7 +240,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _plugins() -> list[Callable[[Any], None]]:
     """Subcommands that live beside the core (discovery, the review page, the pipeline)."""
     found = []
-    for module in ("classifiers.cli", "approval_ui.cli", "piigate.pipeline.cli"):
+    for module in ("classifiers.cli", "approval_ui.cli", "piigate.pipeline.cli",
+                   "piigate.aws.tasks"):
         try:
             mod = __import__(module, fromlist=["register"])
         except ModuleNotFoundError as exc:

@@ -9,7 +9,6 @@ gate loads the approved schema and refuses it unless its hash is the approved ha
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .. import toolstate
@@ -93,38 +92,28 @@ def propose(run_id: str, scan_location: str, settings: AwsSettings) -> dict[str,
     }
 
 
-# units inline in the Map's input stay well under Step Functions' 256 KB payload limit;
-# beyond this the units carry ids only and the table names stay in the S3 work plan
-MAX_UNIT_BYTES = 32_000
-
-
 def _temp_only(run_id: str, instance_id: str) -> None:
     if instance_id != names.temp_instance(run_id):
         raise ConfigError("only the run's temporary instance is tokenized", field=instance_id)
-
-
-def _units(groups: list[list[str]]) -> list[dict[str, Any]]:
-    """One work unit per transaction group: its index and table names, never values."""
-    units: list[dict[str, Any]] = [{"unit": i, "tables": g} for i, g in enumerate(groups)]
-    if len(json.dumps(units)) > MAX_UNIT_BYTES:
-        units = [{"unit": i, "table_count": len(g)} for i, g in enumerate(groups)]
-    return units
 
 
 def plan_work(
     run_id: str, instance_id: str, schema_location: str, schema_hash: str, settings: AwsSettings
 ) -> dict[str, Any]:
     """Check the approved schema against the instance (fail closed), build the run's
-    work tables (:func:`piigate.writer.prepare`) and return one unit per table group.
+    work tables (:func:`piigate.writer.prepare`) and write the work units.
 
-    A group (the tables a masked key domain joins, or one table) is the unit: it is
-    applied in one transaction by :func:`tokenize_unit`, in any order and concurrently.
-    The work state (names and counts) goes to S3 with the plan; the units carry group
-    ids and table names only.
+    The work plan (``runs/<run>/plan.json``: the schema's location and hash, the work
+    state, the units) and the Map's item list (``runs/<run>/units.json``: one
+    ``{"unit": i}`` per unit, read by the Distributed Map's ItemReader) go to S3, so
+    neither the number of units nor their contents meet Step Functions' payload or
+    history limits. Units are :mod:`piigate.aws.units`; they carry ids and table
+    names, never values.
     """
     from ..db import reflect
     from ..plan import make_plan
     from ..writer import prepare
+    from .units import list_units
 
     _temp_only(run_id, instance_id)
     schema = approved_schema(schema_location, schema_hash, settings)
@@ -132,7 +121,7 @@ def plan_work(
     with connected(instance_id, settings) as engine:
         plan = make_plan(schema, reflect(engine))
         state = prepare(engine, plan, keys, run_id=run_id)
-    units = _units(state.groups)
+        units = list_units(engine, plan, state)
     doc = {
         "schema_location": schema_location,
         "schema_hash": schema_hash,
@@ -141,12 +130,14 @@ def plan_work(
         "work": state.to_dict(),
     }
     location, _ = artifacts.put_json(settings.bucket, artifacts.run_key(run_id, "plan"), doc)
+    items_key = artifacts.run_key(run_id, "units")
+    artifacts.put_json(settings.bucket, items_key, [{"unit": i} for i in range(len(units))])
     artifacts.put_json(
         settings.bucket,
         artifacts.LATEST_APPROVED,
         {"location": schema_location, "schema_hash": schema_hash},
     )
-    return {"plan_location": location, "units": units, "unit_count": len(units)}
+    return {"plan_location": location, "units_object": items_key, "unit_count": len(units)}
 
 
 def _plan_doc(plan_location: str, schema_hash: str) -> dict[str, Any]:
@@ -172,31 +163,27 @@ def tokenize_unit(
     instance_id: str,
     plan_location: str,
     schema_hash: str,
-    unit: dict[str, Any],
+    unit: Any,
     settings: AwsSettings,
 ) -> dict[str, Any]:
-    """Apply one work unit (a table group) to the temporary instance; a unit already
-    applied (a retry, a duplicate delivery) is skipped, never applied twice."""
+    """Apply work unit number ``unit`` of the plan (:func:`piigate.aws.units.run_unit`)
+    to the temporary instance; a unit already applied is skipped, never applied twice."""
     from ..db import reflect
     from ..plan import make_plan
-    from ..writer import apply_group
+    from .units import run_unit
 
     _temp_only(run_id, instance_id)
-    try:
-        group = int(unit["unit"])
-    except (KeyError, TypeError, ValueError):
-        raise ConfigError("the work unit has no group id", field="unit") from None
     doc = _plan_doc(plan_location, schema_hash)
+    units = doc.get("units")
+    index = unit.get("unit") if isinstance(unit, dict) else unit
+    if (not isinstance(units, list) or isinstance(index, bool) or not isinstance(index, int)
+            or not 0 <= index < len(units)):
+        raise ConfigError("the work plan has no such unit", field="unit")
     state = _work_state(doc, run_id, plan_location)
     schema = approved_schema(doc["schema_location"], schema_hash, settings)
     keys = keyring(settings)
     with connected(instance_id, settings) as engine:
-        tables = apply_group(engine, make_plan(schema, reflect(engine)), keys, state, group)
-    return {
-        "unit": group,
-        "rows": sum(t.rows for t in tables.values()),
-        "skipped": any(t.skipped for t in tables.values()),
-    }
+        return run_unit(engine, make_plan(schema, reflect(engine)), keys, state, units[index])
 
 
 def finish_work(

@@ -247,7 +247,7 @@ def test_closure_follows_lazy_imports():
     reach = closure("handlers.cleanup")
     assert "classifiers.macie" in reach  # piigate.aws.macie imports it inside functions
     assert "classifiers.verdict" in reach
-    assert "classifiers.scan" not in closure("handlers.hygiene")  # IMAGE_ONLY: steps.scan
+    assert "classifiers.scan" not in closure("handlers.work")  # IMAGE_ONLY: steps.scan
 
 
 def test_image_only_steps_are_called_by_image_functions_only():
@@ -300,12 +300,27 @@ def test_layer_for_the_runtime_fits_and_holds_runtime_binaries(layer_runtime: Pa
 def test_image_handlers_import_from_the_image_packages_alone(tmp_path: Path):
     task_root = build_image_root(tmp_path)
     handlers = image_handlers()
-    assert set(handlers.values()) == {"handlers.scan", "handlers.tokenize", "handlers.verify"}
-    # no IMAGE_ONLY exclusions here: follow everything, discovery included
-    modules = sorted({m for h in handlers.values() for m in closure(h, image=True)})
-    assert "classifiers.engine" in modules
+    assert set(handlers.values()) == {"handlers.scan"}
+    # no IMAGE_ONLY exclusions here: follow everything, discovery included; the Fargate
+    # tasks run the same image with `python3 -m piigate task ...` (piigate.aws.tasks)
+    roots = [*handlers.values(), "piigate.aws.tasks", "piigate.aws.units", "piigate.cli"]
+    modules = sorted({m for h in roots for m in closure(h, image=True)})
+    assert "classifiers.engine" in modules and "piigate.writer" in modules
     bad = import_in_isolation([task_root], modules)
     assert bad == {}
+    # the task definition's entrypoint and working directory, from the image alone
+    # (-E -s -S: no PYTHON* variables, no user or system site-packages)
+    template = yaml_parse((ROOT / "template.yaml").read_text())
+    (container,) = template["Resources"]["WorkerTaskDefinition"]["Properties"][
+        "ContainerDefinitions"
+    ]
+    assert container["EntryPoint"][1:] == ["-m", "piigate"]
+    proc = subprocess.run(
+        [sys.executable, "-E", "-s", "-S", *container["EntryPoint"][1:], "task", "--help"],
+        cwd=task_root, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "{hygiene,plan,tokenize,verify}" in proc.stdout
 
 
 def test_image_requirements_resolve_as_runtime_wheels(tmp_path: Path):

@@ -1,11 +1,21 @@
-"""End to end in moto: the producer state machine runs with the real handlers.
+"""End to end in moto: the producer state machine runs with the real handlers and tasks.
 
-moto 5.2.1 executes the ASL (``execute_state_machine``); its simple Lambda backend is
-patched to call our handlers in-process (``functions.handlers.*``), so every task runs
-the real code against moto's RDS, S3, DynamoDB, SNS, Secrets Manager and EventBridge.
-Two local PostgreSQL databases stand in for the restored instances (the platform
-adapter's URL resolver), and the approval is answered through the approval API
-handler from the link in the review mail. Polling waits are rendered as 0 seconds.
+moto 5.2.1 executes the ASL (``execute_state_machine``), including the Distributed Map
+(ItemReader from S3, ResultWriter to S3) and ``ecs:runTask.sync``. Its simple Lambda
+backend is patched to call our handlers in-process (``functions.handlers.*``), and its
+ECS backend's RunTask to run the Fargate task's command line in-process
+(``python3 -m piigate`` + the override command, i.e. ``piigate task <step> --input``),
+then to report the container's exit code. moto does not fail a ``.sync`` ECS state
+whose container exited non-zero; AWS does (``States.TaskFailed``, the task's description
+as cause), and the harness does the same. So every task runs the real code against
+moto's RDS, S3, DynamoDB, SNS, Secrets Manager, EventBridge and ECS. Two local
+PostgreSQL databases stand in for the restored instances (the platform adapter's URL
+resolver), and the approval is answered through the approval API handler from the link
+in the review mail. Polling waits are rendered as 0 seconds.
+
+What moto cannot show (pulling the image, the task's network path to the instance, IAM)
+is covered by tests/functional/test_aws_tasks.py (the same command line against real
+PostgreSQL and MariaDB), test_artifacts.py (the image's contents) and test_iam_lint.py.
 """
 
 from __future__ import annotations
@@ -19,17 +29,34 @@ from pathlib import Path
 from typing import Any
 
 import boto3
+import botocore.session
 import pytest
 import sqlalchemy as sa
 from moto import mock_aws
 from moto.awslambda_simple.models import LambdaSimpleBackend
+from moto.ecs.models import EC2ContainerServiceBackend
+from moto.stepfunctions.parser.api import HistoryEventType, TaskFailedEventDetails
+from moto.stepfunctions.parser.asl.component.common.error_name.failure_event import (
+    FailureEvent,
+    FailureEventException,
+)
+from moto.stepfunctions.parser.asl.component.common.error_name.states_error_name import (
+    StatesErrorName,
+)
+from moto.stepfunctions.parser.asl.component.common.error_name.states_error_name_type import (
+    StatesErrorNameType,
+)
+from moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state_task_service_ecs import (  # noqa: E501
+    StateTaskServiceEcs,
+)
+from moto.stepfunctions.parser.asl.eval.event.event_detail import EventDetails
 from samtranslator.yaml_helper import yaml_parse
 
 from approval_ui import handler as approval
 from approval_ui.store import DynamoReviewStore
 from functions.handlers._common import step
-from piigate import sample
-from piigate.aws import databases, names, reset_clients, steps
+from piigate import cli, sample
+from piigate.aws import databases, names, reset_clients, steps, tasks
 from tests.fixtures.approval import page_form
 from tests.fixtures.dbutil import tool_tables
 from tests.functional.conftest import create_instance, create_lock_table, wait_for
@@ -56,7 +83,12 @@ def _functions() -> dict[str, Any]:
     return out
 
 
-def _definition(side: str = "producer", approval_timeout: str = "600", macie: str = "false") -> str:
+def _definition(
+    side: str = "producer",
+    approval_timeout: str = "600",
+    macie: str = "false",
+    ecs: dict[str, str] | None = None,
+) -> str:
     text = (ROOT / "statemachine" / f"{side}.asl.json").read_text()
     subs = {
         "MacieEnabled": macie,
@@ -64,6 +96,12 @@ def _definition(side: str = "producer", approval_timeout: str = "600", macie: st
         "TokenizeConcurrency": "2",
         "PollSeconds": "0",
         "MaxPolls": "5",
+        "TaskTimeoutSeconds": "600",
+        "TaskAssignPublicIp": "DISABLED",
+        "UnitTaskCpu": "1024",
+        "UnitTaskMemory": "4096",
+        "ArtifactsBucketName": "artifacts",
+        **(ecs or {}),
     }
 
     def sub(m: re.Match[str]) -> str:
@@ -74,6 +112,36 @@ def _definition(side: str = "producer", approval_timeout: str = "600", macie: st
 
     return re.sub(r"\$\{(\w+)\}", sub, text)
 
+
+
+def _worker_container() -> dict[str, Any]:
+    """The worker container of template.yaml (name, entrypoint, command), for moto."""
+    template = yaml_parse((ROOT / "template.yaml").read_text())
+    (container,) = template["Resources"]["WorkerTaskDefinition"]["Properties"][
+        "ContainerDefinitions"
+    ]
+    return {
+        "name": container["Name"],
+        "image": "111111111111.dkr.ecr.eu-west-1.amazonaws.com/piigate:test",
+        "entryPoint": container["EntryPoint"],
+        "command": container["Command"],
+        "essential": container["Essential"],
+        # moto sizes tasks from the container's own numbers
+        "cpu": 2048,
+        "memory": 8192,
+    }
+
+
+def _pascal_case(obj: Any) -> None:
+    """In place: every key's first letter upper case, as Step Functions outputs ECS's."""
+    if isinstance(obj, dict):
+        for key in list(obj):
+            value = obj.pop(key)
+            _pascal_case(value)
+            obj[key[:1].upper() + key[1:]] = value
+    elif isinstance(obj, list):
+        for item in obj:
+            _pascal_case(item)
 
 
 def _wait(fn: Any, what: str, timeout: float = 120.0) -> Any:
@@ -131,6 +199,119 @@ class _Side:
 
         monkeypatch.setattr(LambdaSimpleBackend, "invoke", invoke)
 
+    def _patch_ecs(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """RunTask runs the container's command in-process; .sync fails on a non-zero
+        exit code, as AWS does."""
+        side = self
+        real_run_task = EC2ContainerServiceBackend.run_task
+
+        def run_task(backend, cluster_str, task_definition_str, count, overrides, *args, **kw):
+            started = real_run_task(
+                backend, cluster_str, task_definition_str, count, overrides, *args, **kw
+            )
+            definition = backend.describe_task_definition(task_definition_str)
+            (container,) = definition.container_definitions
+            assert container["entryPoint"] == ["python3", "-m", "piigate"]
+            (override,) = overrides["containerOverrides"]
+            assert override["name"] == container["name"]
+            command = override["command"]
+            side.calls.append(f"task:{command[1]}")
+            side.commands.append(command)
+            code = side._run_container(command)
+            for task in started:
+                task.containers[0].exitCode = code
+                task.stopped_reason = "Essential container in task exited"
+            return started
+
+        monkeypatch.setattr(EC2ContainerServiceBackend, "run_task", run_task)
+        real_resolver = StateTaskServiceEcs._build_sync_resolver
+
+        def build_sync_resolver(service, env, *args, **kwargs):
+            resolve = real_resolver(service, env, *args, **kwargs)
+
+            def resolver():
+                task = resolve()
+                if not task:
+                    return task
+                codes = [c.get("ExitCode", c.get("exitCode")) for c in task.get("Containers", [])]
+                if any(code not in (0, None) for code in codes):
+                    raise FailureEventException(
+                        FailureEvent(
+                            env=env,
+                            error_name=StatesErrorName(typ=StatesErrorNameType.StatesTaskFailed),
+                            event_type=HistoryEventType.TaskFailed,
+                            event_details=EventDetails(
+                                taskFailedEventDetails=TaskFailedEventDetails(
+                                    resource="runTask.sync",
+                                    resourceType="ecs",
+                                    error=StatesErrorNameType.StatesTaskFailed.to_name(),
+                                    cause=json.dumps(task, default=str),
+                                )
+                            ),
+                        )
+                    )
+                return task
+
+            return resolver
+
+        monkeypatch.setattr(StateTaskServiceEcs, "_build_sync_resolver", build_sync_resolver)
+        # moto 5.2.1's ECS integration skips the request and response normalisation AWS
+        # does (ASL's PascalCase to the API's camelCase and back): add it
+        model = botocore.session.get_session().get_service_model("ecs")
+
+        def normalise_parameters(service, parameters, *args, **kwargs):
+            service._to_boto_request(parameters, model.operation_model("RunTask").input_shape)
+
+        def normalise_response(service, response, *args, **kwargs):
+            _pascal_case(response)
+
+        monkeypatch.setattr(StateTaskServiceEcs, "_normalise_parameters", normalise_parameters)
+        monkeypatch.setattr(StateTaskServiceEcs, "_normalise_response", normalise_response)
+
+    def _run_container(self, command: list[str]) -> int:
+        """``python3 -m piigate <command>`` as the container runs it (an injected
+        failure raises inside the step, where the library would)."""
+        step_name = command[1]
+        hook = self.failures.get(f"task:{step_name}")
+        if hook is None:
+            return cli.main(command)
+        real = tasks.STEPS[step_name]
+
+        def failing(event, settings):
+            hook(event)
+            return real(event, settings)
+
+        tasks.STEPS[step_name] = failing
+        try:
+            return cli.main(command)
+        finally:
+            tasks.STEPS[step_name] = real
+
+    def _ecs_resources(self) -> dict[str, str]:
+        """The cluster, task definition and network the template creates, in moto."""
+        ec2 = boto3.client("ec2")
+        vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
+        ec2.modify_vpc_attribute(VpcId=vpc, EnableDnsHostnames={"Value": True})
+        subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.0.1.0/24")["Subnet"]["SubnetId"]
+        group = ec2.create_security_group(GroupName="tasks", Description="t", VpcId=vpc)
+        ecs = boto3.client("ecs")
+        cluster = ecs.create_cluster(clusterName="piigate-test")["cluster"]["clusterArn"]
+        container = _worker_container()
+        task_def = ecs.register_task_definition(
+            family="piigate-test-worker",
+            requiresCompatibilities=["FARGATE"],
+            networkMode="awsvpc",
+            cpu="2048",
+            memory="8192",
+            containerDefinitions=[container],
+        )["taskDefinition"]["taskDefinitionArn"]
+        return {
+            "TaskClusterArn": cluster,
+            "WorkerTaskDefinitionArn": task_def,
+            "TaskSubnetIds": subnet,
+            "TaskSecurityGroupIds": group["GroupId"],
+        }
+
     def finished(self, arn: str) -> dict[str, Any]:
         return _wait(
             lambda: (
@@ -155,6 +336,7 @@ class Producer(_Side):
     ) -> None:
         self.failures: dict[str, Callable[[dict], None]] = {}
         self.calls: list[str] = []
+        self.commands: list[list[str]] = []
         self.kms = boto3.client("kms").create_key()["KeyMetadata"]["Arn"]
         self.data_key = boto3.client("kms").create_key()["KeyMetadata"]["Arn"]
         rds = boto3.client("rds")
@@ -223,11 +405,14 @@ class Producer(_Side):
             steps, "scrub_users", lambda engine, allow: {"users_dropped": 0, "users_rotated": 0}
         )
         self._patch_lambda(monkeypatch)
+        self._patch_ecs(monkeypatch)
         role = boto3.client("iam").create_role(RoleName="sfn", AssumeRolePolicyDocument="{}")
         self.sfn = boto3.client("stepfunctions")
         self.machine = self.sfn.create_state_machine(
             name="piigate-producer",
-            definition=_definition(approval_timeout=approval_timeout, macie=macie),
+            definition=_definition(
+                approval_timeout=approval_timeout, macie=macie, ecs=self._ecs_resources()
+            ),
             roleArn=role["Role"]["Arn"],
         )["stateMachineArn"]
 
@@ -387,14 +572,31 @@ def test_producer_run_shares_a_verified_snapshot(aws, fresh_db):
     leaked = [v for v in _originals(urls[names.reference_instance(run)]) if v in history]
     assert leaked == []
     assert "Cleanup" in producer.calls[-2] and producer.calls[-1] == "NotifyFunction"
-    # several work units ran, one table group each, then one FinishWork
+    # the heavy steps ran as Fargate tasks: plan, one task per work unit (the Map's
+    # items came from S3), verify, hygiene; the Lambda read their results and finished
+    s3 = boto3.client("s3")
     units = json.loads(
-        boto3.client("s3").get_object(Bucket="artifacts", Key=f"runs/{run}/plan.json")["Body"]
-        .read()
+        s3.get_object(Bucket="artifacts", Key=f"runs/{run}/plan.json")["Body"].read()
     )["units"]
+    items = json.loads(
+        s3.get_object(Bucket="artifacts", Key=f"runs/{run}/units.json")["Body"].read()
+    )
     assert len(units) > 1, units
-    assert producer.calls.count("TokenizeFunction") == len(units)
-    assert producer.calls.count("PlanWorkFunction") == 2  # plan, then finish
+    assert items == [{"unit": i} for i in range(len(units))]
+    tasks_run = [c for c in producer.calls if c.startswith("task:")]
+    assert tasks_run.count("task:tokenize") == len(units)
+    assert tasks_run[0] == "task:plan" and tasks_run[-2:] == ["task:verify", "task:hygiene"]
+    assert sorted(json.loads(c[3])["unit"] for c in producer.commands if c[1] == "tokenize") == [
+        u["unit"] for u in units
+    ]
+    assert producer.calls.count("WorkFunction") == 3  # plan result, finish, verify result
+    for step_name in ("plan", "verify", "hygiene"):
+        key = f"runs/{run}/tasks/{step_name}.json"
+        assert json.loads(s3.get_object(Bucket="artifacts", Key=key)["Body"].read())["ok"]
+    for unit in units:
+        key = f"runs/{run}/tasks/tokenize-{unit['unit']}.json"
+        record = json.loads(s3.get_object(Bucket="artifacts", Key=key)["Body"].read())
+        assert record["ok"] and record["result"]["rows"] > 0 and not record["result"]["skipped"]
     engine = sa.create_engine(urls[names.temp_instance(run)])
     assert not tool_tables(engine)
     engine.dispose()
@@ -421,11 +623,13 @@ INJECTIONS = {
     "Scan": ("ScanFunction", {}),
     "Propose": ("ProposeFunction", {}),
     "RequestApproval": ("RequestReviewFunction", {}),
-    "PlanWork": ("PlanWorkFunction", {}),
-    "TokenizeUnit": ("TokenizeFunction", {}),
-    "FinishWork": ("PlanWorkFunction", {"action": "finish"}),
-    "Verify": ("VerifyFunction", {}),
-    "Hygiene": ("HygieneFunction", {}),
+    "PlanWork": ("task:plan", {}),
+    "PlanResult": ("WorkFunction", {"action": "result", "step": "plan"}),
+    "TokenizeUnit": ("task:tokenize", {"unit": 1}),
+    "FinishWork": ("WorkFunction", {"action": "finish"}),
+    "Verify": ("task:verify", {}),
+    "VerifyResult": ("WorkFunction", {"action": "result", "step": "verify"}),
+    "Hygiene": ("task:hygiene", {}),
     "CreateSnapshot": ("SnapshotFunction", {"action": "create"}),
     "SnapshotCheck": ("StatusFunction", {"kind": "snapshot"}),
     "EnsureCustomerKey": ("SnapshotFunction", {"action": "ensure_cmk"}),
@@ -469,11 +673,26 @@ def test_failure_at_each_state_cleans_up_and_notifies(aws, fresh_db, state):
         assert producer.answer(link, "approve")["statusCode"] == 200
     alert = _assert_failed_cleanly(producer, arn, run)
     if state == "TokenizeUnit":
-        # inside the Map the unit's Catch ends in a Fail state of its own
-        assert alert["error"]["type"] == "TokenizeFailed"
-    else:
-        assert alert["error"]["type"] == "StepError"  # the injected error, details withheld
-        assert "Injected" in alert["error"]["message"]
+        # moto 5.2.1 counts a failed Distributed Map item but does not enforce the
+        # tolerated-failure threshold (AWS fails the Map: ToleratedFailurePercentage 0,
+        # test_statemachine.py); the run still fails closed at FinishWork, which refuses
+        # a plan with a unit not applied, naming its tables
+        assert alert["error"]["type"] == "TokenizeError", alert
+        assert "not applied (newsletter)" in alert["error"]["message"]
+        record = json.loads(
+            boto3.client("s3")
+            .get_object(Bucket="artifacts", Key=f"runs/{run}/tasks/tokenize-1.json")["Body"]
+            .read()
+        )
+        assert record["ok"] is False and record["error"]["type"] == "StepError"
+        assert "Injected" in record["error"]["message"] and "jane" not in json.dumps(record)
+        return
+    # the injected error, details withheld; a Fargate task's (States.TaskFailed) is the
+    # one the task recorded in S3
+    assert alert["error"]["type"] == "StepError", alert
+    assert "Injected" in alert["error"]["message"]
+    if function.startswith("task:"):
+        assert alert["error"]["task_failed"] == "true"
 
 
 def test_denial_cleans_up_and_notifies(aws, fresh_db):
@@ -501,7 +720,7 @@ def test_failed_verification_shares_nothing(aws, fresh_db, monkeypatch):
     assert producer.answer(producer.review_link(arn), "approve")["statusCode"] == 200
     alert = _assert_failed_cleanly(producer, arn, run)
     assert alert["error"]["type"] == "VerificationFailed"
-    assert "HygieneFunction" not in producer.calls
+    assert "task:hygiene" not in producer.calls
 
 
 def test_approval_timeout_cleans_up_and_notifies(aws, fresh_db, monkeypatch):
@@ -511,7 +730,7 @@ def test_approval_timeout_cleans_up_and_notifies(aws, fresh_db, monkeypatch):
     arn = producer.start(run)
     alert = _assert_failed_cleanly(producer, arn, run)
     assert alert["error"]["type"] == "States.Timeout"
-    assert "PlanWorkFunction" not in producer.calls
+    assert "task:plan" not in producer.calls
 
 
 # -- importer ------------------------------------------------------------------------------

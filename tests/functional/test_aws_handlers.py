@@ -9,32 +9,24 @@ from pathlib import Path
 
 import boto3
 import pytest
-import sqlalchemy as sa
 from moto import mock_aws
 from samtranslator.yaml_helper import yaml_parse
 
 from functions.handlers import (
     accept,
     cleanup,
-    hygiene,
     import_cleanup,
     import_restore,
     notify,
-    plan_work,
     restore,
     share,
     snapshot,
     status,
     swap,
-    verify,
 )
-from functions.handlers import tokenize as tokenize_handler
 from functions.handlers._common import StepError, step
-from piigate import sample
-from piigate.aws import TransientError, databases, names, reset_clients, steps
-from piigate.errors import ConfigError, PiiGateError
-from tests.fixtures.dbutil import tool_tables
-from tests.fixtures.employees_schema import employees_schema
+from piigate.aws import TransientError, databases, names, reset_clients
+from piigate.errors import ConfigError
 from tests.functional.conftest import create_instance
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -302,110 +294,3 @@ def test_importer_refuses_unverified_event_and_copies_nothing(importer):
         accept.handler({"run_id": "imp", "event": _event(importer, passed=False)})
     snaps = boto3.client("rds").describe_db_snapshots()["DBSnapshots"]
     assert not [s for s in snaps if s["DBSnapshotIdentifier"].startswith("piigate-import-")]
-
-
-# -- database steps, a local PostgreSQL standing in for the restored instances -------------
-
-
-@pytest.mark.postgres
-def test_plan_tokenize_verify_hygiene_on_stand_in_instances(producer, fresh_db, monkeypatch):
-    from piigate.schema import parse_schema
-    from piigate.schema.storage import S3Schemas
-
-    urls = {
-        names.temp_instance(RUN): fresh_db("postgresql"),
-        names.reference_instance(RUN): fresh_db("postgresql"),
-    }
-    for url in urls.values():
-        engine = sa.create_engine(url)
-        sample.create(engine, 40, seed=3)
-        engine.dispose()
-    databases.set_url_resolver(urls.__getitem__)
-    doc = employees_schema()
-    # several transaction groups: department names and the audit log's keys on their own
-    doc["tables"]["departments"]["columns"]["dept_name"] = {"method": "fpe"}
-    doc["tables"]["audit_log"]["columns"]["emp_no"] = {"method": "fpe"}
-    schema = parse_schema(doc)
-    location = S3Schemas("artifacts", "reviews/", client=boto3.client("s3")).put(schema, "approved")
-    base = {"run_id": RUN, "instance_id": names.temp_instance(RUN)}
-
-    planned = plan_work.handler({**base, "schema_location": location, "schema_hash": schema.hash()})
-    units = planned["units"]
-    assert planned["unit_count"] == len(units) >= 3  # the employees key group + single tables
-    assert ["departments"] in [u["tables"] for u in units]
-    work = {**base, "plan_location": planned["plan_location"], "schema_hash": schema.hash()}
-    with pytest.raises(PiiGateError, match="not applied"):
-        plan_work.handler({**work, "action": "finish"})  # fail closed: no unit ran yet
-    for unit in reversed(units):
-        done = tokenize_handler.handler({**work, "unit": unit})
-        assert done["unit"] == unit["unit"] and not done["skipped"]
-    again = tokenize_handler.handler({**work, "unit": units[0]})  # a retried unit
-    assert again["skipped"] is True
-    assert plan_work.handler({**work, "action": "finish"}) == {"groups": len(units)}
-    assert plan_work.handler({**work, "action": "finish"}) == {"groups": len(units)}
-    engine = sa.create_engine(urls[names.temp_instance(RUN)])
-    assert not tool_tables(engine)
-    engine.dispose()
-    checked = verify.handler(work)
-    assert checked["passed"] is True, checked
-    assert checked["report_hash"].startswith("sha256:")
-    report = json.loads(
-        boto3.client("s3")
-        .get_object(Bucket="artifacts", Key=f"runs/{RUN}/verify.json")["Body"]
-        .read()
-    )
-    assert report["schema_hash"] == schema.hash()
-
-    scrubbed = []
-    # the servers are shared: the user scrub is tested in test_aws_hygiene.py; here only
-    # that the step asks for it with the allow-list
-    monkeypatch.setattr(
-        steps,
-        "scrub_users",
-        lambda engine, allow: (
-            scrubbed.append(tuple(allow)) or {"users_dropped": 0, "users_rotated": 0}
-        ),
-    )
-    cleaned = hygiene.handler({**base, "plan_location": planned["plan_location"]})
-    assert cleaned["vacuumed"] >= 5 and scrubbed == [("app_reader",)]
-
-
-@pytest.mark.postgres
-def test_tampered_schema_is_refused_after_the_gate(producer, fresh_db):
-    from piigate.schema import parse_schema
-    from piigate.schema.storage import S3Schemas
-
-    url = fresh_db("postgresql")
-    databases.set_url_resolver(lambda _: url)
-    schema = parse_schema(employees_schema())
-    location = S3Schemas("artifacts", "reviews/", client=boto3.client("s3")).put(schema, "approved")
-    with pytest.raises(PiiGateError, match="approved hash"):
-        plan_work.handler(
-            {
-                "run_id": RUN,
-                "instance_id": names.temp_instance(RUN),
-                "schema_location": location,
-                "schema_hash": "sha256:" + "f" * 64,
-            }
-        )
-
-
-def test_tokenize_refuses_any_instance_but_the_runs_temp(producer):
-    with pytest.raises(ConfigError, match="temporary instance"):
-        tokenize_handler.handler(
-            {
-                "run_id": RUN,
-                "instance_id": "prod-db",
-                "plan_location": "s3://artifacts/x",
-                "schema_hash": "h",
-                "unit": {"unit": 0},
-            }
-        )
-    # the steps that build and drop work tables are bound to the temporary instance too
-    event = {"run_id": RUN, "instance_id": "prod-db", "schema_hash": "h"}
-    with pytest.raises(ConfigError, match="temporary instance"):
-        plan_work.handler({**event, "schema_location": "s3://artifacts/x"})
-    with pytest.raises(ConfigError, match="temporary instance"):
-        plan_work.handler({**event, "action": "finish", "plan_location": "s3://artifacts/x"})
-    with pytest.raises(ConfigError):
-        plan_work.handler({**event, "action": "drop", "schema_location": "s3://artifacts/x"})

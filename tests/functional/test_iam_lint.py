@@ -33,6 +33,11 @@ ACCEPTED: dict[str, str] = {
     # test_no_policy_variables holds that none is used.
     "NO_VERSION": "no policy variables in any document",
 }
+# RESOURCE_MISMATCH is accepted for these actions only: the service authorization
+# reference lists their resource types as alternatives (a standard execution or an
+# express one) and parliament wants a match for each; the Distributed Map's children
+# are standard executions (ExecutionType STANDARD), so only ``execution`` is granted.
+_ALTERNATIVE_RESOURCES = {"states:DescribeExecution"}
 # RESOURCE_STAR is accepted for read-only actions only: describes and lists are called
 # without an identifier (the sweeper lists every instance) and return no data.
 _READ_ONLY = re.compile(r"^[a-z0-9-]+:(Describe|List|Get)[A-Za-z]*$")
@@ -52,11 +57,15 @@ _ARN_OF_TYPE = {
     "AWS::CloudWatch::Alarm": "arn:aws:cloudwatch:{r}:{a}:alarm:{n}",
     "AWS::Scheduler::Schedule": "arn:aws:scheduler:{r}:{a}:schedule/default/{n}",
     "AWS::Events::Rule": "arn:aws:events:{r}:{a}:rule/{n}",
+    "AWS::ECS::Cluster": "arn:aws:ecs:{r}:{a}:cluster/{n}",
+    "AWS::ECS::TaskDefinition": "arn:aws:ecs:{r}:{a}:task-definition/{n}:1",
+    "AWS::Logs::LogGroup": "arn:aws:logs:{r}:{a}:log-group:{n}:*",
 }
 # What ``Ref`` gives for types whose Ref is not the ARN.
 _REF_IS_NAME = {"AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::Lambda::Function",
                 "AWS::IAM::Role", "AWS::Events::EventBus", "AWS::CloudWatch::Alarm",
-                "AWS::Events::Rule", "AWS::Scheduler::Schedule"}
+                "AWS::Events::Rule", "AWS::Scheduler::Schedule", "AWS::ECS::Cluster",
+                "AWS::Logs::LogGroup"}
 
 
 class Resolver:
@@ -194,6 +203,10 @@ def findings(side: str) -> list[str]:
             if f.issue in ACCEPTED:
                 continue
             if f.issue == "RESOURCE_STAR" and all(_READ_ONLY.match(a) for a in f.detail):
+                continue
+            if f.issue == "RESOURCE_MISMATCH" and all(
+                d.get("action") in _ALTERNATIVE_RESOURCES for d in f.detail
+            ):
                 continue
             # in a key policy "*" means the key itself
             if f.issue == "RESOURCE_STAR" and name.endswith("#key"):

@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 from samtranslator.yaml_helper import yaml_parse
 
+from tests.functional.test_template import PARAMS
+
 ROOT = Path(__file__).resolve().parents[2]
 MACHINES = {
     "producer": ("ProducerStateMachine", ROOT / "statemachine" / "producer.asl.json"),
@@ -28,6 +30,7 @@ VALIDATOR = ROOT / "statemachine" / "node_modules" / ".bin" / "asl-validator"
 REQUIRE = os.environ.get("PIIGATE_REQUIRE_SERVERS") == "1"
 GATE = "arn:aws:states:::lambda:invoke.waitForTaskToken"
 LAMBDA = "arn:aws:states:::lambda:invoke"
+ECS_SYNC = "arn:aws:states:::ecs:runTask.sync"
 
 
 def substitutions(side: str) -> dict[str, str]:
@@ -40,16 +43,32 @@ def substitutions(side: str) -> dict[str, str]:
     for key, value in subs.items():
         if isinstance(value, str):
             out[key] = value
+        elif "Ref" in value and value["Ref"] in params:
+            out[key] = str(params[value["Ref"]]["Default"] if "Default" in
+                           params[value["Ref"]] else PARAMS[value["Ref"]])
         elif "Ref" in value:
-            out[key] = str(params[value["Ref"]]["Default"])
+            out[key] = FAKE_REFS[template["Resources"][value["Ref"]]["Type"]]
         else:
-            fn = (
+            name = (
                 value["Fn::GetAtt"][0]
                 if isinstance(value["Fn::GetAtt"], list)
                 else (value["Fn::GetAtt"].split(".")[0])
             )
-            out[key] = f"arn:aws:lambda:eu-west-1:111111111111:function:{fn}"
+            rtype = template["Resources"][name]["Type"]
+            out[key] = FAKE_ARNS[rtype].format(name)
     return out
+
+
+# what CloudFormation would substitute for our resources' Ref and Fn::GetAtt Arn
+FAKE_REFS = {
+    "AWS::ECS::TaskDefinition":
+        "arn:aws:ecs:eu-west-1:111111111111:task-definition/piigate-worker:1",
+    "AWS::S3::Bucket": "piigate-artifacts",
+}
+FAKE_ARNS = {
+    "AWS::Serverless::Function": "arn:aws:lambda:eu-west-1:111111111111:function:{}",
+    "AWS::ECS::Cluster": "arn:aws:ecs:eu-west-1:111111111111:cluster/piigate-{}",
+}
 
 
 def render(side: str, subs: dict[str, str] | None = None) -> str:
@@ -165,7 +184,8 @@ def test_every_task_has_retry_and_catch(side):
             assert st.get("Catch"), name
         if st["Type"] == "Task":
             assert st.get("Retry"), name
-            assert st["Resource"] in (LAMBDA, GATE), name  # Lambda tasks only (moto runs them)
+            # Lambda tasks, and the Fargate steps (moto runs both: test_aws_e2e.py)
+            assert st["Resource"] in (LAMBDA, GATE, ECS_SYNC), name
 
 
 @pytest.mark.parametrize("side", SIDES)
@@ -252,24 +272,85 @@ def test_tokenize_is_a_map_with_configured_concurrency():
 
 
 def test_units_are_planned_then_mapped_then_finished_before_verification():
-    """PlanWork prepares the units, the Map applies one group per item, FinishWork (the
-    plan function's finish action) checks them all and drops the work tables, then
-    Verify: verification never sees a half-applied run or leftover work tables."""
+    """PlanWork (a Fargate task) writes the plan and the units to S3, PlanResult reads
+    what it recorded, the Distributed Map reads the units from S3 and runs one Fargate
+    task per unit, FinishWork (the work function's finish action) checks them all and
+    drops the work tables, then Verify: verification never sees a half-applied run or
+    leftover work tables."""
     subs = substitutions("producer")
     states = definition("producer")["States"]
-    assert states["PlanWork"]["Next"] == "Tokenize"
-    assert states["PlanWork"]["ResultSelector"]["units.$"] == "$.Payload.units"
+    assert states["RequestApproval"]["Next"] == "TaskInput"
+    assert states["TaskInput"]["Next"] == "PlanWork"
+    assert states["PlanWork"]["Resource"] == ECS_SYNC
+    assert states["PlanWork"]["Next"] == "PlanResult"
+    assert states["PlanResult"]["Parameters"]["Payload"]["step"] == "plan"
+    assert states["PlanResult"]["Next"] == "Tokenize"
     tokenize = states["Tokenize"]
-    assert tokenize["ItemsPath"] == "$.work.units"
-    assert tokenize["Parameters"]["unit.$"] == "$$.Map.Item.Value"
+    assert "ItemsPath" not in tokenize
+    reader = tokenize["ItemReader"]
+    assert reader["Resource"] == "arn:aws:states:::s3:getObject"
+    assert reader["ReaderConfig"]["InputType"] == "JSON"
+    assert reader["Parameters"] == {"Bucket": subs["ArtifactsBucketName"],
+                                    "Key.$": "$.work.units_object"}
+    assert tokenize["ItemProcessor"]["ProcessorConfig"]["Mode"] == "DISTRIBUTED"
+    assert tokenize["ItemSelector"]["unit.$"] == "$$.Map.Item.Value.unit"
+    assert tokenize.get("ToleratedFailurePercentage", 0) == 0  # one failed unit fails the run
     assert tokenize["Next"] == "FinishWork"
     finish = states["FinishWork"]
-    assert finish["Parameters"]["FunctionName"] == subs["PlanWorkFunctionArn"]
+    assert finish["Parameters"]["FunctionName"] == subs["WorkFunctionArn"]
     assert finish["Parameters"]["Payload"]["action"] == "finish"
     assert finish["Next"] == "Verify"
     assert {c["Next"] for c in finish["Catch"]} == {"CleanupAfterFailure"}
     into_verify = [n for n, st in states.items() if "Verify" in successors(st)]
     assert into_verify == ["FinishWork"]
+    assert states["Verify"]["Next"] == "VerifyResult"
+    assert states["VerifyResult"]["Next"] == "VerifyPassed"
+
+
+def test_heavy_steps_run_as_fargate_tasks_of_the_worker():
+    """Work tables, units, verification and compaction run as ECS Fargate tasks with
+    the `piigate task <step> --input <json>` command, in the configured subnets, sized
+    by the template's parameters, stopped after the configured timeout."""
+    subs = substitutions("producer")
+    states = all_states(definition("producer")["States"])
+    tasks = {n: st for n, st in states.items() if st.get("Resource") == ECS_SYNC}
+    assert set(tasks) == {"PlanWork", "TokenizeUnit", "Verify", "Hygiene"}
+    steps = {}
+    for name, st in tasks.items():
+        params = st["Parameters"]
+        assert params["LaunchType"] == "FARGATE"
+        assert params["Cluster"] == subs["TaskClusterArn"]
+        assert params["TaskDefinition"] == subs["WorkerTaskDefinitionArn"]
+        net = params["NetworkConfiguration"]["AwsvpcConfiguration"]
+        assert net["Subnets.$"] == f"States.StringSplit('{subs['TaskSubnetIds']}', ',')"
+        assert net["SecurityGroups.$"] == (
+            f"States.StringSplit('{subs['TaskSecurityGroupIds']}', ',')")
+        (override,) = params["Overrides"]["ContainerOverrides"]
+        assert override["Name"] == "piigate"
+        m = re.fullmatch(r"States\.Array\('task', '(\w+)', '--input', "
+                         r"States\.JsonToString\((\$[.\w]*)\)\)", override["Command.$"])
+        assert m, override
+        steps[name] = m.group(1)
+        assert st["TimeoutSecondsPath"].endswith("task_timeout_seconds")
+        assert st["ResultPath"] is None  # the ECS description is not kept
+    assert steps == {"PlanWork": "plan", "TokenizeUnit": "tokenize", "Verify": "verify",
+                     "Hygiene": "hygiene"}
+    unit = tasks["TokenizeUnit"]["Parameters"]["Overrides"]
+    assert (unit["Cpu"], unit["Memory"]) == (subs["UnitTaskCpu"], subs["UnitTaskMemory"])
+    assert configured("producer")["task_timeout_seconds"] == int(subs["TaskTimeoutSeconds"])
+    # the template wires the substitutions to its own resources and parameters
+    template = yaml_parse((ROOT / "template.yaml").read_text())
+    machine = template["Resources"]["ProducerStateMachine"]["Properties"]
+    wired = machine["DefinitionSubstitutions"]
+    assert wired["TaskClusterArn"] == {"Fn::GetAtt": ["TaskCluster", "Arn"]}
+    assert wired["WorkerTaskDefinitionArn"] == {"Ref": "WorkerTaskDefinition"}
+    assert wired["TaskSubnetIds"] == {"Ref": "VpcSubnetIds"}
+    assert wired["UnitTaskCpu"] == {"Ref": "UnitTaskCpu"}
+    worker = template["Resources"]["WorkerTaskDefinition"]["Properties"]
+    (container,) = worker["ContainerDefinitions"]
+    assert container["Name"] == "piigate"
+    assert container["EntryPoint"] == ["python3", "-m", "piigate"]
+    assert (worker["Cpu"], worker["Memory"]) == ({"Ref": "TaskCpu"}, {"Ref": "TaskMemory"})
 
 
 FORBIDDEN = re.compile(r"value|secret|password|key(?!_)|token|sample", re.I)
@@ -281,6 +362,9 @@ def test_payloads_carry_only_locations_ids_hashes_and_counts(side):
     for name, st in all_states(definition(side)["States"]).items():
         fields = dict(st.get("Parameters", {}).get("Payload", {}))
         fields.update(st.get("ResultSelector", {}))
+        fields.update(st.get("ItemSelector", {}))
+        if name == "TaskInput":  # what the Fargate steps get
+            fields.update(st.get("Parameters", {}))
         for key in fields:
             if name == "RequestApproval" and key == "task_token.$":
                 continue
