@@ -100,8 +100,11 @@ def test_permuted_primary_unique_and_composite_keys(engine, keyring, tok):
 
     result = tok(engine, plan, keyring)
 
-    assert result.domains["perm_parent.id"].parked >= 60
-    assert result.domains["perm_parent.code"].parked >= 60
+    # a rebuild reads every old row once and needs no parking (none is done)
+    rebuilt = all(r.rebuilt for r in result.tables.values())
+    for domain in ("perm_parent.id", "perm_parent.code"):
+        parked = result.domains[domain].parked
+        assert parked == 0 if rebuilt else parked >= 60
     with engine.connect() as conn:
         got = {r.payload: (r.id, r.code) for r in conn.execute(sa.select(parent))}
         kids = {r.payload: r.parent_id for r in conn.execute(sa.select(child))}
@@ -402,7 +405,8 @@ def test_char_keys_timestamps_and_bigints(engine, keyring, tok):
 
     result = tok(engine, _plan(engine, schema), keyring)
 
-    assert result.domains["things.tag"].parked >= 25
+    parked = result.domains["things.tag"].parked  # a rebuild parks nothing
+    assert parked == 0 if all(r.rebuilt for r in result.tables.values()) else parked >= 25
     with engine.connect() as conn:
         after = {r.n: r for r in conn.execute(sa.select(things))}
     for n, old in before.items():
