@@ -159,7 +159,9 @@ def run_contender(name: str, engine: str, template: BenchDb, rows: int, args: ar
     if name == "ours" and args.profile:
         profile = RESULTS / f"profile_ours_{engine}_{args.employees}.txt"
     try:
+        load = os.getloadavg()[0]  # other work on the 2-core machine skews seconds
         res = run_child(name, db, workdir, profile)
+        res["load_1min_before"] = load
         if res["status"] == "ok":
             res["rows_processed"] = rows
             res["rows_per_s"] = rows / res["seconds"] if res["seconds"] > 0 else None
