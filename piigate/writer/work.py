@@ -383,10 +383,10 @@ class WorkTables:
         every table (PostgreSQL, 3.9 M rows: a 2.7 s ``UNION``, a 0.6-1.1 s check).
         Declared and even validated constraints do not prove it (SQLite's pragma is per
         connection, MariaDB loads with ``foreign_key_checks=0``, PostgreSQL's triggers
-        can be disabled), so the rows are checked (:meth:`Dialect.foreign_keys_hold`: an anti-join, or
-        SQLite's ``foreign_key_check``). Integers only: a text key may match its parent
-        under a collation (case, trailing spaces) while differing in bytes. Anything
-        unsure: None, and the ``UNION`` runs.
+        can be disabled), so the rows are checked (:meth:`Dialect.foreign_keys_hold`:
+        an anti-join, or SQLite's ``foreign_key_check``). Integers only: a text key may
+        match its parent under a collation (case, trailing spaces) while differing in
+        bytes. Anything unsure: None, and the ``UNION`` runs.
         """
         if work.entity_kind is not None or work.kind != "integer" or len(work.sources) < 2:
             return None
