@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test unit demo lint bench clean
+.PHONY: install test unit demo lint bench bench-peers clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/tokenize_employees.py
+
+# floor, ours and the peers (pganonymize, pynonymizer: their own venv, bench/.venv-peers)
+bench-peers: $(STAMP)
+	$(BIN)/python bench/tokenize_employees.py --engine all --reuse-data --keep-data \
+	    --contenders floor,ours,copy,ours-update,ours-names,pganonymize,pynonymizer
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

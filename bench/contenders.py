@@ -24,6 +24,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from bench_dbs import BENCH_TABLES, BenchDb
+from floor import run_floor, setup_floor
+from peers import run_pganonymize, run_pynonymizer
 
 from piigate.db import normalise_url
 
@@ -254,7 +256,8 @@ def _jsonable(value: Any) -> Any:
     return repr(value)[:500]
 
 
-def run_ours(db: BenchDb, rebuild: bool = True) -> dict[str, Any]:
+def run_ours(db: BenchDb, rebuild: bool = True,
+             schema: dict[str, Any] | None = None) -> dict[str, Any]:
     """PII Gate's writer on the five tables (departments is kept, with a reason)."""
     from piigate import writer
     from piigate.db import connect, reflect
@@ -264,7 +267,7 @@ def run_ours(db: BenchDb, rebuild: bool = True) -> dict[str, Any]:
 
     eng = connect(db.url)
     try:
-        plan = make_plan(parse_schema(ours_schema()), reflect(eng))
+        plan = make_plan(parse_schema(schema or ours_schema()), reflect(eng))
         result = writer.tokenize(eng, plan, Keyring(b"bench-secret-0123456789"),
                                  rebuild=rebuild)
     finally:
@@ -277,9 +280,30 @@ def run_ours_update(db: BenchDb) -> dict[str, Any]:
     return run_ours(db, rebuild=False)
 
 
+def ours_names_schema() -> dict[str, Any]:
+    """The peers' job: names (fpe) and birth dates (shifted); every key kept."""
+    schema = ours_schema()
+    keep = {"method": "keep", "reason": "the peers' job leaves keys alone"}
+    for rules in schema["tables"].values():
+        if "emp_no" in rules["columns"]:
+            rules["columns"]["emp_no"] = dict(keep)
+    return schema
+
+
+def run_ours_names(db: BenchDb) -> dict[str, Any]:
+    """Ours on the job the peers can do (names and birth dates, no key)."""
+    return run_ours(db, schema=ours_names_schema())
+
+
 CONTENDERS: dict[str, Callable[[BenchDb], dict[str, Any]]] = {
     "ours": run_ours,
     "ours-update": run_ours_update,
+    "ours-names": run_ours_names,
     "seed": run_seed,
     "copy": run_copy,
+    "floor": run_floor,
+    "pganonymize": run_pganonymize,
+    "pynonymizer": run_pynonymizer,
 }
+# untimed preparation in the contender's child, before its clock starts
+SETUPS: dict[str, Callable[[BenchDb], dict[str, Any]]] = {"floor": setup_floor}

@@ -39,7 +39,11 @@ from bench_dbs import BENCH_TABLES, FULL_SIZE_COUNTS, BenchDb  # noqa: E402
 
 RESULTS = HERE / "results"
 ENGINES = ("sqlite", "postgresql", "mariadb")
-CONTENDER_ORDER = ("copy", "ours", "ours-update", "seed")
+CONTENDER_ORDER = ("floor", "ours", "copy", "ours-update", "ours-names", "pganonymize",
+                   "pynonymizer", "seed")
+PEERS = ("pganonymize", "pynonymizer")
+NAMES_JOB = ("ours-names", *PEERS)  # names and birth dates only, employees alone
+TARGET_FLOOR_RATIO = 1.3
 TARGET_SPEEDUP = 20.0
 TARGET_COPY_RATIO = 2.0
 TARGET_RSS_MB = 500.0
@@ -58,19 +62,21 @@ def _status_kb(field: str) -> int:
 
 def worker(name: str, db: BenchDb, out: Path, profile: Path | None) -> None:
     """Run one contender and write its facts to ``out`` (time excludes start-up)."""
-    from contenders import CONTENDERS
+    from contenders import CONTENDERS, SETUPS
 
     import piigate.plan  # noqa: F401 - imports are start-up, not work
 
     if name == "seed":
         import pandas  # noqa: F401
     fn = CONTENDERS[name]
+    setup_facts = SETUPS[name](db) if name in SETUPS else {}  # untimed (floor's maps)
     baseline_kb = _status_kb("VmRSS")
     prof = cProfile.Profile() if profile else None
     t0 = time.perf_counter()
     if prof:
         prof.enable()
     facts = fn(db)
+    facts.update(setup_facts)
     if prof:
         prof.disable()
     seconds = time.perf_counter() - t0
@@ -141,6 +147,10 @@ def run_contender(name: str, engine: str, template: BenchDb, rows: int, args: ar
         why = ours_available()
         if why:
             return {"status": "not available", "error": why}
+    if name in PEERS:
+        import peers
+
+        peers.ensure_venv()
     # per-run names: two runs of the harness at once must not share a contender's copy
     db = bench_dbs.db_for(engine, f"piigate_bench_{name.replace('-', '_')}_{os.getpid()}",
                           workdir)
@@ -149,7 +159,9 @@ def run_contender(name: str, engine: str, template: BenchDb, rows: int, args: ar
     if name == "ours" and args.profile:
         profile = RESULTS / f"profile_ours_{engine}_{args.employees}.txt"
     try:
+        load = os.getloadavg()[0]  # other work on the 2-core machine skews seconds
         res = run_child(name, db, workdir, profile)
+        res["load_1min_before"] = load
         if res["status"] == "ok":
             res["rows_processed"] = rows
             res["rows_per_s"] = rows / res["seconds"] if res["seconds"] > 0 else None
@@ -181,6 +193,15 @@ def _ratios(res: dict[str, dict[str, Any]], seed_scale: float, full_rows: int,
         out["copy_target_met"] = out["time_vs_copy"] <= TARGET_COPY_RATIO
     if ours.get("status") == "ok":
         out["ours_rss_target_met"] = ours["peak_rss_mb"] < TARGET_RSS_MB
+    floor = res.get("floor", {})
+    if ours.get("status") == "ok" and floor.get("status") == "ok":
+        out["time_vs_floor"] = ours["seconds"] / floor["seconds"]
+        out["floor_target_met"] = out["time_vs_floor"] <= TARGET_FLOOR_RATIO
+    names = res.get("ours-names", {})
+    for peer in PEERS:
+        p = res.get(peer, {})
+        if names.get("status") == "ok" and p.get("status") == "ok":
+            out[f"{peer}_vs_ours_names"] = p["seconds"] / names["seconds"]
     return out
 
 
@@ -208,7 +229,14 @@ def run_engine(engine: str, args: argparse.Namespace, workdir: Path) -> dict[str
     for name in CONTENDER_ORDER:
         if name not in args.contenders:
             continue
+        if name in PEERS:
+            import peers
+
+            if peers.available(name, engine):
+                continue  # a peer without this engine: no row
         tpl, r = (seed_template, seed_rows) if name == "seed" else (template, rows)
+        if name in NAMES_JOB:
+            r = counts["employees"]  # the names-and-dates job touches one table
         print(f"[{engine}] {name} ...", flush=True)
         res = run_contender(name, engine, tpl, r, args, workdir)
         out["contenders"][name] = res
@@ -303,14 +331,18 @@ def markdown(report: dict[str, Any]) -> str:
         for name in CONTENDER_ORDER:
             if name in e["contenders"]:
                 lines.append(_contender_row(e["engine"], name, e["contenders"][name]))
-    lines += ["", "| engine | ours vs seed (speed-up, >= 20x) | ours / copy time (<= 2x) | "
-              "ours peak RSS < 500 MB |", "| --- | ---: | ---: | --- |"]
+    lines += ["", "| engine | ours / floor (<= 1.3x) | ours / copy time | ours vs seed "
+              "(speed-up) | ours peak RSS < 500 MB | peers / ours-names (names and dates) |",
+              "| --- | ---: | ---: | ---: | --- | --- |"]
     for e in report["engines"]:
         r = e["ratios"]
         speed = _ratio_cell(r, "speedup_vs_seed", "speedup_target_met", "{:.1f}x")
-        copy = _ratio_cell(r, "time_vs_copy", "copy_target_met", "{:.2f}x")
+        copy = "-" if "time_vs_copy" not in r else f"{r['time_vs_copy']:.2f}x"
+        floor = _ratio_cell(r, "time_vs_floor", "floor_target_met", "{:.2f}x")
         rss = "-" if "ours_rss_target_met" not in r else _met(r["ours_rss_target_met"])
-        lines.append(f"| {e['engine']} | {speed} | {copy} | {rss} |")
+        peers = ", ".join(f"{p} {r[p + '_vs_ours_names']:.1f}x slower" for p in PEERS
+                          if p + "_vs_ours_names" in r) or "-"
+        lines.append(f"| {e['engine']} | {floor} | {copy} | {speed} | {rss} | {peers} |")
     return "\n".join(lines) + "\n"
 
 
@@ -334,7 +366,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--engine", choices=[*ENGINES, "all"], default="all")
     p.add_argument("--employees", type=int, default=FULL_SIZE_COUNTS["employees"])
     p.add_argument("--contenders", default="ours,seed,copy",
-                   help="comma-separated subset of ours,seed,copy")
+                   help="comma-separated subset of " + ",".join(CONTENDER_ORDER))
     p.add_argument("--skip-seed", action="store_true", help="do not run the seed's method")
     p.add_argument("--seed-fraction", type=float, default=1.0,
                    help="run the seed's method on this fraction of the employees and "
@@ -374,6 +406,8 @@ def main(argv: list[str] | None = None) -> int:
         worker(args.worker, BenchDb(**json.loads(args.worker_db)), args.worker_out,
                args.worker_profile)
         return 0
+    # bench/results/ is git-ignored, so a fresh clone has none
+    RESULTS.mkdir(parents=True, exist_ok=True)
     args.workdir.mkdir(parents=True, exist_ok=True)
     engines = list(ENGINES) if args.engine == "all" else [args.engine]
     started = dt.datetime.now(dt.UTC)

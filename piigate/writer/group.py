@@ -63,6 +63,9 @@ class GroupTransaction:
             rb = self._rebuilder()
             rebuild = self._rebuild_wanted(conn, rb)
             conn.rollback()
+            if not rebuild:  # floor: parked values only for the update path
+                self.works.ensure_parking(conn, self.tables)
+                conn.commit()
             if rebuild and self.sql.rebuilds_aside:
                 return self._run_aside(conn, rb)
             restore = self.sql.relax_foreign_keys(conn)

@@ -355,6 +355,7 @@ def tokenize(engine: Engine, plan: Plan, keyring: Keyring, *,
                                 resume=True)
         run = Run(engine, plan, run_id)
         works = run.work_tables(keyring, progress, chunk)
+        works.defer_parking = rebuild  # floor: parking only for groups updated in place
         run.prepare(works, resume=resumed)
         failpoints.hit("tokenize:prepared")
         result = TokenizeResult(engine=run.sql.name, domains=works.domains(),

@@ -135,6 +135,10 @@ class Work:
     new_min: Any = None
     new_max: Any = None
     new_first: set[str] = field(default_factory=set)
+    # the one source whose values are the whole domain's (proven by the foreign keys)
+    key_source: Source | None = None
+    parking_done: bool = False  # parked values flagged and placed (or never needed)
+    park_index: sa.Index | None = None  # the parked flag's index, built with the flags
 
     @property
     def column_names(self) -> list[str]:
@@ -174,6 +178,9 @@ class WorkTables:
         self.by_column: dict[tuple[str, str], Work] = {}
         self._sa_tables: dict[str, sa.Table] = {}
         self._where: dict[str, tuple[list[str], dict[str, Any]]] = {}
+        # set by tokenize when its groups are rebuilt: parking waits for a group that
+        # is updated in place (ensure_parking); prepare() for units parks up front
+        self.defer_parking = False
 
     # -- helpers -----------------------------------------------------------------------
     def report(self, label: str, done: int, total: int | None) -> None:
@@ -307,21 +314,34 @@ class WorkTables:
         work.table = self._define(work)
         reader = self.engine.connect()
         writer = reader if self.sql.one_connection else self.engine.connect()
+        # indexes are built after the fill (one sort, not one insert per row), and the
+        # parking flag's only when parking may be needed (:meth:`ensure_parking`)
+        indexes = list(work.table.indexes)
+        for ix in indexes:
+            work.table.indexes.discard(ix)
         try:
             work.table.drop(writer, checkfirst=True)
             work.table.create(writer)
             writer.commit()
+            work.key_source = self._key_source(reader, work)
+            reader.rollback()  # the check's snapshot must not pin the reads that follow
             small = all((s.col.info.int_max or 0) <= BIGINT_MAX for s in work.sources)
             raw = work.entity_kind is None and self.sql.raw_ok(work.kind, small)
             for rows in self._chunks(reader, work, raw):
                 if rows:
                     self.sql.insert(writer, work.table, rows, raw)
                 self.report(f"map {work.label}", work.result.distinct, None)
+            for ix in indexes:
+                if ix.name == f"{work.name}_p" and self.defer_parking:
+                    work.park_index = ix
+                else:
+                    ix.create(writer)
             self.sql.analyze(writer, work.name)  # fresh statistics for the joins
             writer.commit()
             if work.unique:
                 self._check_unique(writer, work)
-                self._mark_parked(writer, work)
+                if not self.defer_parking:
+                    self._mark_parked(writer, work)
                 writer.commit()
         finally:
             reader.close()
@@ -353,11 +373,50 @@ class WorkTables:
             typed["e"] = self._sa_table(first.col.table).c[first.entity].type
         return stmt.columns(**typed) if typed else stmt
 
+    def _key_source(self, conn: Connection, work: Work) -> Source | None:
+        """The source that alone holds every value of the domain, when the data proves it.
+
+        A key domain is a referenced key and the columns whose foreign keys point at it.
+        If every other column has a single-column foreign key straight to that key and
+        no row of theirs lacks its parent now, their values are a subset of the key's,
+        and ``SELECT`` of the key (unique: no ``DISTINCT``) replaces a ``UNION`` over
+        every table (PostgreSQL, 3.9 M rows: a 2.7 s ``UNION``, a 0.6-1.1 s check).
+        Declared and even validated constraints do not prove it (SQLite's pragma is per
+        connection, MariaDB loads with ``foreign_key_checks=0``, PostgreSQL's triggers
+        can be disabled), so the rows are checked (:meth:`Dialect.foreign_keys_hold`:
+        an anti-join, or SQLite's ``foreign_key_check``). Integers only: a text key may
+        match its parent under a collation (case, trailing spaces) while differing in
+        bytes. Anything unsure: None, and the ``UNION`` runs.
+        """
+        if work.entity_kind is not None or work.kind != "integer" or len(work.sources) < 2:
+            return None
+        fks = self.plan.inventory.all_foreign_keys()
+        for parent in work.sources:
+            pcol = parent.col
+            tinfo = self.plan.inventory.tables[pcol.table]
+            single = tinfo.primary_key == [pcol.column] or [pcol.column] in tinfo.unique_sets
+            if not single or parent.where:
+                continue
+            links = []
+            for s in work.sources:
+                if s is parent:
+                    continue
+                link = next((fk for fk in fks if fk.table == s.col.table
+                             and fk.columns == [s.col.column] and fk.ref_table == pcol.table
+                             and fk.ref_columns == [pcol.column]), None)
+                if link is None:
+                    break
+                links.append(link)
+            else:
+                return parent if self.sql.foreign_keys_hold(conn, links) else None
+        return None
+
     def _distinct_sql(self, work: Work) -> tuple[str, dict[str, Any]]:
-        """``SELECT DISTINCT`` over the union of the domain's columns, with parameters."""
+        """``SELECT DISTINCT`` over the union of the domain's columns, with parameters
+        (the key alone when its foreign keys prove it holds them all: :meth:`_key_source`)."""
         parts: list[str] = []
         params: dict[str, Any] = {}
-        for s in work.sources:
+        for s in [work.key_source] if work.key_source else work.sources:
             c = self.sql.col(s.col.table, s.col.column)
             sel = f"{self.sql.select_expr(c, s.kind)} AS k"
             if s.entity is not None:
@@ -366,8 +425,12 @@ class WorkTables:
             where = " AND ".join([f"{c} IS NOT NULL", *s.where])
             parts.append(f"SELECT {sel} FROM {self.sql.q(s.col.table)} WHERE {where}")
             params.update(s.params)
-        query = parts[0].replace("SELECT ", "SELECT DISTINCT ", 1) if len(parts) == 1 \
-            else " UNION ".join(parts)
+        if work.key_source is not None:
+            query = parts[0]  # a primary or unique key: distinct already
+        elif len(parts) == 1:
+            query = parts[0].replace("SELECT ", "SELECT DISTINCT ", 1)
+        else:
+            query = " UNION ".join(parts)
         return query, params
 
     def _transform_chunk(self, work: Work, part: Iterable[Any]) -> list[dict[str, Any]]:
@@ -390,21 +453,28 @@ class WorkTables:
             ents = [None] * len(values)
             news = work.transform.apply(values)
         work.result.distinct += len(values)
+        kind, ekind, py_key = work.kind, work.entity_kind, self.sql.py_key
+        if kind == "json":
+            news = [json.dumps(n, ensure_ascii=False) if n is not None and not isinstance(n, str)
+                    else n for n in news]
+        folded = kind in TEXT_KINDS and work.unique
         out: list[dict[str, Any]] = []
+        kept: list[Any] = []
+        nid = work.next_id
+        # one pass, no per-row branching on the work's fixed properties (300,000 keys)
         for old, ent, new in zip(values, ents, news, strict=True):
-            if work.kind == "json" and new is not None and not isinstance(new, str):
-                new = json.dumps(new, ensure_ascii=False)
             if new == old:
                 continue  # unchanged (persisted values, identities): no update needed
-            row = {"id": work.next_id, "k": self.sql.py_key(old, work.kind), "new": new,
-                   "parked": 0}
-            work.next_id += 1
-            if work.entity_kind is not None:
-                row["e"] = None if ent is None else self.sql.py_key(ent, work.entity_kind)
-            if work.kind in TEXT_KINDS and work.unique:
+            row = {"id": nid, "k": py_key(old, kind), "new": new, "parked": 0}
+            nid += 1
+            if ekind is not None:
+                row["e"] = None if ent is None else py_key(ent, ekind)
+            if folded:
                 row["fo"], row["fn"] = fold_key(old), fold_key(new)
-            _track(work, new)
+            kept.append(new)
             out.append(row)
+        work.next_id = nid
+        _track(work, kept)
         work.result.changed += len(out)
         return out
 
@@ -430,7 +500,23 @@ class WorkTables:
                 "'fpe', or keep the column; nothing was changed",
                 table=col.table, column=col.column)
 
+    def ensure_parking(self, conn: Connection, tables: list[str]) -> None:
+        """Flag and place the parked values of the work tables that ``tables`` read,
+        where :attr:`defer_parking` left them undone: only the update path needs them
+        (a rebuild reads every old row once), so a run that rebuilds never pays for
+        them. Idempotent; the caller commits."""
+        for work in self.works:
+            if work.parking_done or not work.unique:
+                continue
+            if not any(s.col.table in tables for s in work.sources):
+                continue
+            if work.park_index is not None:
+                work.park_index.create(conn)
+                work.park_index = None
+            self._mark_parked(conn, work)
+
     def _mark_parked(self, conn: Connection, work: Work) -> None:
+        work.parking_done = True
         if work.entity_kind is not None or work.kind not in ("integer", "text"):
             return  # only integer and text values can be parked (docs/writer.md)
         old, new = ("fo", "fn") if work.kind in TEXT_KINDS else ("k", "new")
@@ -499,6 +585,7 @@ class WorkTables:
         for work, m in zip(self.works, maps, strict=True):
             work.result.distinct, work.result.changed = m["distinct"], m["changed"]
             work.parked = work.result.parked = m["parked"]
+            work.parking_done = True  # prepare() parks up front
             work.park_base, work.park_prefix = m["park_base"], m["park_prefix"]
             work.result.seconds = m["seconds"]
 
@@ -509,19 +596,26 @@ def _max_length(work: Work) -> int | None:
     return None if any(n is None for n in lengths) else max(int(n or 0) for n in lengths)
 
 
-def _track(work: Work, new: Any) -> None:
+def _track(work: Work, news: list[Any]) -> None:
     """Remember what parking must avoid: the new values' range or first characters."""
-    if not work.unique or new is None:
+    if not work.unique:
+        return
+    news = [n for n in news if n is not None]
+    if not news:
         return
     if work.kind == "integer":
-        work.new_min = new if work.new_min is None else min(work.new_min, new)
-        work.new_max = new if work.new_max is None else max(work.new_max, new)
-    elif work.kind in TEXT_KINDS and new:
-        work.new_first.add(new[0])
-        folded = fold(new)
-        if folded:
-            work.new_first.add(folded[0])
-        work.new_first.add(unicodedata.normalize("NFKD", new)[0])
+        lo, hi = min(news), max(news)
+        work.new_min = lo if work.new_min is None else min(work.new_min, lo)
+        work.new_max = hi if work.new_max is None else max(work.new_max, hi)
+    elif work.kind in TEXT_KINDS:
+        for new in news:
+            if not new:
+                continue
+            work.new_first.add(new[0])
+            folded = fold(new)
+            if folded:
+                work.new_first.add(folded[0])
+            work.new_first.add(unicodedata.normalize("NFKD", new)[0])
 
 
 def _no_parking(work: Work, why: str) -> TokenizeError:

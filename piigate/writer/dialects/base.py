@@ -228,6 +228,12 @@ class Dialect:
                 return fk.table, fk.name
         return None
 
+    def foreign_keys_hold(self, conn: Connection, fks: list[ForeignKey]) -> bool:
+        """Whether every row of ``fks``' tables has its parent row now, checked on the
+        rows (an anti-join each; SQLite: ``foreign_key_check``). Used by the work tables
+        to read a key domain from the referenced key alone."""
+        return self.broken_foreign_key(conn, fks, {}) is None
+
     def move_sequence(self, conn: Connection, table: str, column: str, nxt: int) -> bool:
         """Make the key's sequence (if any) hand out ``nxt`` next; False when that must
         wait until after the commit (:meth:`set_auto_increment`)."""

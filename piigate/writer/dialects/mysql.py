@@ -13,6 +13,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects import mysql
 from sqlalchemy.engine import Connection
 
+from ...db import ForeignKey
 from ..results import TokenizeError
 from .base import TEXT_KINDS, Dialect, RowsSelect, dbapi_cursor
 
@@ -133,6 +134,12 @@ class MysqlDialect(Dialect):
             conn.exec_driver_sql(f"SET SESSION foreign_key_checks = {int(before or 0)}")
 
         return restore
+
+    def foreign_keys_hold(self, conn: Connection, fks: list[ForeignKey]) -> bool:
+        # Nothing on record proves it (foreign_key_checks=0 loads leave no trace) and the
+        # orphan check costs InnoDB as much as the UNION it would save (2.6 s vs 2.0 s
+        # at 3.9 M rows): keep the UNION.
+        return False
 
     def move_sequence(self, conn: Connection, table: str, column: str, nxt: int) -> bool:
         extra = conn.execute(sa.text(

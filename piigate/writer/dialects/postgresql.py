@@ -69,6 +69,11 @@ class PostgresqlDialect(Dialect):
                            names: dict[str, str]) -> Broken | None:
         return None  # re-adding the constraints validated them
 
+    def foreign_keys_hold(self, conn: Connection, fks: list[ForeignKey]) -> bool:
+        # broken_foreign_key is a no-op here (re-adding validates), so check the rows:
+        # convalidated does not prove them (triggers disabled, session_replication_role)
+        return Dialect.broken_foreign_key(self, conn, fks, {}) is None
+
     def move_sequence(self, conn: Connection, table: str, column: str, nxt: int) -> bool:
         seq = conn.execute(sa.text("SELECT pg_get_serial_sequence(:t, :c)"),
                            {"t": self.q(table), "c": column}).scalar()
