@@ -174,6 +174,9 @@ class WorkTables:
         self.by_column: dict[tuple[str, str], Work] = {}
         self._sa_tables: dict[str, sa.Table] = {}
         self._where: dict[str, tuple[list[str], dict[str, Any]]] = {}
+        # [low, high) of the source values a work unit reads (None: no bound); set by
+        # piigate.writer.units, which builds one work table in ranges
+        self.value_range: tuple[Any, Any] = (None, None)
 
     # -- helpers -----------------------------------------------------------------------
     def report(self, label: str, done: int, total: int | None) -> None:
@@ -363,12 +366,21 @@ class WorkTables:
             if s.entity is not None:
                 e = self.sql.col(s.col.table, s.entity)
                 sel = f"{self.sql.select_expr(e, s.entity_kind or 'text')} AS e, {sel}"
-            where = " AND ".join([f"{c} IS NOT NULL", *s.where])
+            where = " AND ".join([f"{c} IS NOT NULL", *s.where, *self._in_range(c, s.kind)])
             parts.append(f"SELECT {sel} FROM {self.sql.q(s.col.table)} WHERE {where}")
             params.update(s.params)
+        params.update({k: v for k, v in zip(("rlo", "rhi"), self.value_range, strict=True)
+                       if v is not None})
         query = parts[0].replace("SELECT ", "SELECT DISTINCT ", 1) if len(parts) == 1 \
             else " UNION ".join(parts)
         return query, params
+
+    def _in_range(self, c: str, kind: str) -> list[str]:
+        """The conditions of :attr:`value_range` on column expression ``c``."""
+        e = self.sql.range_expr(c, kind)
+        lo, hi = self.value_range
+        return ([f"{e} >= :rlo"] if lo is not None else []) + (
+            [f"{e} < :rhi"] if hi is not None else [])
 
     def _transform_chunk(self, work: Work, part: Iterable[Any]) -> list[dict[str, Any]]:
         rows = list(part)
