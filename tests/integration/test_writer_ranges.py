@@ -215,3 +215,53 @@ def test_a_range_killed_mid_way_is_redone_once(pair, keyring, tmp_path):
                 apply_unit(split, plan, keyring, state, u)
     finish(split, plan, state)
     assert fingerprint(url) == fingerprint(_url(whole))
+
+
+@pytest.mark.parametrize("rebuild", [True, False], ids=["rebuild", "update"])
+def test_permuted_keys_built_in_value_ranges(db_url, fresh_db, keyring, rebuild):
+    """Keys whose tokens are other rows' keys, with the work tables built in value
+    ranges: the parking of the update path needs dense ids across ranges."""
+    from tests.integration.test_writer_edges import PERM_SCHEMA, _perm_tables
+
+    engines = [connect(db_url), connect(fresh_db(_engine_name(db_url)))]
+    for engine in engines:
+        parent, child = _perm_tables(engine)
+        plan = _plan(engine, PERM_SCHEMA)
+        f = plan.transform(next(c for c in plan.columns if c.column == "id"), keyring)
+        g = plan.transform(next(c for c in plan.columns if c.column == "code"), keyring)
+        rng = random.Random(7)
+        seeds = rng.sample(range(1, 10**6), 60)
+        ids = seeds + f.apply(seeds)
+        ids += f.apply(ids[60:])[:20]  # chains: v -> f(v) -> f(f(v))
+        words = ["".join(rng.choice("abcdefghij") for _ in range(6)) for _ in range(60)]
+        codes = words + g.apply(words)
+        codes += g.apply(codes[60:])[:20]
+        with engine.begin() as conn:
+            conn.execute(parent.insert(), [{"id": i, "code": c, "payload": n} for n, (i, c)
+                                           in enumerate(zip(ids, codes, strict=True))])
+            conn.execute(child.insert(), [{"parent_id": ids[n % len(ids)],
+                                           "seq": n // len(ids), "payload": n}
+                                          for n in range(3 * len(ids))])
+    whole, split = engines
+    one = tokenize(whole, _plan(whole, PERM_SCHEMA), keyring, rebuild=rebuild)
+    plan = _plan(split, PERM_SCHEMA)
+    state = prepare(split, plan, keyring, run_id="perm", build_maps=False)
+    units = plan_units(split, plan, state, ranges=3, rebuild=rebuild)
+    assert sum(u.kind == "map" for u in units) > len(state.maps)
+    _run_units(split, plan, keyring, state, units, seed=3)
+    with split.connect() as conn:  # the seals chose parking over dense ids
+        seals = {m["label"]: m["parked"] for m in _seals(conn, state)}
+    assert seals == {d: r.parked for d, r in one.domains.items()}
+    assert min(seals.values()) >= 60
+    finish(split, plan, state)
+    assert fingerprint(_url(split)) == fingerprint(_url(whole))
+    for engine in engines:
+        engine.dispose()
+
+
+def _seals(conn, state: WorkState) -> list[dict]:
+    from piigate.writer.units import Records
+
+    tag = state.done_table.removeprefix("piigate_work_")
+    docs = Records(conn.engine, tag, state.done_table).docs(conn, "seal:")
+    return [d["map"] for d in docs.values()]
