@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -36,23 +35,21 @@ from piigate.db import connect, reflect  # noqa: E402
 from piigate.keys import Keyring  # noqa: E402
 from piigate.plan import make_plan  # noqa: E402
 from piigate.schema import parse_schema  # noqa: E402
+from piigate.writer import run as writer_run  # noqa: E402
 from piigate.writer import tokenize  # noqa: E402
-from piigate.writer.units import UnitRun  # noqa: E402
 
 _records: list[tuple[str, dict[str, Any]]] = []
-_lock = threading.Lock()
-_apply = UnitRun.apply
+_run_units = writer_run.run_units
 
 
-def _recording_apply(self: UnitRun, unit: Any) -> dict[str, Any]:
+def _recording_run_units(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
     """Every unit's own rows and seconds (the writer's result is per table)."""
-    out = _apply(self, unit)
-    with _lock:
-        _records.append((unit.kind, out))
+    out = _run_units(*args, **kwargs)
+    _records.extend((str(d["unit"]).split(":")[0], d) for d in out)
     return out
 
 
-UnitRun.apply = _recording_apply  # type: ignore[method-assign]
+writer_run.run_units = _recording_run_units  # type: ignore[assignment]
 
 
 def one_run(engine: str, template: bench_dbs.BenchDb, run: str, workdir: Path) -> dict[str, Any]:

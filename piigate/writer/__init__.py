@@ -31,7 +31,8 @@ from .units import UNITS_PREFIX, Unit
 
 __all__ = [
     "DONE_PREFIX", "NEW_PREFIX", "OLD_PREFIX", "PARK_PREFIXES", "STAGE_PREFIX",
-    "SWAP_PREFIX", "UNITS_PREFIX", "WORK_PREFIX", "DomainResult", "Progress", "TableResult", "TableResults",
+    "SWAP_PREFIX", "UNITS_PREFIX", "WORK_PREFIX", "DomainResult", "Progress", "TableResult",
+    "TableResults",
     "TokenizeError", "TokenizeResult", "Unit", "WorkMap", "WorkState", "apply_group",
     "apply_unit", "finish", "finish_group", "plan_units", "prepare", "run_tag", "tokenize",
 ]

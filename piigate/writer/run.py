@@ -33,6 +33,9 @@ run id, so runs never collide) and returns a :class:`WorkState` (names and count
 group's own transaction so that a group is never applied twice; :func:`finish` checks
 that every group was applied and drops the run's tables. :func:`tokenize` is the three
 in a row, in one process: it hands its work tables straight from step to step.
+Units smaller than a group (value ranges of the work tables, primary-key ranges of the
+rebuilds, one finishing unit per group) are :func:`plan_units` / :func:`apply_unit`
+(:mod:`piigate.writer.units`); ``tokenize(jobs=N)`` runs them N at a time.
 
 Modules: ``work`` (step 1), ``group`` and ``rebuild`` (step 2, 3), ``dialects`` (every
 engine difference), ``results`` (what is reported and passed between units), ``names``.
@@ -57,7 +60,7 @@ from .dialects import dialect_for
 from .group import GroupTransaction
 from .names import DONE_PREFIX, NEW_PREFIX, OLD_PREFIX, aside_name, run_tag, swap_marker
 from .results import Progress, TableResult, TableResults, TokenizeError, TokenizeResult, WorkState
-from .units import Unit, UnitRun, run_units, units_table_name
+from .units import Job, Unit, UnitRun, run_units, set_worker, units_table_name
 from .work import WorkTables
 
 
@@ -307,7 +310,7 @@ def prepare(engine: Engine, plan: Plan, keyring: Keyring, *, run_id: str,
 
 
 def _prepare_units(run: Run, state: WorkState, keyring: Keyring) -> None:
-    units = UnitRun(run.engine, run.plan, state, keyring)
+    units = UnitRun(run, state, keyring)
     try:
         with run.engine.connect() as conn:
             units.records.create(conn)
@@ -332,7 +335,7 @@ def plan_units(engine: Engine, plan: Plan, state: WorkState, *, ranges: int = 1,
     small JSON with table indexes and range bounds, no masked values.
     """
     try:
-        return UnitRun(engine, plan, state).units(ranges, rebuild)
+        return UnitRun(Run(engine, plan, state.run_id), state).units(ranges, rebuild)
     except sa_exc.SQLAlchemyError as exc:
         raise _db_error(exc, "planning the work units") from None
 
@@ -344,7 +347,8 @@ def apply_unit(engine: Engine, plan: Plan, keyring: Keyring, state: WorkState, u
     ``"tables"``: ``{table: TableResult}``). A unit is recorded in the same transaction
     as its rows: a recorded unit is skipped, a failed or killed one left no trace and
     may be retried."""
-    return UnitRun(engine, plan, state, keyring, progress, chunk).apply(unit)
+    return UnitRun(Run(engine, plan, state.run_id), state, keyring, progress,
+                   chunk).apply(unit)
 
 
 def finish_group(engine: Engine, plan: Plan, keyring: Keyring, state: WorkState,
@@ -465,13 +469,16 @@ def _tokenize_units(engine: Engine, plan: Plan, keyring: Keyring, *,
             _prepare_units(run, state, keyring)
             units = plan_units(engine, plan, state, ranges=ranges, rebuild=rebuild)
             failpoints.hit("tokenize:prepared")
-            done = run_units(lambda: UnitRun(engine, plan, state, keyring, progress, chunk),
-                             units, 1 if run.sql.one_connection else jobs)
+            job = Job(engine.url.render_as_string(hide_password=False), plan, keyring,
+                      state.to_dict(), chunk)
+            done = run_units(lambda: UnitRun(run, state, keyring, progress, chunk),
+                             units, 1 if run.sql.one_connection else jobs, job,
+                             _worker_init)
         except BaseException:
             run.drop_quietly(("work",))  # the maps hold originals; progress stays
             raise
         failpoints.hit("tokenize:applied")
-        sealed = UnitRun(engine, plan, state, keyring)
+        sealed = UnitRun(run, state, keyring)
         sealed._sealed()
         result.domains = sealed.works.domains()
         for d in done:
@@ -487,3 +494,13 @@ def _tokenize_units(engine: Engine, plan: Plan, keyring: Keyring, *,
         _mark_done(engine)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _worker_init(job: Job) -> None:
+    """A ``tokenize(jobs=N)`` worker process: its own engine (its own connections)."""
+    from ..db import connect
+
+    state = WorkState.from_dict(job.state)
+    engine = connect(job.url, check=False)
+    set_worker(UnitRun(Run(engine, job.plan, state.run_id), state, job.keyring, None,
+                       job.chunk))

@@ -38,10 +38,9 @@ import datetime as dt
 import json
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
@@ -50,6 +49,7 @@ from sqlalchemy.engine import Connection, Engine
 from .. import failpoints
 from ..keys import Keyring
 from ..plan import Plan
+from .dialects import Dialect
 from .group import GroupTransaction
 from .rebuild import Rebuilder
 from .results import Progress, TableResult, TokenizeError, WorkMap, WorkState
@@ -246,16 +246,27 @@ class Records:
 # -- planning --------------------------------------------------------------------------
 
 
+class RunInfo(Protocol):
+    """What a unit needs of its run (:class:`piigate.writer.run.Run`, which builds on
+    this module)."""
+
+    engine: Engine
+    plan: Plan
+    sql: Dialect
+    tag: str
+    done_table: str
+
+    def check(self, state: WorkState, works: WorkTables | None = None) -> None: ...
+
+
 class UnitRun:
     """The units of one prepared run (see the module docstring)."""
 
-    def __init__(self, engine: Engine, plan: Plan, state: WorkState,
-                 keyring: Keyring | None = None, progress: Progress | None = None,
-                 chunk: int = 50_000) -> None:
-        from .run import Run  # run.py builds on this module
-
-        self.run = Run(engine, plan, state.run_id)
+    def __init__(self, run: RunInfo, state: WorkState, keyring: Keyring | None = None,
+                 progress: Progress | None = None, chunk: int = 50_000) -> None:
+        self.run = run
         self.run.check(state)
+        engine, plan = run.engine, run.plan
         self.engine, self.plan, self.state = engine, plan, state
         self.sql = self.run.sql
         self.records = Records(engine, self.run.tag, self.run.done_table)
@@ -329,11 +340,24 @@ class UnitRun:
             return
         insp = sa.inspect(conn)
         have = all(insp.has_table(rb.stage_name(i)) for i in range(len(rb.tables)))
-        if have and self.records.docs(conn, f"rows:{group}:"):
+        docs = self.records.docs(conn, f"rows:{group}:")
+        if have and docs and all(self._staged_rows(conn, rb, i, docs) for i in
+                                 range(len(rb.tables))):
             return
         self.records.forget(conn, f"rows:{group}:")
         conn.commit()
         rb.create_stages(conn)
+
+    @staticmethod
+    def _staged_rows(conn: Connection, rb: Rebuilder, i: int,
+                     docs: dict[str, dict[str, Any]]) -> bool:
+        """Whether the ``i``-th stage holds the rows its recorded ranges wrote (not so
+        after a PostgreSQL server crash: its stages are UNLOGGED and come back empty)."""
+        want = sum(int(d.get("rows", 0)) for u, d in docs.items()
+                   if u.split(":")[2] == str(i))
+        got = conn.execute(sa.text(
+            f"SELECT COUNT(*) FROM {rb.sql.q(rb.stage_name(i))}")).scalar_one()
+        return int(got) == want
 
     # -- applying ----------------------------------------------------------------------
     def prepare_maps(self) -> None:
@@ -566,28 +590,62 @@ def _unit_error(exc: sa_exc.SQLAlchemyError, unit: Unit, what: str) -> TokenizeE
 # -- local parallel runs ---------------------------------------------------------------
 
 
-def run_units(make: Callable[[], UnitRun], units: list[Unit],
-              jobs: int) -> list[dict[str, Any]]:
-    """Run ``units`` phase by phase, ``jobs`` at a time (threads, each unit on its own
-    connection from the engine's pool); the first failure ends the run after the
-    phase's running units stop."""
+@dataclass
+class Job:
+    """What a worker process needs to run units of one run (sent once per worker)."""
+
+    url: str  # with its password: it goes to our own child over a pipe, never logged
+    plan: Plan
+    keyring: Keyring
+    state: dict[str, Any]
+    chunk: int
+
+
+_worker: UnitRun | None = None
+
+
+def set_worker(runner: UnitRun) -> None:
+    """A worker process's run (its initializer, in :mod:`piigate.writer.run`, builds it
+    with the process's own engine)."""
+    global _worker
+    _worker = runner
+
+
+def _worker_apply(doc: dict[str, Any]) -> dict[str, Any]:
+    """One unit in a worker; errors come back as data (exceptions with keyword
+    arguments do not survive pickling)."""
+    assert _worker is not None
+    try:
+        return _worker.apply(Unit.from_dict(doc))
+    except Exception as exc:  # noqa: BLE001 - re-raised by the parent
+        return {"error": str(getattr(exc, "message", exc)), "type": type(exc).__name__,
+                "table": getattr(exc, "table", None), "column": getattr(exc, "column", None)}
+
+
+def run_units(local: Callable[[], UnitRun], units: list[Unit], jobs: int,
+              job: Job | None = None,
+              init: Callable[[Job], None] | None = None) -> list[dict[str, Any]]:
+    """Run ``units`` phase by phase: in this process one at a time (``jobs`` <= 1 or
+    no ``job``), else ``jobs`` at a time in worker processes (spawned: the transforms
+    are Python and hold the GIL, so threads would not overlap them), each with its
+    own connections. The first failure ends the run once the phase's running units
+    are done."""
+    if jobs <= 1 or job is None or init is None:
+        return [local().apply(u) for u in sorted(units, key=lambda u: u.phase)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     out: list[dict[str, Any]] = []
-    for phase in range(len(PHASES)):
-        todo = [u for u in units if u.phase == phase]
-        if not todo:
-            continue
-        if jobs <= 1 or len(todo) == 1:
-            runner = make()
-            out += [runner.apply(u) for u in todo]
-            continue
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(lambda u: make().apply(u), u) for u in todo]
-            errors = []
-            for f in futures:
-                try:
-                    out.append(f.result())
-                except BaseException as exc:  # noqa: BLE001 - re-raised below
-                    errors.append(exc)
-            if errors:
-                raise errors[0]
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init,
+                             initargs=(job,)) as pool:
+        for phase in range(len(PHASES)):
+            todo = [u.to_dict() for u in units if u.phase == phase]
+            done = list(pool.map(_worker_apply, todo))
+            failed = [d for d in done if "error" in d]
+            if failed:
+                f = failed[0]
+                raise TokenizeError(f"{f['error']} ({f['type']} in a work unit)",
+                                    table=f["table"], column=f["column"])
+            out += done
     return out

@@ -115,9 +115,12 @@ class PostgresqlDialect(Dialect):
         self._refill(conn, table, scratch, sel.columns, "")
 
     def create_stage(self, conn: Connection, table: str, stage: str) -> None:
-        # column types and NOT NULL only: no indexes to maintain while ranges fill it
+        # column types and NOT NULL only: no indexes to maintain while ranges fill it.
+        # UNLOGGED like the one-unit path's temporary table (no WAL for rows that are
+        # copied once more); a server crash empties it, which plan_units notices (the
+        # recorded ranges' rows are missing) and starts the group's ranges again
         conn.execute(sa.text(f"DROP TABLE IF EXISTS {self.q(stage)}"))
-        conn.execute(sa.text(f"CREATE TABLE {self.q(stage)} (LIKE {self.q(table)})"))
+        conn.execute(sa.text(f"CREATE UNLOGGED TABLE {self.q(stage)} (LIKE {self.q(table)})"))
 
     def replace_from(self, conn: Connection, table: str, stage: str, sel: RowsSelect,
                      scratch: str, check_rows: Callable[[int], None]) -> None:
