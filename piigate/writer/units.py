@@ -404,6 +404,7 @@ class UnitRun:
 
     def _map(self, unit: Unit) -> dict[str, Any]:
         work = self._work(unit)
+        table = self.works._define(work)
         # this range's own counts (the runner may have filled other ranges before)
         work.next_id = unit.part * ID_STRIDE
         work.result.distinct = work.result.changed = 0
@@ -422,7 +423,7 @@ class UnitRun:
             raw = work.entity_kind is None and self.sql.raw_ok(work.kind, small)
             for rows in self.works._chunks(reader, work, raw):
                 if rows:
-                    self.sql.insert(writer, work.table, rows, raw)
+                    self.sql.insert(writer, table, rows, raw)
                 self.works.report(f"map {work.label}", work.result.distinct, None)
             doc = {"distinct": work.result.distinct, "changed": work.result.changed,
                    "new_min": _enc(work.new_min), "new_max": _enc(work.new_max),
