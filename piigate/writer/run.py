@@ -331,7 +331,9 @@ def plan_units(engine: Engine, plan: Plan, state: WorkState, *, ranges: int = 1,
     Units of one phase may run at once, in any order, repeated; a phase starts when
     the one before is complete (a unit whose prerequisites are missing is refused).
     Creates the stage tables of groups not begun; call it once per run, before the
-    units (calling it again keeps what recorded units wrote). ``Unit.to_dict`` is
+    units (calling it again, with the same ``ranges``, gives the same units and keeps
+    what recorded units wrote; other ``ranges`` on a begun group fail closed at its
+    finish, whose row check counts the stage). ``Unit.to_dict`` is
     small JSON with table indexes and range bounds, no masked values.
     """
     try:
@@ -418,10 +420,12 @@ def tokenize(engine: Engine, plan: Plan, keyring: Keyring, *,
     else is refused until a fresh copy is restored.
 
     ``jobs`` > 1 (or ``ranges``) runs the work units of :func:`plan_units` instead,
-    ``ranges`` (default ``jobs``) per key domain and per table, ``jobs`` at a time on
-    threads with a connection each (SQLite allows one writer: its units run one after
-    another); the same database results.
+    ``ranges`` (default ``jobs``) per key domain and per table, ``jobs`` at a time in
+    worker processes with their own connections (SQLite allows one writer: its units
+    run one after another in this process); the same database results.
     """
+    if jobs < 1 or (ranges is not None and ranges < 1):
+        raise TokenizeError("--jobs and ranges must be at least 1")
     if jobs > 1 or ranges is not None:
         return _tokenize_units(engine, plan, keyring, progress=progress, chunk=chunk,
                                run_id=run_id, rebuild=rebuild, jobs=jobs,

@@ -2,7 +2,7 @@
 
 A key domain (a customer or employee key) usually joins most tables into one group, so
 one group can be 10^8+ rows. Here a run is split into small, independent, recorded
-units that any number of workers (threads here, containers on AWS) run phase by phase:
+units that any number of workers (processes here, containers on AWS) run phase by phase:
 
 0. ``map``: one value range of one work table. The domain's distinct values in
    ``[lo, hi)`` (compared in one order for every column of the domain,
