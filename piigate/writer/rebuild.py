@@ -157,12 +157,14 @@ class Rebuilder:
     def fill_stage(self, conn: Connection, i: int, table: str, where: str,
                    params: dict[str, object]) -> int:
         """Add the rebuilt rows of ``table`` matching ``where`` (a primary-key range) to
-        its stage, in new-key order, in the caller's transaction; the rows written."""
+        its stage (in new-key order where the stage is the new table), in the caller's
+        transaction; the rows written."""
         sel = self.select_for(table)
         cols = ", ".join(self.sql.q(c) for c in sel.columns)
         res = conn.execute(sa.text(
             f"INSERT INTO {self.sql.q(self.stage_name(i))} ({cols}) "
-            + sel.sql(self.sql.q(table), ordered=True, where=where)), {**sel.params, **params})
+            + sel.sql(self.sql.q(table), ordered=self.sql.fill_ordered(), where=where)),
+            {**sel.params, **params})
         return int(res.rowcount)
 
     def from_stage(self, conn: Connection, i: int, table: str) -> int:

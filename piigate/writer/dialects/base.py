@@ -265,6 +265,11 @@ class Dialect:
         raise NotImplementedError(f"{self.name} rebuilds aside")
 
     # -- rebuilds in primary-key ranges (piigate.writer.units) ------------------------
+    def fill_ordered(self) -> bool:
+        """Whether a range's rows go to its stage in new-key order (tables clustered on
+        their key: InnoDB, SQLite; not PostgreSQL's heap, whose stage is copied again)."""
+        return True
+
     def create_stage(self, conn: Connection, table: str, stage: str) -> None:
         """An empty table that takes ``table``'s rebuilt rows range by range (SQLite:
         columns of the same affinity, so values convert as the table converts them)."""

@@ -110,9 +110,12 @@ class PostgresqlDialect(Dialect):
         indexes and key constraints are dropped, the rows go back, and the indexes are
         rebuilt from ``pg_get_indexdef`` / ``pg_get_constraintdef``."""
         res = conn.execute(sa.text(f"CREATE TEMPORARY TABLE {self.q(scratch)} ON COMMIT DROP "
-                                   "AS " + sel.sql(self.q(table), ordered=True)), sel.params)
+                                   "AS " + sel.sql(self.q(table))), sel.params)
         check_rows(res.rowcount)
-        self._refill(conn, table, scratch, sel.columns, "")
+        self._refill(conn, table, scratch, sel.columns)
+
+    def fill_ordered(self) -> bool:
+        return False
 
     def create_stage(self, conn: Connection, table: str, stage: str) -> None:
         # column types and NOT NULL only: no indexes to maintain while ranges fill it.
@@ -126,13 +129,14 @@ class PostgresqlDialect(Dialect):
                      scratch: str, check_rows: Callable[[int], None]) -> None:
         check_rows(int(conn.execute(sa.text(
             f"SELECT COUNT(*) FROM {self.q(stage)}")).scalar_one()))
-        self._refill(conn, table, stage, sel.columns, sel.order_by())
+        # no ORDER BY: a heap has no clustered index to keep in order, and the indexes
+        # are built by sorting afterwards anyway (a sort of every row would be serial)
+        self._refill(conn, table, stage, sel.columns)
 
-    def _refill(self, conn: Connection, table: str, source: str, columns: list[str],
-                order: str) -> None:
+    def _refill(self, conn: Connection, table: str, source: str, columns: list[str]) -> None:
         """Truncate ``table`` (same table: grants, owner, views, policies, sequences and
         comments stay), drop its droppable indexes and key constraints, put the rows of
-        ``source`` back in ``order``, rebuild the indexes, drop ``source``."""
+        ``source`` back, rebuild the indexes, drop ``source``."""
         q = self.q
         indexes = self._droppable_indexes(conn, table)
         conn.execute(sa.text(f"TRUNCATE {q(table)}"))
@@ -141,7 +145,7 @@ class PostgresqlDialect(Dialect):
                                  if idx[1] else f"DROP INDEX {q(idx[0])}"))
         cols = ", ".join(q(c) for c in columns)
         conn.execute(sa.text(f"INSERT INTO {q(table)} ({cols}) OVERRIDING SYSTEM VALUE "
-                             f"SELECT {cols} FROM {q(source)}{order}"))
+                             f"SELECT {cols} FROM {q(source)}"))
         for _name, con, definition in indexes:
             conn.execute(sa.text(f"ALTER TABLE {q(table)} ADD CONSTRAINT {q(con)} {definition}"
                                  if con else definition))
