@@ -265,3 +265,20 @@ def _seals(conn, state: WorkState) -> list[dict]:
     tag = state.done_table.removeprefix("piigate_work_")
     docs = Records(conn.engine, tag, state.done_table).docs(conn, "seal:")
     return [d["map"] for d in docs.values()]
+
+
+def test_cli_jobs_option(pair, secret, tmp_path):
+    """``piigate tokenize --jobs 2`` (worker processes; serial on SQLite) gives the
+    database ``--jobs 1`` gives."""
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps(_schema()))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PIIGATE_FAILPOINT", None)
+    for engine, jobs in zip(pair, ("1", "2"), strict=True):
+        done = subprocess.run([sys.executable, "-m", "piigate", "tokenize", "--db",
+                               _url(engine), "--schema", str(schema), "--jobs", jobs],
+                              capture_output=True, text=True, env=env, timeout=600,
+                              check=False)
+        assert done.returncode == 0, done.stderr[-2000:]
+    assert tool_tables(pair[1]) == []
+    assert fingerprint(_url(pair[1])) == fingerprint(_url(pair[0]))
