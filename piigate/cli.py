@@ -104,7 +104,7 @@ def cmd_tokenize(args: argparse.Namespace) -> int:
     try:
         with progress_bar() as update:
             result = tokenize(engine, plan, keyring, progress=update,
-                              rebuild=not args.update_in_place)
+                              rebuild=not args.update_in_place, jobs=args.jobs)
     finally:
         engine.dispose()
     data = result.to_dict()
@@ -209,6 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--update-in-place", action="store_true",
                    help="update rows where they are instead of rebuilding tables "
                         "(slower; docs/writer.md)")
+    p.add_argument("--jobs", type=int, default=1,
+                   help="work units at a time, each on its own connection (docs/writer.md)")
     p.set_defaults(func=cmd_tokenize)
 
     p = sub.add_parser("verify", help="verify a tokenized database against its original")

@@ -26,11 +26,13 @@ from .results import (
     WorkMap,
     WorkState,
 )
-from .run import apply_group, finish, prepare, tokenize
+from .run import apply_group, apply_unit, finish, finish_group, plan_units, prepare, tokenize
+from .units import UNITS_PREFIX, Unit
 
 __all__ = [
     "DONE_PREFIX", "NEW_PREFIX", "OLD_PREFIX", "PARK_PREFIXES", "STAGE_PREFIX",
-    "SWAP_PREFIX", "WORK_PREFIX", "DomainResult", "Progress", "TableResult", "TableResults",
-    "TokenizeError", "TokenizeResult", "WorkMap", "WorkState", "apply_group", "finish",
-    "prepare", "run_tag", "tokenize",
+    "SWAP_PREFIX", "UNITS_PREFIX", "WORK_PREFIX", "DomainResult", "Progress", "TableResult",
+    "TableResults",
+    "TokenizeError", "TokenizeResult", "Unit", "WorkMap", "WorkState", "apply_group",
+    "apply_unit", "finish", "finish_group", "plan_units", "prepare", "run_tag", "tokenize",
 ]

@@ -36,9 +36,13 @@ class GroupTransaction:
     """Apply one group of tables: in place or rebuilt, once (``marker``), atomically."""
 
     def __init__(self, works: WorkTables, tables: list[str], results: dict[str, TableResult],
-                 rebuild: bool = True, marker: tuple[str, int] | None = None) -> None:
+                 rebuild: bool = True, marker: tuple[str, int] | None = None,
+                 staged: bool = False) -> None:
         self.works = works
-        self.rebuild = rebuild
+        self.rebuild = rebuild or staged
+        # the rebuilt rows are in stage tables already, filled by primary-key ranges
+        # (piigate.writer.units): this is the group's finishing unit
+        self.staged = staged
         self.results = results  # filled per table as it is written
         self.marker = marker  # (record table, group index): the group is applied once
         self.sql = works.sql
@@ -63,7 +67,11 @@ class GroupTransaction:
             rb = self._rebuilder()
             rebuild = self._rebuild_wanted(conn, rb)
             conn.rollback()
-            if not rebuild:  # floor: parked values only for the update path
+            if self.staged and not rebuild:
+                raise TokenizeError("the table group was staged for a rebuild but can no "
+                                    "longer be rebuilt (its schema changed?); nothing was "
+                                    "changed", table=self.tables[0])
+            if not rebuild:  # parked values are needed only to update in place
                 self.works.ensure_parking(conn, self.tables)
                 conn.commit()
             if rebuild and self.sql.rebuilds_aside:
@@ -223,7 +231,10 @@ class GroupTransaction:
         self._writing(table, [c.column for c in self.plan.for_table(table)])
         total = self._rule_rows(conn, table)
         self.works.report(table, 0, total)
-        rb.rebuild(conn, i, table)
+        if self.staged:
+            rb.from_stage(conn, i, table)
+        else:
+            rb.rebuild(conn, i, table)
         self.works.report(table, total, total)
         self.current_columns = []
         self._done(table, total, started, rebuilt=True)
@@ -283,7 +294,8 @@ class GroupTransaction:
             for i, table in enumerate(self.tables):
                 self._writing(table, [c.column for c in self.plan.for_table(table)])
                 self.works.report(table, 0, None)
-                rows = rb.build_aside(conn, i, table)
+                rows = (rb.check_stage(conn, i, table) if self.staged
+                        else rb.build_aside(conn, i, table))
                 self.works.report(table, rows, rows)
             self.current_columns = []
             self.current = (self.tables[0], None)
@@ -311,10 +323,11 @@ class GroupTransaction:
         for t in self.tables:
             self._done(t, totals[t], started, rebuilt=True)
 
-    @staticmethod
-    def _drop_new_quietly(conn: Connection, rb: Rebuilder) -> None:
+    def _drop_new_quietly(self, conn: Connection, rb: Rebuilder) -> None:
         try:
             conn.rollback()
+            if self.staged:
+                return  # the ranges' rows: kept for the run's cleanup (finish) to drop
             rb.drop_new(conn)
             conn.commit()
         except sa_exc.SQLAlchemyError:

@@ -143,6 +143,49 @@ class Rebuilder:
                                check)
         return before
 
+    # -- in primary-key ranges (piigate.writer.units) ---------------------------------
+    def stage_name(self, i: int) -> str:
+        """Where the ``i``-th table's rebuilt rows collect, range by range (MariaDB: the
+        table that is swapped in)."""
+        return self._name(NEW_PREFIX, i)
+
+    def create_stages(self, conn: Connection) -> None:
+        for i, table in enumerate(self.tables):
+            self.sql.create_stage(conn, table, self.stage_name(i))
+        conn.commit()
+
+    def fill_stage(self, conn: Connection, i: int, table: str, where: str,
+                   params: dict[str, object]) -> int:
+        """Add the rebuilt rows of ``table`` matching ``where`` (a primary-key range) to
+        its stage (in new-key order where the stage is the new table), in the caller's
+        transaction; the rows written."""
+        sel = self.select_for(table)
+        cols = ", ".join(self.sql.q(c) for c in sel.columns)
+        res = conn.execute(sa.text(
+            f"INSERT INTO {self.sql.q(self.stage_name(i))} ({cols}) "
+            + sel.sql(self.sql.q(table), ordered=self.sql.fill_ordered(), where=where)),
+            {**sel.params, **params})
+        return int(res.rowcount)
+
+    def from_stage(self, conn: Connection, i: int, table: str) -> int:
+        """Inside the group's transaction: ``table`` takes its staged rows; its rows."""
+        before = self.count(conn, table)
+
+        def check(got: int) -> None:
+            self._check_rows(table, before, got)
+
+        self.sql.replace_from(conn, table, self.stage_name(i), self.select_for(table),
+                              self._name(self.sql.rebuild_scratch, i), check)
+        return before
+
+    def check_stage(self, conn: Connection, i: int, table: str) -> int:
+        """Engines that swap stages in: every range is in (as many rows as the table)."""
+        got = int(conn.execute(sa.text(
+            f"SELECT COUNT(*) FROM {self.sql.q(self.stage_name(i))}")).scalar_one())
+        rows = self.count(conn, table)
+        self._check_rows(table, rows, got)
+        return rows
+
     # -- aside, then one swap (engines whose DDL commits) ------------------------------
     def build_aside(self, conn: Connection, i: int, table: str) -> int:
         """Fill the new copy of ``table`` (the ``i``-th of the group); its rows. The

@@ -33,6 +33,9 @@ run id, so runs never collide) and returns a :class:`WorkState` (names and count
 group's own transaction so that a group is never applied twice; :func:`finish` checks
 that every group was applied and drops the run's tables. :func:`tokenize` is the three
 in a row, in one process: it hands its work tables straight from step to step.
+Units smaller than a group (value ranges of the work tables, primary-key ranges of the
+rebuilds, one finishing unit per group) are :func:`plan_units` / :func:`apply_unit`
+(:mod:`piigate.writer.units`); ``tokenize(jobs=N)`` runs them N at a time.
 
 Modules: ``work`` (step 1), ``group`` and ``rebuild`` (step 2, 3), ``dialects`` (every
 engine difference), ``results`` (what is reported and passed between units), ``names``.
@@ -57,6 +60,7 @@ from .dialects import dialect_for
 from .group import GroupTransaction
 from .names import DONE_PREFIX, NEW_PREFIX, OLD_PREFIX, aside_name, run_tag, swap_marker
 from .results import Progress, TableResult, TableResults, TokenizeError, TokenizeResult, WorkState
+from .units import Job, Unit, UnitRun, run_units, set_worker, units_table_name
 from .work import WorkTables
 
 
@@ -123,16 +127,18 @@ class Run:
         """Every table this run may create: (work: they hold originals beside tokens or
         are built aside; progress: what says how far the run got)."""
         work = [w.name for w in works.works]
-        progress = [self.done_table]
+        progress = [self.done_table, units_table_name(self.tag)]
         for g, tables in enumerate(self.groups):
             work += [aside_name(p, self.tag, g, i)
                      for p in (NEW_PREFIX, OLD_PREFIX) for i in range(len(tables))]
             progress.append(swap_marker(self.tag, g))
         return work, progress
 
-    def prepare(self, works: WorkTables, *, resume: bool = False) -> None:
+    def prepare(self, works: WorkTables, *, resume: bool = False, build: bool = True) -> None:
         """Register the run's tables, create the record table and build every work
-        table; on failure drop them. ``resume``: keep the record of groups applied."""
+        table; on failure drop them. ``resume``: keep the record of groups applied.
+        ``build=False``: the work tables are left to value-range units
+        (:mod:`piigate.writer.units`), which :meth:`units` sets up."""
         try:
             with self.engine.connect() as conn:
                 work, progress = self.table_names(works)
@@ -141,6 +147,8 @@ class Run:
             self.create_done_table(resume=resume)
         except sa_exc.SQLAlchemyError as exc:
             raise _db_error(exc, "preparing the work tables") from None
+        if not build:
+            return
         try:
             for work_table in works.works:
                 works.build(work_table)
@@ -274,7 +282,8 @@ def _mark_done(engine: Engine) -> None:
 
 
 def prepare(engine: Engine, plan: Plan, keyring: Keyring, *, run_id: str,
-            progress: Progress | None = None, chunk: int = 50_000) -> WorkState:
+            progress: Progress | None = None, chunk: int = 50_000,
+            build_maps: bool = True) -> WorkState:
     """Build every work table of ``plan`` once, for the run ``run_id``; change no row.
 
     Work tables are named ``piigate_map_<tag>_<n>`` and the record of applied groups
@@ -284,13 +293,74 @@ def prepare(engine: Engine, plan: Plan, keyring: Keyring, *, run_id: str,
     is refused). Preparing a run again rebuilds its tables unless a group was already
     applied (refused). On failure the tables made so far are dropped and nothing else
     changed.
+
+    ``build_maps=False`` reads no value: the work tables are created empty, to be
+    filled by the value-range units of :func:`plan_units` (the counts in the state stay
+    zero; the units record their own).
     """
     started = time.perf_counter()
     run_id, _ = begin(engine, plan, keyring, run_id, resume=False)
     run = Run(engine, plan, run_id)
     works = run.work_tables(keyring, progress, chunk)
-    run.prepare(works)
-    return run.state(works, time.perf_counter() - started)
+    run.prepare(works, build=build_maps)
+    state = run.state(works, time.perf_counter() - started)
+    if not build_maps:
+        _prepare_units(run, state, keyring)
+    return state
+
+
+def _prepare_units(run: Run, state: WorkState, keyring: Keyring) -> None:
+    units = UnitRun(run, state, keyring)
+    try:
+        with run.engine.connect() as conn:
+            units.records.create(conn)
+        units.prepare_maps()
+    except sa_exc.SQLAlchemyError as exc:
+        raise _db_error(exc, "preparing the work tables") from None
+
+
+def plan_units(engine: Engine, plan: Plan, state: WorkState, *, ranges: int = 1,
+               rebuild: bool = True) -> list[Unit]:
+    """The work units of a run prepared with ``build_maps=False``, in phase order.
+
+    Each key domain's work table is built in up to ``ranges`` value ranges (phase 0,
+    ``map``) and sealed once (phase 1, ``seal``); each table of a group that can be
+    rebuilt is rebuilt in up to ``ranges`` primary-key ranges (phase 2, ``rows``) and
+    the group is finished once (phase 3, ``finish``: the swap, foreign keys, sequences,
+    the group's record); a group updated in place is one unit (phase 2, ``group``).
+    Units of one phase may run at once, in any order, repeated; a phase starts when
+    the one before is complete (a unit whose prerequisites are missing is refused).
+    Creates the stage tables of groups not begun; call it once per run, before the
+    units (calling it again, with the same ``ranges``, gives the same units and keeps
+    what recorded units wrote; other ``ranges`` on a begun group fail closed at its
+    finish, whose row check counts the stage). ``Unit.to_dict`` is
+    small JSON with table indexes and range bounds, no masked values.
+    """
+    try:
+        return UnitRun(Run(engine, plan, state.run_id), state).units(ranges, rebuild)
+    except sa_exc.SQLAlchemyError as exc:
+        raise _db_error(exc, "planning the work units") from None
+
+
+def apply_unit(engine: Engine, plan: Plan, keyring: Keyring, state: WorkState, unit: Unit,
+               *, progress: Progress | None = None, chunk: int = 50_000) -> dict[str, object]:
+    """Run one work unit of :func:`plan_units` (see there); returns what it did:
+    ``{"unit": id, "skipped": bool, "rows": n, "seconds": s}`` (and for group units
+    ``"tables"``: ``{table: TableResult}``). A unit is recorded in the same transaction
+    as its rows: a recorded unit is skipped, a failed or killed one left no trace and
+    may be retried."""
+    return UnitRun(Run(engine, plan, state.run_id), state, keyring, progress,
+                   chunk).apply(unit)
+
+
+def finish_group(engine: Engine, plan: Plan, keyring: Keyring, state: WorkState,
+                 unit: Unit) -> dict[str, object]:
+    """The finishing unit of one rebuilt group (``unit.kind == "finish"``): refused
+    while a key range of the group is not in; then the group's swap and constraints,
+    once. Same as :func:`apply_unit` on that unit."""
+    if unit.kind != "finish":
+        raise TokenizeError(f"work unit {unit.describe()} does not finish a table group")
+    return apply_unit(engine, plan, keyring, state, unit)
 
 
 def apply_group(engine: Engine, plan: Plan, keyring: Keyring, state: WorkState, group: int,
@@ -334,7 +404,8 @@ def finish(engine: Engine, plan: Plan, state: WorkState, *, require_all: bool = 
 
 def tokenize(engine: Engine, plan: Plan, keyring: Keyring, *,
              progress: Progress | None = None, chunk: int = 50_000,
-             run_id: str | None = None, rebuild: bool = True) -> TokenizeResult:
+             run_id: str | None = None, rebuild: bool = True, jobs: int = 1,
+             ranges: int | None = None) -> TokenizeResult:
     """Apply ``plan`` to the database behind ``engine``: what :func:`prepare`, every
     group's :func:`apply_group` in order and :func:`finish` do, in one process, under
     the database's tokenize lock (a second run at the same time is refused).
@@ -347,7 +418,18 @@ def tokenize(engine: Engine, plan: Plan, keyring: Keyring, *,
     dropped. Running ``tokenize`` again with the same schema and secret then finishes
     the job (also after a crash: what the crashed run left is swept first); anything
     else is refused until a fresh copy is restored.
+
+    ``jobs`` > 1 (or ``ranges``) runs the work units of :func:`plan_units` instead,
+    ``ranges`` (default ``jobs``) per key domain and per table, ``jobs`` at a time in
+    worker processes with their own connections (SQLite allows one writer: its units
+    run one after another in this process); the same database results.
     """
+    if jobs < 1 or (ranges is not None and ranges < 1):
+        raise TokenizeError("--jobs and ranges must be at least 1")
+    if jobs > 1 or ranges is not None:
+        return _tokenize_units(engine, plan, keyring, progress=progress, chunk=chunk,
+                               run_id=run_id, rebuild=rebuild, jobs=jobs,
+                               ranges=ranges or jobs)
     started = time.perf_counter()
     with toolstate.lock(engine):
         failpoints.hit("tokenize:locked")
@@ -372,3 +454,58 @@ def tokenize(engine: Engine, plan: Plan, keyring: Keyring, *,
         _mark_done(engine)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _tokenize_units(engine: Engine, plan: Plan, keyring: Keyring, *,
+                    progress: Progress | None, chunk: int, run_id: str | None,
+                    rebuild: bool, jobs: int, ranges: int) -> TokenizeResult:
+    """:func:`tokenize` as work units, ``jobs`` at a time (see there)."""
+    started = time.perf_counter()
+    with toolstate.lock(engine):
+        failpoints.hit("tokenize:locked")
+        run_id, resumed = begin(engine, plan, keyring, run_id or uuid.uuid4().hex,
+                                resume=True)
+        run = Run(engine, plan, run_id)
+        works = run.work_tables(keyring, progress, chunk)
+        run.prepare(works, resume=resumed, build=False)
+        state = run.state(works, 0.0)
+        result = TokenizeResult(engine=run.sql.name, groups=run.groups)
+        try:
+            _prepare_units(run, state, keyring)
+            units = plan_units(engine, plan, state, ranges=ranges, rebuild=rebuild)
+            failpoints.hit("tokenize:prepared")
+            job = Job(engine.url.render_as_string(hide_password=False), plan, keyring,
+                      state.to_dict(), chunk)
+            done = run_units(lambda: UnitRun(run, state, keyring, progress, chunk),
+                             units, 1 if run.sql.one_connection else jobs, job,
+                             _worker_init)
+        except BaseException:
+            run.drop_quietly(("work",))  # the maps hold originals; progress stays
+            raise
+        failpoints.hit("tokenize:applied")
+        sealed = UnitRun(run, state, keyring)
+        sealed.load_seals()
+        result.domains = sealed.works.domains()
+        for d in done:
+            tables = d.get("tables")
+            if isinstance(tables, dict):
+                result.tables.update(tables)
+        for d in done:  # a table's range units count towards its time
+            if str(d["unit"]).startswith("rows:") and not d.get("skipped"):
+                res = result.tables.get(str(d.get("table")))
+                if res is not None:
+                    res.seconds += float(d.get("seconds", 0.0))
+        run.finish(require_all=True)
+        _mark_done(engine)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _worker_init(job: Job) -> None:
+    """A ``tokenize(jobs=N)`` worker process: its own engine (its own connections)."""
+    from ..db import connect
+
+    state = WorkState.from_dict(job.state)
+    engine = connect(job.url, check=False)
+    set_worker(UnitRun(Run(engine, job.plan, state.run_id), state, job.keyring, None,
+                       job.chunk))

@@ -150,7 +150,7 @@ class Work:
         return bool(self.parked) and (self.park_base is not None or self.park_prefix is not None)
 
 
-def _kind(col: ColumnPlan) -> str:
+def value_kind(col: ColumnPlan) -> str:
     return "text" if col.info.kind not in ("integer", "date", "datetime", "json") else \
         col.info.kind
 
@@ -181,6 +181,9 @@ class WorkTables:
         # set by tokenize when its groups are rebuilt: parking waits for a group that
         # is updated in place (ensure_parking); prepare() for units parks up front
         self.defer_parking = False
+        # [low, high) of the source values a work unit reads (None: no bound); set by
+        # piigate.writer.units, which builds one work table in ranges
+        self.value_range: tuple[Any, Any] = (None, None)
 
     # -- helpers -----------------------------------------------------------------------
     def report(self, label: str, done: int, total: int | None) -> None:
@@ -241,7 +244,7 @@ class WorkTables:
             else:
                 by_domain.setdefault(col.domain, []).append(col)
         for domain, cols in by_domain.items():
-            sources = [Source(c, _kind(c), *self.condition(c.table)) for c in cols]
+            sources = [Source(c, value_kind(c), *self.condition(c.table)) for c in cols]
             kinds = {s.kind for s in sources}
             if len(kinds) > 1:
                 raise TokenizeError(f"key domain {domain!r} mixes column kinds "
@@ -261,7 +264,8 @@ class WorkTables:
                                 column=col.column)
         ekind = "integer" if einfo.kind == "integer" else (
             einfo.kind if einfo.kind in ("date", "datetime") else "text")
-        src = Source(col, _kind(col), *self.condition(col.table), entity=ent, entity_kind=ekind)
+        src = Source(col, value_kind(col), *self.condition(col.table), entity=ent,
+                     entity_kind=ekind)
         work = Work(
             name=self._work_name(),
             label=f"{col.domain}: {col.table}.{col.column} by {ent}",
@@ -281,7 +285,7 @@ class WorkTables:
         """The counts per work table (live: they fill as the tables are built)."""
         return {w.label: w.result for w in self.works}
 
-    def _define(self, work: Work) -> sa.Table:
+    def define(self, work: Work) -> sa.Table:
         first = work.sources[0].col
         col_type = self._sa_table(first.table).c[first.column].type
         big = any((s.col.info.int_max or 0) > BIGINT_MAX for s in work.sources)
@@ -311,7 +315,7 @@ class WorkTables:
     def build(self, work: Work) -> None:
         """Stream the distinct values, transform them once, fill the work table."""
         started = time.perf_counter()
-        work.table = self._define(work)
+        work.table = self.define(work)
         reader = self.engine.connect()
         writer = reader if self.sql.one_connection else self.engine.connect()
         # indexes are built after the fill (one sort, not one insert per row), and the
@@ -327,7 +331,7 @@ class WorkTables:
             reader.rollback()  # the check's snapshot must not pin the reads that follow
             small = all((s.col.info.int_max or 0) <= BIGINT_MAX for s in work.sources)
             raw = work.entity_kind is None and self.sql.raw_ok(work.kind, small)
-            for rows in self._chunks(reader, work, raw):
+            for rows in self.chunks(reader, work, raw):
                 if rows:
                     self.sql.insert(writer, work.table, rows, raw)
                 self.report(f"map {work.label}", work.result.distinct, None)
@@ -339,9 +343,9 @@ class WorkTables:
             self.sql.analyze(writer, work.name)  # fresh statistics for the joins
             writer.commit()
             if work.unique:
-                self._check_unique(writer, work)
+                self.check_unique(writer, work)
                 if not self.defer_parking:
-                    self._mark_parked(writer, work)
+                    self.mark_parked(writer, work)
                 writer.commit()
         finally:
             reader.close()
@@ -349,7 +353,7 @@ class WorkTables:
                 writer.close()
         work.result.seconds = time.perf_counter() - started
 
-    def _chunks(self, reader: Connection, work: Work,
+    def chunks(self, reader: Connection, work: Work,
                 raw: bool) -> Iterable[list[dict[str, Any]]]:
         """The work rows, ``chunk`` distinct values at a time."""
         if raw:
@@ -422,9 +426,11 @@ class WorkTables:
             if s.entity is not None:
                 e = self.sql.col(s.col.table, s.entity)
                 sel = f"{self.sql.select_expr(e, s.entity_kind or 'text')} AS e, {sel}"
-            where = " AND ".join([f"{c} IS NOT NULL", *s.where])
+            where = " AND ".join([f"{c} IS NOT NULL", *s.where, *self._in_range(c, s.kind)])
             parts.append(f"SELECT {sel} FROM {self.sql.q(s.col.table)} WHERE {where}")
             params.update(s.params)
+        params.update({k: v for k, v in zip(("rlo", "rhi"), self.value_range, strict=True)
+                       if v is not None})
         if work.key_source is not None:
             query = parts[0]  # a primary or unique key: distinct already
         elif len(parts) == 1:
@@ -432,6 +438,13 @@ class WorkTables:
         else:
             query = " UNION ".join(parts)
         return query, params
+
+    def _in_range(self, c: str, kind: str) -> list[str]:
+        """The conditions of :attr:`value_range` on column expression ``c``."""
+        e = self.sql.range_expr(c, kind)
+        lo, hi = self.value_range
+        return ([f"{e} >= :rlo"] if lo is not None else []) + (
+            [f"{e} < :rhi"] if hi is not None else [])
 
     def _transform_chunk(self, work: Work, part: Iterable[Any]) -> list[dict[str, Any]]:
         rows = list(part)
@@ -479,7 +492,7 @@ class WorkTables:
         return out
 
     # -- unique columns and parking ----------------------------------------------------
-    def _check_unique(self, conn: Connection, work: Work) -> None:
+    def check_unique(self, conn: Connection, work: Work) -> None:
         """Fail before any update when a unique column's new values are not distinct.
 
         Compared as the engine's unique index compares them (MariaDB: folded). A
@@ -513,9 +526,9 @@ class WorkTables:
             if work.park_index is not None:
                 work.park_index.create(conn)
                 work.park_index = None
-            self._mark_parked(conn, work)
+            self.mark_parked(conn, work)
 
-    def _mark_parked(self, conn: Connection, work: Work) -> None:
+    def mark_parked(self, conn: Connection, work: Work) -> None:
         work.parking_done = True
         if work.entity_kind is not None or work.kind not in ("integer", "text"):
             return  # only integer and text values can be parked (docs/writer.md)

@@ -62,6 +62,9 @@ class MysqlDialect(Dialect):
             return f"CONVERT({expr} USING utf8mb4) COLLATE utf8mb4_bin"
         return expr
 
+    def range_expr(self, expr: str, kind: str) -> str:
+        return self.select_expr(expr, kind)  # bytes: one order whatever the collation
+
     def unique_by(self, kind: str) -> str:
         # default collations ignore case, accents and trailing spaces: compare folded
         return "fn" if kind in TEXT_KINDS else "new"
@@ -189,13 +192,18 @@ class MysqlDialect(Dialect):
 
     def build_aside(self, conn: Connection, table: str, new: str, sel: RowsSelect) -> int:
         q = self.q
-        conn.execute(sa.text(f"DROP TABLE IF EXISTS {q(new)}"))
-        conn.execute(sa.text(f"CREATE TABLE {q(new)} LIKE {q(table)}"))
+        self.create_stage(conn, table, new)
         cols = ", ".join(q(c) for c in sel.columns)
         res = conn.execute(sa.text(f"INSERT INTO {q(new)} ({cols}) "
                                    + sel.sql(q(table), ordered=True)), sel.params)
         conn.commit()
         return int(res.rowcount)
+
+    def create_stage(self, conn: Connection, table: str, stage: str) -> None:
+        """Columns, indexes, CHECK constraints and options (no foreign keys: they are
+        re-added after the swap)."""
+        conn.execute(sa.text(f"DROP TABLE IF EXISTS {self.q(stage)}"))
+        conn.execute(sa.text(f"CREATE TABLE {self.q(stage)} LIKE {self.q(table)}"))
 
     def foreign_key_clauses(self, conn: Connection, tables: list[str]) -> dict[str, list[str]]:
         """The foreign key clauses of each table, exactly as ``SHOW CREATE TABLE`` has them."""

@@ -32,6 +32,9 @@ class PostgresqlDialect(Dialect):
     def text_cmp(self, expr: str) -> str:
         return f"CAST({expr} AS TEXT)"  # char(n) and json compare as text
 
+    def range_expr(self, expr: str, kind: str) -> str:
+        return f'(CAST({expr} AS TEXT) COLLATE "C")' if kind in TEXT_KINDS else expr
+
     # -- work tables -------------------------------------------------------------------
     def analyze(self, conn: Connection, table: str) -> None:
         conn.execute(sa.text(f"ANALYZE {self.q(table)}"))
@@ -111,22 +114,47 @@ class PostgresqlDialect(Dialect):
         grants, owner, views, policies, sequences and comments stay), its droppable
         indexes and key constraints are dropped, the rows go back, and the indexes are
         rebuilt from ``pg_get_indexdef`` / ``pg_get_constraintdef``."""
-        q = self.q
-        res = conn.execute(sa.text(f"CREATE TEMPORARY TABLE {q(scratch)} ON COMMIT DROP AS "
-                                   + sel.sql(q(table))), sel.params)
+        res = conn.execute(sa.text(f"CREATE TEMPORARY TABLE {self.q(scratch)} ON COMMIT DROP "
+                                   "AS " + sel.sql(self.q(table))), sel.params)
         check_rows(res.rowcount)
+        self._refill(conn, table, scratch, sel.columns)
+
+    def fill_ordered(self) -> bool:
+        return False
+
+    def create_stage(self, conn: Connection, table: str, stage: str) -> None:
+        # column types and NOT NULL only: no indexes to maintain while ranges fill it.
+        # UNLOGGED like the one-unit path's temporary table (no WAL for rows that are
+        # copied once more); a server crash empties it, which plan_units notices (the
+        # recorded ranges' rows are missing) and starts the group's ranges again
+        conn.execute(sa.text(f"DROP TABLE IF EXISTS {self.q(stage)}"))
+        conn.execute(sa.text(f"CREATE UNLOGGED TABLE {self.q(stage)} (LIKE {self.q(table)})"))
+
+    def replace_from(self, conn: Connection, table: str, stage: str, sel: RowsSelect,
+                     scratch: str, check_rows: Callable[[int], None]) -> None:
+        check_rows(int(conn.execute(sa.text(
+            f"SELECT COUNT(*) FROM {self.q(stage)}")).scalar_one()))
+        # no ORDER BY: a heap has no clustered index to keep in order, and the indexes
+        # are built by sorting afterwards anyway (a sort of every row would be serial)
+        self._refill(conn, table, stage, sel.columns)
+
+    def _refill(self, conn: Connection, table: str, source: str, columns: list[str]) -> None:
+        """Truncate ``table`` (same table: grants, owner, views, policies, sequences and
+        comments stay), drop its droppable indexes and key constraints, put the rows of
+        ``source`` back, rebuild the indexes, drop ``source``."""
+        q = self.q
         indexes = self._droppable_indexes(conn, table)
         conn.execute(sa.text(f"TRUNCATE {q(table)}"))
         for idx in indexes:
             conn.execute(sa.text(f"ALTER TABLE {q(table)} DROP CONSTRAINT {q(idx[1])}"
                                  if idx[1] else f"DROP INDEX {q(idx[0])}"))
-        cols = ", ".join(q(c) for c in sel.columns)
+        cols = ", ".join(q(c) for c in columns)
         conn.execute(sa.text(f"INSERT INTO {q(table)} ({cols}) OVERRIDING SYSTEM VALUE "
-                             f"SELECT {cols} FROM {q(scratch)}"))
+                             f"SELECT {cols} FROM {q(source)}"))
         for _name, con, definition in indexes:
             conn.execute(sa.text(f"ALTER TABLE {q(table)} ADD CONSTRAINT {q(con)} {definition}"
                                  if con else definition))
-        conn.execute(sa.text(f"DROP TABLE {q(scratch)}"))
+        conn.execute(sa.text(f"DROP TABLE {q(source)}"))
 
     def _droppable_indexes(self, conn: Connection, table: str) -> list[tuple[str, str, str]]:
         """(index, constraint or '', definition) of the indexes that can be dropped and

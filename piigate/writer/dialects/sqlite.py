@@ -82,18 +82,36 @@ class SqliteDialect(Dialect):
                       check_rows: Callable[[int], None]) -> None:
         """Rename the table aside with ``legacy_alter_table`` on (so other tables'
         foreign keys, views and triggers keep naming it), recreate it from its own
-        ``CREATE TABLE`` text, fill it, drop the old one, recreate its indexes."""
+        ``CREATE TABLE`` text, fill it in new-key order, drop the old one, recreate its
+        indexes."""
+        cols = ", ".join(self.q(c) for c in sel.columns)
+        fill = sa.text(f"INSERT INTO {self.q(table)} ({cols}) "
+                       + sel.sql(f"{self.q(scratch)} AS {self.q(table)}", ordered=True))
+        self._with_cache(conn, lambda: self._rebuild(conn, table, fill, sel.params, scratch,
+                                               check_rows))
+
+    def replace_from(self, conn: Connection, table: str, stage: str, sel: RowsSelect,
+                     scratch: str, check_rows: Callable[[int], None]) -> None:
+        """The same with the rows of a stage table every range of the table filled."""
+        cols = ", ".join(self.q(c) for c in sel.columns)
+        fill = sa.text(f"INSERT INTO {self.q(table)} ({cols}) SELECT {cols} FROM "
+                       f"{self.q(stage)}{sel.order_by()}")
+        self._with_cache(conn, lambda: self._rebuild(conn, table, fill, {}, scratch, check_rows))
+        conn.exec_driver_sql(f"DROP TABLE {self.q(stage)}")
+
+    @staticmethod
+    def _with_cache(conn: Connection, work: Callable[[], None]) -> None:
         cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-        # the new table's key index is filled in random order: 128 MB of page cache
-        # instead of the 2 MB default makes that ~25 % faster (docs/benchmarks.md)
+        # the new table's indexes fill faster with 128 MB of page cache instead of the
+        # 2 MB default (~25 %, docs/benchmarks.md)
         conn.exec_driver_sql("PRAGMA cache_size = -131072")
         try:
-            self._rebuild(conn, table, sel, scratch, check_rows)
+            work()
         finally:
             conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")
 
-    def _rebuild(self, conn: Connection, table: str, sel: RowsSelect, old: str,
-                 check_rows: Callable[[int], None]) -> None:
+    def _rebuild(self, conn: Connection, table: str, fill: sa.TextClause,
+                 params: dict[str, Any], old: str, check_rows: Callable[[int], None]) -> None:
         q = self.q
         ddl = conn.execute(sa.text("SELECT sql FROM sqlite_master WHERE type = 'table' AND "
                                    "name = :t"), {"t": table}).scalar_one()
@@ -107,9 +125,7 @@ class SqliteDialect(Dialect):
         finally:
             conn.exec_driver_sql(f"PRAGMA legacy_alter_table = {'ON' if legacy else 'OFF'}")
         conn.exec_driver_sql(ddl)
-        cols = ", ".join(q(c) for c in sel.columns)
-        res = conn.execute(sa.text(f"INSERT INTO {q(table)} ({cols}) "
-                                   + sel.sql(f"{q(old)} AS {q(table)}")), sel.params)
+        res = conn.execute(fill, params)
         check_rows(res.rowcount)
         conn.exec_driver_sql(f"DROP TABLE {q(old)}")
         for stmt in indexes:
