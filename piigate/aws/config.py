@@ -39,10 +39,11 @@ _ENV = {
     "allocated_storage": "PIIGATE_ALLOCATED_STORAGE",
     "iops": "PIIGATE_IOPS",
     "storage_throughput": "PIIGATE_STORAGE_THROUGHPUT",
+    "tokenize_ranges": "PIIGATE_TOKENIZE_RANGES",
 }
 _LISTS = {"security_groups", "user_allowlist"}
 _INTS = {"sample_size", "allocated_storage", "iops", "storage_throughput", "keep_shared",
-         "sweep_after_hours"}
+         "sweep_after_hours", "tokenize_ranges"}
 _ACCOUNT = re.compile(r"^[0-9]{12}$")
 
 
@@ -81,6 +82,8 @@ class AwsSettings:
     allocated_storage: int = 0
     iops: int = 0
     storage_throughput: int = 0
+    # value ranges per key domain and primary-key ranges per table (piigate.writer.units)
+    tokenize_ranges: int = 1
 
     @classmethod
     def from_env(cls, **explicit: Any) -> AwsSettings:

@@ -100,28 +100,28 @@ def _temp_only(run_id: str, instance_id: str) -> None:
 def plan_work(
     run_id: str, instance_id: str, schema_location: str, schema_hash: str, settings: AwsSettings
 ) -> dict[str, Any]:
-    """Check the approved schema against the instance (fail closed), build the run's
-    work tables (:func:`piigate.writer.prepare`) and write the work units.
+    """Check the approved schema against the instance (fail closed), register the run's
+    work tables (empty: value-range units fill them) and write the work units.
 
     The work plan (``runs/<run>/plan.json``: the schema's location and hash, the work
-    state, the units) and the Map's item list (``runs/<run>/units.json``: one
-    ``{"unit": i}`` per unit, read by the Distributed Map's ItemReader) go to S3, so
+    state, the units) and one item list per phase (``runs/<run>/units-<n>.json``: one
+    ``{"unit": i}`` per unit, read by that phase's Distributed Map) go to S3, so
     neither the number of units nor their contents meet Step Functions' payload or
-    history limits. Units are :mod:`piigate.aws.units`; they carry ids and table
-    names, never values.
+    history limits. Units are :mod:`piigate.aws.units`; they carry indexes and range
+    bounds, never masked values.
     """
     from ..db import reflect
     from ..plan import make_plan
     from ..writer import prepare
-    from .units import list_units
+    from .units import list_units, phases
 
     _temp_only(run_id, instance_id)
     schema = approved_schema(schema_location, schema_hash, settings)
     keys = keyring(settings)
     with connected(instance_id, settings) as engine:
         plan = make_plan(schema, reflect(engine))
-        state = prepare(engine, plan, keys, run_id=run_id)
-        units = list_units(engine, plan, state)
+        state = prepare(engine, plan, keys, run_id=run_id, build_maps=False)
+        units = list_units(engine, plan, state, settings.tokenize_ranges)
     doc = {
         "schema_location": schema_location,
         "schema_hash": schema_hash,
@@ -130,14 +130,18 @@ def plan_work(
         "work": state.to_dict(),
     }
     location, _ = artifacts.put_json(settings.bucket, artifacts.run_key(run_id, "plan"), doc)
-    items_key = artifacts.run_key(run_id, "units")
-    artifacts.put_json(settings.bucket, items_key, [{"unit": i} for i in range(len(units))])
+    phase_objects = []
+    for n, indexes in enumerate(phases(units)):
+        key = artifacts.run_key(run_id, f"units-{n}")
+        artifacts.put_json(settings.bucket, key, [{"unit": i} for i in indexes])
+        phase_objects.append(key)
     artifacts.put_json(
         settings.bucket,
         artifacts.LATEST_APPROVED,
         {"location": schema_location, "schema_hash": schema_hash},
     )
-    return {"plan_location": location, "units_object": items_key, "unit_count": len(units)}
+    return {"plan_location": location, "phase_objects": phase_objects,
+            "phase_count": len(phase_objects), "unit_count": len(units)}
 
 
 def _plan_doc(plan_location: str, schema_hash: str) -> dict[str, Any]:
@@ -183,7 +187,8 @@ def tokenize_unit(
     schema = approved_schema(doc["schema_location"], schema_hash, settings)
     keys = keyring(settings)
     with connected(instance_id, settings) as engine:
-        return run_unit(engine, make_plan(schema, reflect(engine)), keys, state, units[index])
+        done = run_unit(engine, make_plan(schema, reflect(engine)), keys, state, units[index])
+    return {**done, "unit": index, "id": done["unit"]}
 
 
 def finish_work(

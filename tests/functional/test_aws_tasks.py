@@ -51,6 +51,7 @@ def producer(aws_credentials):
             "PIIGATE_BUCKET": "artifacts",
             "PIIGATE_SECRET_ID": secret,
             "PIIGATE_DB_USER_ALLOWLIST": "app_reader",
+            "PIIGATE_TOKENIZE_RANGES": "3",
         }.items():
             monkeypatch.setenv(k, v)
         yield monkeypatch
@@ -127,25 +128,38 @@ def test_the_task_command_line_plans_tokenizes_verifies_and_compacts(
     assert planned == line["result"]
     assert planned["plan_location"] == task["plan_location"]
     units = _result(f"runs/{RUN}/plan.json")["units"]
-    # the Distributed Map's items: indexes only, the units stay in the plan
-    assert _result(planned["units_object"]) == [{"unit": i} for i in range(len(units))]
-    assert planned["unit_count"] == len(units) >= 3  # the employees key group + single tables
-    assert ["departments"] in [u["tables"] for u in units]
+    # one item list per phase, indexes only (the units stay in the plan), in phase order
+    lists = [_result(key) for key in planned["phase_objects"]]
+    assert planned["phase_count"] == len(lists) == 4  # maps, seals, row ranges, finishes
+    assert sorted(item["unit"] for items in lists for item in items) == list(range(len(units)))
+    kinds = [{units[item["unit"]]["kind"] for item in items} for items in lists]
+    assert kinds[:2] == [{"map"}, {"seal"}] and kinds[3] == {"finish"}
+    assert "rows" in kinds[2]
+    # the employees group's tables are split into ranges (TokenizeRanges)
+    assert sum(units[i["unit"]]["kind"] == "rows" for i in lists[2]) > 5
+    assert planned["unit_count"] == len(units)
 
     finish = {k: task[k] for k in ("run_id", "instance_id", "plan_location", "schema_hash")}
     with pytest.raises(PiiGateError, match="not applied"):
         work.handler({**finish, "action": "finish"})  # fail closed: no unit ran yet
     before = _last_names(urls[names.temp_instance(RUN)])
-    for index in reversed(range(len(units))):  # any order
-        # what the Map's ItemSelector builds for one item
-        item = {**finish, "unit": index, "task_timeout_seconds": 600}
-        code, line = _container("tokenize", item, capsys)
-        assert code == 0, line
-        assert line["result"]["unit"] == index and not line["result"]["skipped"]
-        assert _result(f"runs/{RUN}/tasks/tokenize-{index}.json")["ok"] is True
+    # a unit whose phase before is not complete is refused, and changes nothing
+    code, line = _container("tokenize", {**finish, "unit": lists[3][0]["unit"]}, capsys)
+    assert code != 0 and line["ok"] is False
+    assert _last_names(urls[names.temp_instance(RUN)]) == before
+    for items in lists:
+        for item in reversed(items):  # any order within a phase
+            index = item["unit"]
+            # what the Map's ItemSelector builds for one item
+            code, line = _container("tokenize", {**finish, "unit": index,
+                                                 "task_timeout_seconds": 600}, capsys)
+            assert code == 0, line
+            assert line["result"]["unit"] == index and not line["result"]["skipped"]
+            assert _result(f"runs/{RUN}/tasks/tokenize-{index}.json")["ok"] is True
     code, line = _container("tokenize", {**finish, "unit": 0}, capsys)  # a retried unit
     assert code == 0 and line["result"]["skipped"] is True
-    assert work.handler({**finish, "action": "finish"}) == {"groups": len(units)}
+    groups = len({u["group"] for u in units if u["kind"] in ("finish", "group")})
+    assert work.handler({**finish, "action": "finish"}) == {"groups": groups}
     engine = sa.create_engine(urls[names.temp_instance(RUN)])
     assert not tool_tables(engine)
     engine.dispose()

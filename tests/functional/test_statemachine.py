@@ -284,18 +284,29 @@ def test_units_are_planned_then_mapped_then_finished_before_verification():
     assert states["PlanWork"]["Resource"] == ECS_SYNC
     assert states["PlanWork"]["Next"] == "PlanResult"
     assert states["PlanResult"]["Parameters"]["Payload"]["step"] == "plan"
-    assert states["PlanResult"]["Next"] == "Tokenize"
+    # units come in phases (maps, seals, row ranges, finishes): one Map per phase, in order
+    assert states["PlanResult"]["Next"] == "PhaseStart"
+    assert states["PhaseStart"]["Result"] == {"index": 0}
+    assert states["PhaseStart"]["Next"] == "MorePhases"
+    more = states["MorePhases"]
+    assert more["Choices"] == [{"Variable": "$.phase.index",
+                                "NumericLessThanPath": "$.work.phase_count",
+                                "Next": "Tokenize"}]
+    assert more["Default"] == "FinishWork"
     tokenize = states["Tokenize"]
     assert "ItemsPath" not in tokenize
     reader = tokenize["ItemReader"]
     assert reader["Resource"] == "arn:aws:states:::s3:getObject"
     assert reader["ReaderConfig"]["InputType"] == "JSON"
-    assert reader["Parameters"] == {"Bucket": subs["ArtifactsBucketName"],
-                                    "Key.$": "$.work.units_object"}
+    assert reader["Parameters"] == {
+        "Bucket": subs["ArtifactsBucketName"],
+        "Key.$": "States.ArrayGetItem($.work.phase_objects, $.phase.index)"}
     assert tokenize["ItemProcessor"]["ProcessorConfig"]["Mode"] == "DISTRIBUTED"
     assert tokenize["ItemSelector"]["unit.$"] == "$$.Map.Item.Value.unit"
     assert tokenize.get("ToleratedFailurePercentage", 0) == 0  # one failed unit fails the run
-    assert tokenize["Next"] == "FinishWork"
+    assert tokenize["Next"] == "NextPhase"
+    assert states["NextPhase"]["Parameters"] == {"index.$": "States.MathAdd($.phase.index, 1)"}
+    assert states["NextPhase"]["Next"] == "MorePhases"
     finish = states["FinishWork"]
     assert finish["Parameters"]["FunctionName"] == subs["WorkFunctionArn"]
     assert finish["Parameters"]["Payload"]["action"] == "finish"
