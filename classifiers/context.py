@@ -103,8 +103,25 @@ def person_key_tables(inv: Inventory, subjects: dict[str, Subject]) -> dict[str,
     author's name, an access row with a login): its key identifies that thing, and
     testers rely on it.
     """
-    del inv
-    return {t: s.reason for t, s in subjects.items() if s.about_people and s.by_name}
+    return {t: s.reason for t, s in subjects.items()
+            if s.about_people and s.by_name and not _link_table(inv, t)}
+
+
+def _link_table(inv: Inventory, table: str) -> bool:
+    """A join table named ``<things>_<people>`` (``posts_authors``, ``project_members``):
+    its rows link a thing to a person, so its key identifies the link, not a person.
+    Its name starts with another table's name and it references two or more tables."""
+    t = inv.tables.get(table)
+    if t is None:
+        return False
+    toks = N.tokens(table)
+    others = {N._singular(x) for name in inv.tables if name != table
+              for x in [name.lower()]}
+    prefix_is_table = any(
+        "_".join(toks[:i]) in others or N._singular("_".join(toks[:i])) in others
+        for i in range(1, len(toks)))
+    refs = {fk.ref_table for fk in t.foreign_keys if fk.ref_table != table}
+    return prefix_is_table and len(refs) >= 2
 
 
 def _forms(tok: str) -> tuple[str, ...]:
@@ -191,6 +208,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) ->
     if confirmed and not subject.about_people:
         subject = Subject("people", f"holds people's names ({', '.join(confirmed[:3])})")
     _addresses(t, verdicts, subject)
+    _handles(t, verdicts, inv, subject)
     if subject.kind == "thing":
         _organisation_contacts(t, verdicts, subject)
     _keys(t, verdicts, inv)
@@ -341,6 +359,33 @@ def _keys(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
         if _by_name_only(v):
             _demote(v, f"key column: {v.entity}-like numbers in a key are no finding; keys "
                        "are masked only in tables about people")
+
+
+def _handles(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
+             subject: Subject) -> None:
+    """Outside accounts (``twitter``, ``icq``, ``skype``) and web sites (``website``) are a
+    person's only in a table about people, and not because of these columns alone: a
+    site's ``settings.twitter`` or a company's ``website`` stays. A bare ``url`` column of
+    a table named for people is that person's web page."""
+    handles = {c for c, v in verdicts.items() if not v.partial and v.entity is not None
+               and (nm := N.match(c)) is not None and nm.entity == v.entity
+               and N.is_handle(nm)}
+    people = subject.by_name or (
+        subject.about_people and subject_of(t, verdicts, inv, skip=handles).about_people)
+    for cname in sorted(handles):
+        if not people:
+            _demote(verdicts[cname], "an account or web site named in a table that is not "
+                                     f"about people ({subject.reason}): a site's or an "
+                                     "organisation's, not a person's")
+    if not subject.by_name:
+        return
+    for cname, v in verdicts.items():
+        col = t.columns.get(cname)
+        if v.entity is None and col is not None and col.kind == "text" and v.sampled and \
+                N.tokens(cname) in (["url"], ["user", "url"]) and not col.primary_key:
+            v.entity, v.confidence = N.PROFILE_URL, 0.6
+            v.signals.append(f"person-url:{subject.reason}")
+            v.note = ""
 
 
 def _organisation_contacts(t: TableInfo, verdicts: dict[str, Verdict],
