@@ -450,6 +450,12 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.entity, v.confidence = N.PERSON_ID, 0.6
             v.signals.append(f"identifier in a table {_subject_phrase(subject)}")
             v.note = None
+        elif last in SLUG_WORDS and len(toks) <= 2 and v.hits.get("LOGIN_LIKE", 0) >= \
+                0.8 * v.sampled:
+            # the person's part of their profile's address, made from their name
+            v.entity, v.confidence = N.USERNAME, 0.6
+            v.signals.append(f"slug in a table {_subject_phrase(subject)}")
+            v.note = None
         elif _issued_numbers(v):
             # a number issued to each person (driver's licence, DEA or member number)
             # whatever the column is called: one distinct value a row, all shaped alike
@@ -459,6 +465,7 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.note = None
 
 
+SLUG_WORDS = frozenset({"slug", "alias", "permalink", "nicename"})
 MIN_ISSUED = 20  # distinct values before a column of codes reads as issued numbers
 
 

@@ -139,8 +139,9 @@ _add(CREDENTIAL, "password", "passwd", "pwd", "pass hash", "password hash", "has
      "actkey", "act key", "activation code", "activation token", "activation hash",
      "reset key", "reset hash", "reset code", "confirm token", "confirmation key")
 # a hash or checksum of an e-mail address identifies its owner as well as the address
-_add(PERSON_ID, "email hash", "email crc", "email checksum", "email digest", "email md5",
-     "email sha1", "mail hash")
+EMAIL_HASH_PHRASES = ("email hash", "email crc", "email checksum", "email digest",
+                      "email md5", "email sha1", "mail hash")
+_add(PERSON_ID, *EMAIL_HASH_PHRASES)
 _add(PHOTO, "photo", "picture", "avatar", "portrait", "headshot", "selfie", "signature",
      "fingerprint", "mugshot", "face", "foto", "bild", "photograph", "profile image",
      "profile picture", "passport scan", "id scan")
