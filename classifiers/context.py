@@ -30,7 +30,15 @@ from dataclasses import dataclass
 from piigate.db import ColumnInfo, Inventory, TableInfo, is_non_numeric_other
 
 from . import names as N
-from .verdict import ID_CODE, NAME_ENTITIES, ORG_LIKE, PERSON_LIKE, TOKEN_LIKE, Verdict
+from .verdict import (
+    FREE_TEXT,
+    ID_CODE,
+    NAME_ENTITIES,
+    ORG_LIKE,
+    PERSON_LIKE,
+    TOKEN_LIKE,
+    Verdict,
+)
 
 # Head nouns of table names (singular). The last known token of the name decides:
 # "customer_orders" is about orders, "order_customers" about customers.
@@ -115,12 +123,13 @@ def _link_table(inv: Inventory, table: str) -> bool:
     if t is None:
         return False
     toks = N.tokens(table)
-    others = {N._singular(x) for name in inv.tables if name != table
-              for x in [name.lower()]}
-    prefix_is_table = any(
-        "_".join(toks[:i]) in others or N._singular("_".join(toks[:i])) in others
-        for i in range(1, len(toks)))
+    singulars = {N._singular(name.lower()): name for name in inv.tables if name != table}
+    prefix_is_table = any(N._singular("_".join(toks[:i])) in singulars
+                          for i in range(1, len(toks)))
     refs = {fk.ref_table for fk in t.foreign_keys if fk.ref_table != table}
+    # references many schemas do not declare: ``account_id`` beside a table ``accounts``
+    refs |= {singulars[c.lower()[:-3]] for c in t.columns
+             if c.lower().endswith("_id") and c.lower()[:-3] in singulars}
     return prefix_is_table and len(refs) >= 2
 
 
@@ -456,6 +465,19 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.entity, v.confidence = N.USERNAME, 0.6
             v.signals.append(f"slug in a table {_subject_phrase(subject)}")
             v.note = None
+        elif "free-text" in v.signals and v.sampled >= MIN_OWN_TEXT and \
+                not set(toks) & MACHINE_TEXT_WORDS:
+            # a person's own words about themselves (bio, signature, notes on them): who
+            # they work for, where they live, in words no recognizer knows
+            v.entity, v.confidence = FREE_TEXT, 0.5
+            v.signals.append(f"own text in a table {_subject_phrase(subject)}")
+            v.note = None
+        elif v.hits.get(TOKEN_LIKE, 0) >= 0.9 * v.sampled >= MIN_ISSUED and col.unique \
+                and not col.primary_key:
+            # a second random id of the person (a cookie or tracking id, a public uuid)
+            v.entity, v.confidence = N.PERSON_ID, 0.5
+            v.signals.append(f"random id, one a row, in a table {_subject_phrase(subject)}")
+            v.note = None
         elif _issued_numbers(v):
             # a number issued to each person (driver's licence, DEA or member number)
             # whatever the column is called: one distinct value a row, all shaped alike
@@ -465,6 +487,10 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.note = None
 
 
+# long values that are no one's words: keys, certificates, markup, code
+MACHINE_TEXT_WORDS = frozenset({"key", "cert", "certificate", "pem", "html", "css", "js",
+                                "script", "xml", "json", "sql", "code", "template"})
+MIN_OWN_TEXT = 5  # distinct free-text values before a column reads as a person's own text
 SLUG_WORDS = frozenset({"slug", "alias", "permalink", "nicename"})
 MIN_ISSUED = 20  # distinct values before a column of codes reads as issued numbers
 
@@ -511,8 +537,9 @@ def _geo(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> None:
         if toks & GEO_NAMES:
             v.entity, v.confidence = "LOCATION", 0.6
             v.signals.append(f"coordinates in a table {_subject_phrase(subject)}")
-        elif toks & {"location", "hometown"} and col.kind == "text" and subject.by_name \
-                and v.sampled >= 2:
+        elif (toks & {"location", "hometown"} or (N.tokens(cname)[-1:] == ["from"]
+                                                   and len(toks) <= 2)) \
+                and col.kind == "text" and subject.by_name and v.sampled >= 2:
             # where a person lives, as free-form "town, country"
             v.entity, v.confidence = N.CITY, 0.6
             v.signals.append(f"place in a table {_subject_phrase(subject)}")
