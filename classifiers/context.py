@@ -537,8 +537,8 @@ def _geo(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> None:
         if toks & GEO_NAMES:
             v.entity, v.confidence = "LOCATION", 0.6
             v.signals.append(f"coordinates in a table {_subject_phrase(subject)}")
-        elif (toks & {"location", "hometown"} or (N.tokens(cname)[-1:] == ["from"]
-                                                   and len(toks) <= 2)) \
+        elif (toks & {"location", "hometown"} or N.tokens(cname) in (["from"],
+                                                                     ["user", "from"])) \
                 and col.kind == "text" and subject.by_name and v.sampled >= 2:
             # where a person lives, as free-form "town, country"
             v.entity, v.confidence = N.CITY, 0.6
