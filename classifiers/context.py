@@ -30,7 +30,15 @@ from dataclasses import dataclass
 from piigate.db import ColumnInfo, Inventory, TableInfo, is_non_numeric_other
 
 from . import names as N
-from .verdict import ID_CODE, NAME_ENTITIES, ORG_LIKE, PERSON_LIKE, TOKEN_LIKE, Verdict
+from .verdict import (
+    FREE_TEXT,
+    ID_CODE,
+    NAME_ENTITIES,
+    ORG_LIKE,
+    PERSON_LIKE,
+    TOKEN_LIKE,
+    Verdict,
+)
 
 # Head nouns of table names (singular). The last known token of the name decides:
 # "customer_orders" is about orders, "order_customers" about customers.
@@ -103,8 +111,26 @@ def person_key_tables(inv: Inventory, subjects: dict[str, Subject]) -> dict[str,
     author's name, an access row with a login): its key identifies that thing, and
     testers rely on it.
     """
-    del inv
-    return {t: s.reason for t, s in subjects.items() if s.about_people and s.by_name}
+    return {t: s.reason for t, s in subjects.items()
+            if s.about_people and s.by_name and not _link_table(inv, t)}
+
+
+def _link_table(inv: Inventory, table: str) -> bool:
+    """A join table named ``<things>_<people>`` (``posts_authors``, ``project_members``):
+    its rows link a thing to a person, so its key identifies the link, not a person.
+    Its name starts with another table's name and it references two or more tables."""
+    t = inv.tables.get(table)
+    if t is None:
+        return False
+    toks = N.tokens(table)
+    singulars = {N._singular(name.lower()): name for name in inv.tables if name != table}
+    prefix_is_table = any(N._singular("_".join(toks[:i])) in singulars
+                          for i in range(1, len(toks)))
+    refs = {fk.ref_table for fk in t.foreign_keys if fk.ref_table != table}
+    # references many schemas do not declare: ``account_id`` beside a table ``accounts``
+    refs |= {singulars[c.lower()[:-3]] for c in t.columns
+             if c.lower().endswith("_id") and c.lower()[:-3] in singulars}
+    return prefix_is_table and len(refs) >= 2
 
 
 def _forms(tok: str) -> tuple[str, ...]:
@@ -191,6 +217,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) ->
     if confirmed and not subject.about_people:
         subject = Subject("people", f"holds people's names ({', '.join(confirmed[:3])})")
     _addresses(t, verdicts, subject)
+    _handles(t, verdicts, inv, subject)
     if subject.kind == "thing":
         _organisation_contacts(t, verdicts, subject)
     _keys(t, verdicts, inv)
@@ -343,6 +370,33 @@ def _keys(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
                        "are masked only in tables about people")
 
 
+def _handles(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
+             subject: Subject) -> None:
+    """Outside accounts (``twitter``, ``icq``, ``skype``) and web sites (``website``) are a
+    person's only in a table about people, and not because of these columns alone: a
+    site's ``settings.twitter`` or a company's ``website`` stays. A bare ``url`` column of
+    a table named for people is that person's web page."""
+    handles = {c for c, v in verdicts.items() if not v.partial and v.entity is not None
+               and (nm := N.match(c)) is not None and nm.entity == v.entity
+               and N.is_handle(nm)}
+    people = subject.by_name or (
+        subject.about_people and subject_of(t, verdicts, inv, skip=handles).about_people)
+    for cname in sorted(handles):
+        if not people:
+            _demote(verdicts[cname], "an account or web site named in a table that is not "
+                                     f"about people ({subject.reason}): a site's or an "
+                                     "organisation's, not a person's")
+    if not subject.by_name:
+        return
+    for cname, v in verdicts.items():
+        col = t.columns.get(cname)
+        if v.entity is None and col is not None and col.kind == "text" and v.sampled and \
+                N.tokens(cname) in (["url"], ["user", "url"]) and not col.primary_key:
+            v.entity, v.confidence = N.PROFILE_URL, 0.6
+            v.signals.append(f"person-url:{subject.reason}")
+            v.note = ""
+
+
 def _organisation_contacts(t: TableInfo, verdicts: dict[str, Verdict],
                            subject: Subject) -> None:
     """Contacts of a thing (a pharmacy's e-mail, a payer's phone, an inbox's address) are
@@ -405,6 +459,25 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.entity, v.confidence = N.PERSON_ID, 0.6
             v.signals.append(f"identifier in a table {_subject_phrase(subject)}")
             v.note = None
+        elif last in SLUG_WORDS and len(toks) <= 2 and v.hits.get("LOGIN_LIKE", 0) >= \
+                0.8 * v.sampled:
+            # the person's part of their profile's address, made from their name
+            v.entity, v.confidence = N.USERNAME, 0.6
+            v.signals.append(f"slug in a table {_subject_phrase(subject)}")
+            v.note = None
+        elif "free-text" in v.signals and v.sampled >= MIN_OWN_TEXT and \
+                not set(toks) & MACHINE_TEXT_WORDS:
+            # a person's own words about themselves (bio, signature, notes on them): who
+            # they work for, where they live, in words no recognizer knows
+            v.entity, v.confidence = FREE_TEXT, 0.5
+            v.signals.append(f"own text in a table {_subject_phrase(subject)}")
+            v.note = None
+        elif v.hits.get(TOKEN_LIKE, 0) >= 0.9 * v.sampled >= MIN_ISSUED and col.unique \
+                and not col.primary_key:
+            # a second random id of the person (a cookie or tracking id, a public uuid)
+            v.entity, v.confidence = N.PERSON_ID, 0.5
+            v.signals.append(f"random id, one a row, in a table {_subject_phrase(subject)}")
+            v.note = None
         elif _issued_numbers(v):
             # a number issued to each person (driver's licence, DEA or member number)
             # whatever the column is called: one distinct value a row, all shaped alike
@@ -414,6 +487,11 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.note = None
 
 
+# long values that are no one's words: keys, certificates, markup, code
+MACHINE_TEXT_WORDS = frozenset({"key", "cert", "certificate", "pem", "html", "css", "js",
+                                "script", "xml", "json", "sql", "code", "template"})
+MIN_OWN_TEXT = 5  # distinct free-text values before a column reads as a person's own text
+SLUG_WORDS = frozenset({"slug", "alias", "permalink", "nicename"})
 MIN_ISSUED = 20  # distinct values before a column of codes reads as issued numbers
 
 
@@ -459,8 +537,9 @@ def _geo(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> None:
         if toks & GEO_NAMES:
             v.entity, v.confidence = "LOCATION", 0.6
             v.signals.append(f"coordinates in a table {_subject_phrase(subject)}")
-        elif toks & {"location", "hometown"} and col.kind == "text" and subject.by_name \
-                and v.sampled >= 2:
+        elif (toks & {"location", "hometown"} or N.tokens(cname) in (["from"],
+                                                                     ["user", "from"])) \
+                and col.kind == "text" and subject.by_name and v.sampled >= 2:
             # where a person lives, as free-form "town, country"
             v.entity, v.confidence = N.CITY, 0.6
             v.signals.append(f"place in a table {_subject_phrase(subject)}")

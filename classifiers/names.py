@@ -34,6 +34,7 @@ CREDENTIAL = "CREDENTIAL"  # password hashes, salts, tokens, session ids, secret
 PERSON_ID = "PERSON_ID"  # a number issued to one person: licence, NPI, MRN, account number
 CARD_EXPIRY = "CARD_EXPIRY"  # a payment card's expiry date, kept with the card's other data
 PHOTO = "PHOTO"  # binary content that shows or identifies a person
+PROFILE_URL = "PROFILE_URL"  # a person's web page or profile URL
 # the parts of a postal address, judged together (see classifiers.context)
 ADDRESS_PARTS = (STREET, CITY, POSTCODE, REGION, COUNTRY)
 
@@ -99,7 +100,20 @@ _add(CITY, "city", "town", "ville", "stadt", "ort", "ciudad", "citta", "città",
 _add(POSTCODE, "zip", "zipcode", "zip code", "postcode", "postal code", "postalcode", "plz",
      "postleitzahl", "code postal", "codigo postal", "cp")
 _add(USERNAME, "username", "user name", "login", "login name", "nickname", "nick name",
-     "screen name", "screenname", "handle", "benutzername", "pseudo", "usuario")
+     "screen name", "screenname", "handle", "benutzername", "pseudo", "usuario",
+     "poster name", "poster username", "commenter name")
+# Accounts of a person elsewhere (social networks, messengers) and a person's own web
+# site: only in a table about people (classifiers.context); a site's or a company's
+# ``twitter`` or ``website`` is not personal data.
+HANDLE_WORDS = frozenset("""
+twitter facebook instagram linkedin github gitlab mastodon tiktok youtube telegram
+whatsapp snapchat pinterest reddit discord icq jabber xmpp skype msn aim yim wlm
+""".split())
+WEBSITE_PHRASES = ("website", "homepage", "home page", "webpage", "web page", "web site",
+                   "personal website", "personal url", "blog url")
+for _w in sorted(HANDLE_WORDS):
+    _add(USERNAME, _w, f"{_w} handle", f"{_w} id", f"{_w} username", f"{_w} name")
+_add(PROFILE_URL, *WEBSITE_PHRASES)
 _add(REGION, "state", "province", "region", "county", "district", "prefecture", "canton",
      "bundesland", "departement", "state province", "stateprovince", "oblast",
      "voivodeship", "provincia", "estado", "regione",
@@ -120,7 +134,14 @@ _add(CREDENTIAL, "password", "passwd", "pwd", "pass hash", "password hash", "has
      "session data", "activation key",
      "recovery code", "recovery codes", "backup code", "webauthn id",
      "confirmation token", "verification token", "unlock token", "persistence token",
-     "single access token", "perishable token", "csrf token")
+     "single access token", "perishable token", "csrf token",
+     # one-time keys mailed to a person: whoever holds one takes over the account
+     "actkey", "act key", "activation code", "activation token", "activation hash",
+     "reset key", "reset hash", "reset code", "confirm token", "confirmation key")
+# a hash or checksum of an e-mail address identifies its owner as well as the address
+EMAIL_HASH_PHRASES = ("email hash", "email crc", "email checksum", "email digest",
+                      "email md5", "email sha1", "mail hash")
+_add(PERSON_ID, *EMAIL_HASH_PHRASES)
 _add(PHOTO, "photo", "picture", "avatar", "portrait", "headshot", "selfie", "signature",
      "fingerprint", "mugshot", "face", "foto", "bild", "photograph", "profile image",
      "profile picture", "passport scan", "id scan")
@@ -231,6 +252,13 @@ def _match_phrase(toks: list[str]) -> NameMatch | None:
 _WEAK_QUALIFIERS = {"customer", "client", "account", "owner", "holder", "buyer", "tenant",
                     "recipient", "sender", "display", "legal", "friendly", "real", "kunde",
                     "kunden", "member", "beneficiary"}
+
+
+def is_handle(nm: NameMatch) -> bool:
+    """Whether the match is an outside account or a web site (personal only in a table
+    about people)."""
+    toks = nm.phrase.split()
+    return bool(toks) and (toks[0] in HANDLE_WORDS or nm.phrase in WEBSITE_PHRASES)
 
 
 def is_weak_person(nm: NameMatch) -> bool:

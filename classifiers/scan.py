@@ -100,7 +100,9 @@ def column_verdict(col: ColumnInfo, cs: ColumnSample, ts: TableSample, table: Ta
     if col.kind == "text":
         return text_verdict(col.name, values, engine)
     nm = N.match(col.name)
-    numeric_name = nm is not None and nm.entity in NUMERIC_ENTITIES
+    # a CRC of an e-mail address is often stored as an integer (one per person)
+    numeric_name = nm is not None and (nm.entity in NUMERIC_ENTITIES
+                                       or nm.phrase in N.EMAIL_HASH_PHRASES)
     if col.kind == "integer":
         if not numeric_name and not any(len(str(abs(x))) >= 8 for x in values[:50]
                                         if isinstance(x, int)):

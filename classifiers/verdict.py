@@ -180,6 +180,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_whole.add(MAC)
         elif profile_url(v):
             seen_whole.add(PROFILE_URL)
+        elif _PAYMENT_CUSTOMER.match(v):
+            seen_whole.add(N.PERSON_ID)  # a payment provider's id of its customer
         elif _USER_PAGE.match(v):
             seen_whole.add(N.USERNAME)  # a wiki title naming a user's page
         if _IP_HEX.match(v):
@@ -224,7 +226,7 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
 
 
 MAC = "MAC_ADDRESS"  # a device's hardware address: identifies its owner's device
-PROFILE_URL = "PROFILE_URL"  # a URL naming one person's page (``/users/alice``, ``/@alice``)
+PROFILE_URL = N.PROFILE_URL  # a URL naming one person's page (``/users/alice``, ``/@alice``)
 TOKEN_LIKE = "TOKEN_LIKE"  # hits key: values shaped like a random token
 ID_CODE = "ID_CODE"  # hits key: values shaped like an issued number (licence, DEA, member)
 _ID_CODE = re.compile(r"^[A-Z]{0,3}[-/ ]?\d{5,24}[A-Z]?$")
@@ -235,6 +237,8 @@ _HONORIFIC = re.compile(r"^(dr|mr|mrs|ms|miss|mx|prof|sir|dame|herr|frau|mme|mll
                         r"sra|dott|ing)\.?\s+(?=\S)", re.IGNORECASE)
 _USER_PAGE = re.compile(r"^(user|user[_ ]talk|benutzer|utilisateur|usuario)[:/]\S",
                         re.IGNORECASE)
+# Stripe's customer object ids (``cus_NffrFeUfNV2Hib``): one per paying person
+_PAYMENT_CUSTOMER = re.compile(r"^cus_[A-Za-z0-9]{8,32}$")
 _IP_HEX = re.compile(r"^([0-9A-F]{8}|v6-[0-9A-F]{32})$")
 _IP_HEX_WORDS = {"ip", "hex", "range", "addr", "address"}
 _TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{16,}$")
