@@ -180,6 +180,32 @@ def counts(db: BenchDb, tables: tuple[str, ...] = ALL_TABLES) -> dict[str, int]:
         eng.dispose()
 
 
+def digests(db: BenchDb, tables: tuple[str, ...] = ALL_TABLES) -> dict[str, str]:
+    """Per table: row count and an order-independent sum of row hashes, computed by the
+    server (the same rows give the same digest whatever order they were written in)."""
+    eng = sa.create_engine(normalise_url(db.url))
+    out: dict[str, str] = {}
+    try:
+        with eng.connect() as c:
+            for t in tables:
+                if db.engine == "postgresql":
+                    sql = (f"SELECT count(*), sum(('x' || substr(md5(r::text), 1, 15))"
+                           f"::bit(60)::bigint) FROM {_q(db.engine, t)} r")
+                elif db.engine == "mariadb":
+                    table = _q(db.engine, t)
+                    cols = [r[0] for r in c.execute(sa.text(f"SHOW COLUMNS FROM {table}"))]
+                    row = ", ".join(f"COALESCE({_q(db.engine, col)}, 'NULL~')" for col in cols)
+                    sql = (f"SELECT count(*), SUM(CONV(SUBSTRING(MD5(CONCAT_WS('|', {row})), 1,"
+                           f" 15), 16, 10)) FROM {table}")
+                else:
+                    raise ValueError(f"no server-side digest for {db.engine}")
+                n, total = c.execute(sa.text(sql)).one()
+                out[t] = f"{n}:{total}"
+        return out
+    finally:
+        eng.dispose()
+
+
 def integrity(db: BenchDb) -> dict[str, object]:
     """After a run: foreign keys still declared, and rows whose emp_no joins no employee.
 

@@ -1,6 +1,6 @@
 """Work units and ``--jobs`` (issue 13): the full employees sample tokenized with one job
 (one unit per table group, the default path) and with N jobs (value ranges and
-primary-key ranges, N at a time on threads), on PostgreSQL and MariaDB.
+primary-key ranges, N at a time in worker processes), on PostgreSQL and MariaDB.
 
 Run by hand (not a test), e.g.::
 
@@ -68,6 +68,7 @@ def one_run(engine: str, template: bench_dbs.BenchDb, run: str, workdir: Path) -
             result = tokenize(eng, plan, Keyring(b"bench-secret-0123456789"), jobs=jobs)
         seconds = time.perf_counter() - started
         counts = bench_dbs.counts(db)
+        digests = bench_dbs.digests(db)
     finally:
         eng.dispose()
         bench_dbs.drop(db)
@@ -77,6 +78,7 @@ def one_run(engine: str, template: bench_dbs.BenchDb, run: str, workdir: Path) -
             units.setdefault(kind, []).append((int(rec["rows"]), float(rec["seconds"])))
     return {"run": run, "jobs": jobs, "ranges": jobs if (jobs > 1 or serial) else None,
             "seconds": round(seconds, 1), "rows": result.rows, "counts": counts,
+            "digests": digests,
             "units": {k: {"n": len(v), "rows": sum(r for r, _ in v),
                           "unit_seconds": round(sum(s for _, s in v), 1),
                           "rows_per_s_per_unit": round(sum(r for r, _ in v)
@@ -102,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for run in args.runs:
                 res = {"engine": engine, **one_run(engine, template, run, args.workdir)}
+                first = next((r for r in out if r["engine"] == engine), res)
+                # every run of an engine must leave exactly the same database
+                res["same_as_first"] = res["digests"] == first["digests"]
                 print(json.dumps(res), flush=True)
                 out.append(res)
         finally:
@@ -109,13 +114,15 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, indent=2))
     print("\n| engine | run | jobs | ranges | seconds | rows/s per `rows` unit | "
-          "values/s per `map` unit |\n| --- | --- | --- | --- | --- | --- | --- |")
+          "values/s per `map` unit | same database as the first run |\n"
+          "| --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in out:
         u = r["units"]
         print(f"| {r['engine']} | {r['run']} | {r['jobs']} | {r['ranges'] or '-'} | "
               f"{r['seconds']} | {u.get('rows', {}).get('rows_per_s_per_unit', '-')} | "
-              f"{u.get('map', {}).get('rows_per_s_per_unit', '-')} |")
-    return 0
+              f"{u.get('map', {}).get('rows_per_s_per_unit', '-')} | "
+              f"{'yes' if r['same_as_first'] else 'NO'} |")
+    return 0 if all(r["same_as_first"] for r in out) else 1
 
 
 if __name__ == "__main__":
