@@ -224,6 +224,8 @@ class _Side:
             return started
 
         monkeypatch.setattr(EC2ContainerServiceBackend, "run_task", run_task)
+        for name, real_step in list(tasks.STEPS.items()):
+            monkeypatch.setitem(tasks.STEPS, name, side._with_failure(name, real_step))
         real_resolver = StateTaskServiceEcs._build_sync_resolver
 
         def build_sync_resolver(service, env, *args, **kwargs):
@@ -269,23 +271,21 @@ class _Side:
         monkeypatch.setattr(StateTaskServiceEcs, "_normalise_response", normalise_response)
 
     def _run_container(self, command: list[str]) -> int:
-        """``python3 -m piigate <command>`` as the container runs it (an injected
-        failure raises inside the step, where the library would)."""
-        step_name = command[1]
-        hook = self.failures.get(f"task:{step_name}")
-        if hook is None:
-            return cli.main(command)
-        real = tasks.STEPS[step_name]
+        """``python3 -m piigate <command>`` as the container runs it."""
+        return cli.main(command)
 
-        def failing(event, settings):
-            hook(event)
+    def _with_failure(self, name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        """The task step ``name``, raising the injected failure (if any) inside the step,
+        where the library would. Installed once per test: the Map runs its items in
+        threads, so swapping the step per call would race."""
+
+        def step(event: dict, settings: Any) -> Any:
+            hook = self.failures.get(f"task:{name}")
+            if hook is not None:
+                hook(event)
             return real(event, settings)
 
-        tasks.STEPS[step_name] = failing
-        try:
-            return cli.main(command)
-        finally:
-            tasks.STEPS[step_name] = real
+        return step
 
     def _ecs_resources(self) -> dict[str, str]:
         """The cluster, task definition and network the template creates, in moto."""
@@ -318,6 +318,9 @@ class _Side:
                 (d := self.sfn.describe_execution(executionArn=arn))["status"] != "RUNNING" and d
             ),
             "the execution to end",
+            # a run is some twenty in-process Fargate tasks (one per work unit, four
+            # phases): on a loaded 2-core machine that can take minutes
+            timeout=600.0,
         )
 
     def history(self, arn: str) -> str:
