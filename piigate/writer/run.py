@@ -432,11 +432,7 @@ def tokenize(engine: Engine, plan: Plan, keyring: Keyring, *,
                                ranges=ranges or jobs)
     started = time.perf_counter()
     with toolstate.lock(engine):
-        failpoints.hit("tokenize:locked")
-        run_id, resumed = begin(engine, plan, keyring, run_id or uuid.uuid4().hex,
-                                resume=True)
-        run = Run(engine, plan, run_id)
-        works = run.work_tables(keyring, progress, chunk)
+        run, works, resumed = _start(engine, plan, keyring, run_id, progress, chunk)
         works.defer_parking = rebuild  # floor: parking only for groups updated in place
         run.prepare(works, resume=resumed)
         failpoints.hit("tokenize:prepared")
@@ -456,17 +452,24 @@ def tokenize(engine: Engine, plan: Plan, keyring: Keyring, *,
     return result
 
 
+def _start(engine: Engine, plan: Plan, keyring: Keyring, run_id: str | None,
+           progress: Progress | None, chunk: int) -> tuple[Run, WorkTables, bool]:
+    """What both ways of :func:`tokenize` do first, under the lock: begin (or resume)
+    the run and plan its work tables. Returns the run, its work tables and whether it
+    resumes."""
+    failpoints.hit("tokenize:locked")
+    run_id, resumed = begin(engine, plan, keyring, run_id or uuid.uuid4().hex, resume=True)
+    run = Run(engine, plan, run_id)
+    return run, run.work_tables(keyring, progress, chunk), resumed
+
+
 def _tokenize_units(engine: Engine, plan: Plan, keyring: Keyring, *,
                     progress: Progress | None, chunk: int, run_id: str | None,
                     rebuild: bool, jobs: int, ranges: int) -> TokenizeResult:
     """:func:`tokenize` as work units, ``jobs`` at a time (see there)."""
     started = time.perf_counter()
     with toolstate.lock(engine):
-        failpoints.hit("tokenize:locked")
-        run_id, resumed = begin(engine, plan, keyring, run_id or uuid.uuid4().hex,
-                                resume=True)
-        run = Run(engine, plan, run_id)
-        works = run.work_tables(keyring, progress, chunk)
+        run, works, resumed = _start(engine, plan, keyring, run_id, progress, chunk)
         run.prepare(works, resume=resumed, build=False)
         state = run.state(works, 0.0)
         result = TokenizeResult(engine=run.sql.name, groups=run.groups)
