@@ -4,14 +4,16 @@ A key domain (a customer or employee key) usually joins most tables into one gro
 one group can be 10^8+ rows. Here a run is split into small, independent, recorded
 units that any number of workers (processes here, containers on AWS) run phase by phase:
 
-0. ``map``: one value range of one work table. The domain's distinct values in
+0. ``map``: one value range of one work table (from the referenced key alone when
+   :meth:`UnitRun.prepare_maps` proved it holds every value of the domain, as a
+   one-piece build does). The domain's distinct values in
    ``[lo, hi)`` (compared in one order for every column of the domain,
    :meth:`~piigate.writer.dialects.base.Dialect.range_expr`) are transformed and
    inserted, ids from ``part * ID_STRIDE``, in one transaction with the unit's record.
 1. ``seal``: one work table once every range is in: statistics, the unique check,
-   parking (ids made dense first: parking values are ``base + id``), its counts and
-   parking recorded (what :class:`~piigate.writer.WorkState` carries for a one-piece
-   build).
+   parking when a group updated in place reads it (ids made dense first: parking
+   values are ``base + id``; a rebuild needs neither), its counts and parking
+   recorded (what :class:`~piigate.writer.WorkState` carries for a one-piece build).
 2. ``rows``: one primary-key range of one table of a group that is rebuilt: its rebuilt
    rows (the same ``INSERT ... SELECT`` as a whole-table rebuild, in new-key order) go
    to the table's stage table, in one transaction with the unit's record. ``group``: a
@@ -81,6 +83,7 @@ class Unit:
     lo: Any = None  # map, rows: the range [lo, hi), encoded (None: open)
     hi: Any = None
     rebuild: bool = True  # group: rebuild when it can (False: update in place)
+    park: bool = True  # seal: flag parked values (a group updated in place reads the map)
 
     @property
     def id(self) -> str:
@@ -106,7 +109,8 @@ class Unit:
                        table=int(doc.get("table", -1)), part=int(doc.get("part", 0)),
                        parts=[int(p) for p in doc.get("parts", [])],
                        lo=doc.get("lo"), hi=doc.get("hi"),
-                       rebuild=bool(doc.get("rebuild", True)))
+                       rebuild=bool(doc.get("rebuild", True)),
+                       park=bool(doc.get("park", True)))
         except (KeyError, TypeError, ValueError):
             raise TokenizeError("a work unit is malformed") from None
 
@@ -331,6 +335,11 @@ class UnitRun:
                 units.append(Unit("finish", 3, group=g, parts=per_table))
                 self._stage(conn, rb, g)
             conn.commit()
+        in_place = {t for u in units if u.kind == "group" for t in self.state.groups[u.group]}
+        for u in units:
+            if u.kind == "seal":
+                u.park = any(c.split(".")[0] in in_place
+                             for c in self.state.maps[u.work]["columns"])
         return sorted(units, key=lambda u: u.phase)
 
     def _stage(self, conn: Connection, rb: Rebuilder, group: int) -> None:
@@ -371,11 +380,20 @@ class UnitRun:
                     continue
                 self.records.forget(conn, f"map:{w}:")
                 self.records.forget(conn, f"seal:{w}")
+                self.records.forget(conn, f"source:{w}")
                 conn.commit()
                 table = self.works.define(work)
                 table.drop(conn, checkfirst=True)
                 table.create(conn)
                 conn.commit()
+                # proved once here, not per range: every range then reads the key alone
+                source = self.works.key_source(conn, work)
+                conn.rollback()
+                if source is not None:
+                    self.records.claim(conn, f"source:{w}")
+                    self.records.note(conn, f"source:{w}", {
+                        "source": work.sources.index(source)})
+                    conn.commit()
 
     def apply(self, unit: Unit) -> dict[str, Any]:
         """Run one unit; what it did (``skipped``: recorded before)."""
@@ -415,6 +433,9 @@ class UnitRun:
         writer = reader if self.sql.one_connection else self.engine.connect()
         started = time.perf_counter()
         try:
+            # the key alone when prepare_maps proved it holds every value of the domain
+            proved = self.records.docs(writer, f"source:{unit.work}").get(f"source:{unit.work}")
+            work.key_source = work.sources[int(proved["source"])] if proved else None
             if self.records.has(writer, unit.id) or not self.records.claim(writer, unit.id):
                 writer.rollback()
                 return {"skipped": True}
@@ -466,10 +487,11 @@ class UnitRun:
                 self.sql.analyze(conn, work.name)  # fresh statistics for the joins
                 conn.commit()
                 if work.unique:
-                    self._dense_ids(conn, work, [int(d["changed"]) for d in maps])
-                    work.next_id = work.result.changed
                     self.works.check_unique(conn, work)
-                    self.works.mark_parked(conn, work)
+                    if unit.park:  # a rebuild reads every old row once: no parking
+                        self._dense_ids(conn, work, [int(d["changed"]) for d in maps])
+                        work.next_id = work.result.changed
+                        self.works.mark_parked(conn, work)
                 conn.commit()
                 if not self.records.claim(conn, unit.id):
                     conn.rollback()

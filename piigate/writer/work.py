@@ -327,7 +327,7 @@ class WorkTables:
             work.table.drop(writer, checkfirst=True)
             work.table.create(writer)
             writer.commit()
-            work.key_source = self._key_source(reader, work)
+            work.key_source = self.key_source(reader, work)
             reader.rollback()  # the check's snapshot must not pin the reads that follow
             small = all((s.col.info.int_max or 0) <= BIGINT_MAX for s in work.sources)
             raw = work.entity_kind is None and self.sql.raw_ok(work.kind, small)
@@ -377,7 +377,7 @@ class WorkTables:
             typed["e"] = self._sa_table(first.col.table).c[first.entity].type
         return stmt.columns(**typed) if typed else stmt
 
-    def _key_source(self, conn: Connection, work: Work) -> Source | None:
+    def key_source(self, conn: Connection, work: Work) -> Source | None:
         """The source that alone holds every value of the domain, when the data proves it.
 
         A key domain is a referenced key and the columns whose foreign keys point at it.
@@ -417,7 +417,7 @@ class WorkTables:
 
     def _distinct_sql(self, work: Work) -> tuple[str, dict[str, Any]]:
         """``SELECT DISTINCT`` over the union of the domain's columns, with parameters
-        (the key alone when its foreign keys prove it holds them all: :meth:`_key_source`)."""
+        (the key alone when its foreign keys prove it holds them all: :meth:`key_source`)."""
         parts: list[str] = []
         params: dict[str, Any] = {}
         for s in [work.key_source] if work.key_source else work.sources:
