@@ -395,7 +395,13 @@ def network_range(value: str) -> bool:
     return net.prefixlen < net.max_prefixlen
 
 
+# an address, then a separator: the cheap test before any value is parsed as a list
+_IP_LIST_START = re.compile(r"^\s*[0-9A-Fa-f:.]+(?:/\d{1,3})?\s*[,;\s]")
+
+
 def _ip_list(value: str) -> bool:
+    if not _IP_LIST_START.match(value):
+        return False
     parts = [p for p in re.split(r"[,;\s]+", value.strip()) if p]
     if len(parts) < 2:
         return False
