@@ -25,19 +25,30 @@ After every column of a table has its own verdict, this pass looks at the table:
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from piigate.db import ColumnInfo, Inventory, TableInfo, is_non_numeric_other
 
 from . import names as N
 from .verdict import (
+    FILLER,
     FREE_TEXT,
     ID_CODE,
     NAME_ENTITIES,
     ORG_LIKE,
     PERSON_LIKE,
+    PROFILE_URL,
+    ROLE_EMAIL,
+    SECRET_LIKE,
+    SLUG_LIKE,
     TOKEN_LIKE,
+    UUID_LIKE,
+    Analyzer,
     Verdict,
+    key_verdict,
 )
 
 # Head nouns of table names (singular). The last known token of the name decides:
@@ -112,7 +123,8 @@ def person_key_tables(inv: Inventory, subjects: dict[str, Subject]) -> dict[str,
     testers rely on it.
     """
     return {t: s.reason for t, s in subjects.items()
-            if s.about_people and s.by_name and not _link_table(inv, t)}
+            if s.about_people and s.by_name and not _link_table(inv, t)
+            and not _provider_link(inv.tables[t])}
 
 
 def _link_table(inv: Inventory, table: str) -> bool:
@@ -186,11 +198,12 @@ def _referenced(inv: Inventory, table: str) -> list[str]:
 
 
 def subject_of(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
-               skip: set[str] | None = None) -> Subject:
-    """Whether the table is about people, about things, or unknown (see module doc)."""
-    head = head_noun(t.name)
+               skip: set[str] | None = None, by_columns: bool = False) -> Subject:
+    """Whether the table is about people, about things, or unknown (see module doc);
+    ``by_columns``: from its columns alone, whatever its name says."""
+    head = None if by_columns else head_noun(t.name)
     identifying, contact = _evidence(verdicts, skip or set())
-    named = _person_named(t.name)
+    named = None if by_columns else _person_named(t.name)
     if named is not None:
         return Subject("people", f"table name reads as people ({named})", by_name=True)
     if head in PERSON_WORDS:
@@ -210,10 +223,24 @@ def subject_of(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     return Subject("unknown", "nothing says what the table is about")
 
 
-def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> Subject:
-    """Revise a table's verdicts in place with its subject; returns the final subject."""
+def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
+                  rows: list[dict[str, Any]] | None = None,
+                  engine: Analyzer | None = None) -> Subject:
+    """Revise a table's verdicts in place with its subject; returns the final subject.
+
+    ``rows`` (the sampled rows) and ``engine`` let the rules that compare the columns of
+    one row (a URL holding the row's username, a key-value pair) run."""
+    if _person_named(t.name) is None:
+        _role_mailboxes(verdicts)
     subject = subject_of(t, verdicts, inv)
-    confirmed = _revise_names(t, verdicts, subject)
+    confirmed, organisations = _revise_names(t, verdicts, subject)
+    if organisations and subject.by_name:
+        # "clients", "accounts" may be companies: a name column of company names says
+        # the rows are organisations, whatever the table is called (their contact
+        # person's name and e-mail are still found by the columns)
+        subject = subject_of(t, verdicts, inv, by_columns=True)
+        subject.reason += (f"; its rows are organisations ({', '.join(organisations)} "
+                           "holds company names)")
     if confirmed and not subject.about_people:
         subject = Subject("people", f"holds people's names ({', '.join(confirmed[:3])})")
     _addresses(t, verdicts, subject)
@@ -229,6 +256,15 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) ->
     if subject.by_name:
         _person_ids(t, verdicts, inv, subject)
     _identity_links(t, verdicts, inv)
+    owned = _person_refs(t)
+    if subject.kind != "thing" and (subject.by_name or owned):
+        _owned_secrets(t, verdicts, inv, subject, owned)
+    if owned:
+        _outside_identities(t, verdicts, inv)
+    if rows:
+        _urls_naming_the_person(t, verdicts, rows)
+        if engine is not None and (subject.by_name or owned):
+            _key_values(t, verdicts, rows, engine)
     # what the values showed (an IP, a name), not what the table decides for bytes
     personal = [c for c, v in verdicts.items()
                 if v.is_pii and v.entity not in (N.PHOTO, "DOCUMENT", "BINARY")]
@@ -246,8 +282,10 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) ->
 # -- names ---------------------------------------------------------------------------
 
 
-def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> list[str]:
-    confirmed = []
+def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
+                  ) -> tuple[list[str], list[str]]:
+    """(columns confirmed as people's names, name columns holding company names)."""
+    confirmed, organisations = [], []
     for cname, v in verdicts.items():
         if v.entity not in NAME_ENTITIES:
             continue
@@ -263,6 +301,8 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) 
         if org >= ORG_SHARE * n:
             _demote(v, f"organisation names: {org} of {n} sampled values carry a company "
                        "word (Inc, Ltd, Co, Gifts, &...)")
+            if (nm := N.match(cname)) is not None and N.is_weak_person(nm):
+                organisations.append(cname)
         elif person >= share * n or (subject.by_name and shaped >= 0.5 * n):
             v.signals.append(f"subject:{subject.kind}")
             confirmed.append(cname)
@@ -270,7 +310,7 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) 
             _demote(v, f"{what}: {person} of {n} sampled values read as a person's name (a "
                        f"dictionary first name first); {share:.0%} needed in a table "
                        f"{_subject_phrase(subject)}")
-    return confirmed
+    return confirmed, organisations
 
 
 def _subject_phrase(subject: Subject) -> str:
@@ -459,14 +499,15 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.entity, v.confidence = N.PERSON_ID, 0.6
             v.signals.append(f"identifier in a table {_subject_phrase(subject)}")
             v.note = None
-        elif last in SLUG_WORDS and len(toks) <= 2 and v.hits.get("LOGIN_LIKE", 0) >= \
-                0.8 * v.sampled:
+        elif last in SLUG_WORDS and len(toks) <= 2 and max(
+                v.hits.get("LOGIN_LIKE", 0), v.hits.get(SLUG_LIKE, 0)) >= 0.8 * v.sampled:
+            # (in any script: a Greek or Japanese name makes a slug of its own letters)
             # the person's part of their profile's address, made from their name
             v.entity, v.confidence = N.USERNAME, 0.6
             v.signals.append(f"slug in a table {_subject_phrase(subject)}")
             v.note = None
         elif "free-text" in v.signals and v.sampled >= MIN_OWN_TEXT and \
-                not set(toks) & MACHINE_TEXT_WORDS:
+                not set(toks) & MACHINE_TEXT_WORDS and not v.hits.get(FILLER):
             # a person's own words about themselves (bio, signature, notes on them): who
             # they work for, where they live, in words no recognizer knows
             v.entity, v.confidence = FREE_TEXT, 0.5
@@ -507,12 +548,9 @@ def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) 
     """A person's account at an identity provider (OAuth, SAML: a ``provider`` column
     beside a reference to a table of people) holds the person's id at that provider
     (``uid``, ``extern_uid``, ``provider_user_id``): it identifies them outside."""
+    if not _provider_link(t):
+        return
     cols = {c: N.tokens(c) for c in t.columns}
-    if not any(toks == ["provider"] or toks[-2:] == ["provider", "name"]
-               for toks in cols.values()):
-        return
-    if not any(_person_named(fk.ref_table) for fk in t.foreign_keys):
-        return
     keys = _key_columns(t, inv)
     for cname, col in t.columns.items():
         v, toks = verdicts.get(cname), cols[cname]
@@ -524,6 +562,213 @@ def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) 
             v.entity, v.confidence = N.PERSON_ID, 0.6
             v.signals.append("a person's id at an identity provider")
             v.note = None
+
+
+def _provider_link(t: TableInfo) -> bool:
+    """A person's account at an identity provider: a ``provider`` column beside a
+    declared reference to a table named for people. Its rows are links to outside
+    accounts, not persons: its key identifies the link."""
+    if not any(toks == ["provider"] or toks[-2:] == ["provider", "name"]
+               for toks in map(N.tokens, t.columns)):
+        return False
+    return any(_person_named(fk.ref_table) for fk in t.foreign_keys)
+
+
+def _person_refs(t: TableInfo) -> list[str]:
+    """Columns by which a row belongs to a person: a declared foreign key to a table
+    named for people, or a column named for a person and a reference (``user_id``,
+    ``userid``, ``author_id``, MediaWiki's integer ``up_user``)."""
+    out = [c for fk in t.foreign_keys if fk.ref_table != t.name and
+           _person_named(fk.ref_table) for c in fk.columns]
+    for cname, col in t.columns.items():
+        toks = N.tokens(cname)
+        if cname in out or not toks or col.kind not in ("integer", "text"):
+            continue
+        if toks[-1] in REF_WORDS and len(toks) >= 2:
+            word = toks[-2]
+        elif toks[-1].endswith("id") and len(toks[-1]) > 4:
+            word = toks[-1][:-2]  # userid, memberid
+        elif col.kind == "integer" and len(toks) >= 2:
+            word = toks[-1]  # up_user, rev_actor: a number naming the person
+        else:
+            continue
+        if any(w in PERSON_WORDS for w in _forms(word)):
+            out.append(cname)
+    return out
+
+
+REF_WORDS = frozenset({"id", "uid", "ref", "fk"})
+# words naming what a random value is of when it is not a secret: a file, its content,
+# a checksum, a public key, a short link (phpBB's post_checksum, Mastodon's shortcode)
+CONTENT_WORDS = frozenset("""
+checksum crc digest etag fingerprint file filename path url uri content body image blob
+attachment upload thumbnail preview media blurhash shortcode slug uuid guid public
+""".split())
+MIN_SECRETS = 5  # distinct random values before a column reads as secrets
+
+
+def _owned_secrets(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
+                   subject: Subject, owned: list[str]) -> None:
+    """Random secrets without a credential word: hex digests, base64 random, ``totp:<hex>``,
+    lists of one-time codes, in a table about people or whose rows belong to a person
+    (``api_keys.key_hash``, ``users.otpKey``, a remember-me ``series``). Whoever holds one
+    acts as that person (issue #10 point 6). A random column named as an id is the
+    person's second identifier in a table named for people, and a thing's id elsewhere."""
+    keys = _key_columns(t, inv) | set(owned)
+    whose = (_subject_phrase(subject) if subject.by_name else
+             f"whose rows belong to a person ({', '.join(owned[:2])})")
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        toks = N.tokens(cname)
+        if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
+                not toks or v.sampled < MIN_SECRETS or set(toks) & CONTENT_WORDS:
+            continue
+        if v.hits.get(SECRET_LIKE, 0) < 0.8 * v.sampled or \
+                v.hits.get(UUID_LIKE, 0) >= 0.9 * v.sampled:
+            continue  # not random, or uuids: ids of rows, not secrets
+        if toks[-1] in ID_WORDS:
+            if not subject.by_name:
+                continue  # an OAuth application's uid, an event's id
+            v.entity, v.confidence = N.PERSON_ID, 0.5
+            v.signals.append(f"random identifier in a table {whose}")
+        else:
+            v.entity, v.confidence = N.CREDENTIAL, 0.6
+            v.signals.append(f"random-secret={v.hits[SECRET_LIKE]}/{v.sampled} in a table "
+                             f"{whose}")
+        v.note = None
+
+
+def _outside_identities(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
+    """Columns sharing a prefix (``external_*``, ``sso_*``) of which two or more hold a
+    username, an e-mail or a name, in a table whose rows belong to a person, describe that
+    person's identity elsewhere: the group's ``<prefix>_id`` is their id there (single
+    sign-on records without a ``provider`` column)."""
+    keys = _key_columns(t, inv)
+    tables = {N._singular(x.lower()) for x in inv.tables}
+    groups: dict[str, list[str]] = {}
+    for cname in t.columns:
+        toks = N.tokens(cname)
+        if len(toks) >= 2:
+            groups.setdefault(toks[0], []).append(cname)
+    for prefix, cols in groups.items():
+        if any(w in PERSON_WORDS for w in _forms(prefix)) or N._singular(prefix) in tables:
+            continue  # user_id beside user_email: a reference, left to the key rule
+        personal = [c for c in cols if verdicts[c].entity in IDENTIFYING | CONTACT]
+        if len(personal) < 2:
+            continue  # one name beside an id (an admin log's object_repr) is no profile
+        for cname in cols:
+            v, col, toks = verdicts[cname], t.columns[cname], N.tokens(cname)
+            if v.entity is None and col.kind == "text" and cname not in keys and \
+                    v.sampled >= 2 and len(toks) == 2 and toks[1] in ID_WORDS:
+                v.entity, v.confidence = N.PERSON_ID, 0.6
+                v.signals.append(f"the id of the person whose {', '.join(personal[:2])} "
+                                 f"the {prefix}_* columns hold")
+                v.note = None
+
+
+MIN_URL_MATCHES = 5
+
+
+def _urls_naming_the_person(t: TableInfo, verdicts: dict[str, Verdict],
+                            rows: list[dict[str, Any]]) -> None:
+    """A URL holding the same row's username (or the e-mail's local part) is that
+    person's page or picture (``https://id.example.com/avatars/<username>.png``)."""
+    handles = [c for c, v in verdicts.items()
+               if v.entity in (N.USERNAME, N.EMAIL) and not v.partial]
+    if not handles:
+        return
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        if v is None or v.entity is not None or col.kind != "text" or cname in handles or \
+                v.sampled < MIN_URL_MATCHES:
+            continue
+        pairs = matches = 0
+        for r in rows:
+            url = r.get(cname)
+            if not isinstance(url, str) or "://" not in url:
+                continue
+            path = url.split("://", 1)[1].partition("/")[2].lower()
+            names = [h.split("@")[0].lower() if "@" in h else h.lower()
+                     for h in (r.get(c) for c in handles) if isinstance(h, str)]
+            names = [n for n in names if len(n) >= 3]
+            if names:
+                pairs += 1
+                matches += any(n in path for n in names)
+        if matches >= MIN_URL_MATCHES and matches >= 0.5 * pairs:
+            v.entity, v.confidence = PROFILE_URL, 0.6
+            v.signals.append(f"url-holds-username={matches}/{pairs}")
+            v.note = None
+
+
+KEY_WORDS = frozenset({"key", "name", "property", "prop", "field", "option", "attribute",
+                       "attr", "setting", "param"})
+VALUE_WORDS = frozenset({"value", "val"})
+VALUES_PER_KEY = 200
+
+
+def _text(x: Any) -> str:
+    if isinstance(x, (bytes, bytearray, memoryview)):
+        x = bytes(x).decode("utf-8", "replace")
+    if not isinstance(x, str):
+        return "" if x is None else str(x)
+    x = x.strip()
+    if len(x) >= 2 and x[0] == x[-1] == '"':
+        try:  # Joomla's profile values are JSON-quoted strings
+            decoded = json.loads(x)
+        except ValueError:
+            return x
+        return decoded if isinstance(decoded, str) else x
+    return x
+
+
+def _key_values(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str, Any]],
+                engine: Analyzer) -> None:
+    """A key-value table tied to people (``profile_key``/``profile_value``,
+    ``up_property``/``up_value``): each key's values are judged as a column named by the
+    key (``profile.city``, ``nickname``); a key holding personal data masks the value
+    column, however few of all the values are personal."""
+    cols = {c: N.tokens(c) for c in t.columns}
+    text_kinds = ("text", "binary")
+    key_cols = [c for c, tk in cols.items() if tk and tk[-1] in KEY_WORDS and
+                t.columns[c].kind in text_kinds]
+    if len(key_cols) != 1:
+        return
+    kc = key_cols[0]
+    for vc, tk in cols.items():
+        v = verdicts.get(vc)
+        if not tk or tk[-1] not in VALUE_WORDS or t.columns[vc].kind not in text_kinds or \
+                v is None or v.entity is not None:
+            continue
+        per_key: dict[str, list[str]] = {}
+        for r in rows:
+            k, x = _text(r.get(kc)), _text(r.get(vc))
+            bucket = per_key.setdefault(k, []) if k and x else None
+            if bucket is not None and len(bucket) < VALUES_PER_KEY and x not in bucket:
+                bucket.append(x)
+        found: dict[str, str] = {}
+        for k, vals in sorted(per_key.items()):
+            if len(vals) >= 2:
+                kv = key_verdict(k, vals, engine)
+                if kv.entity is not None and kv.entity != N.COUNTRY:
+                    found[k] = kv.entity
+        if not found:
+            continue
+        v.entity = Counter(found.values()).most_common(1)[0][0]
+        v.partial, v.confidence = True, 0.6
+        listed = ", ".join(f"{k}={e}" for k, e in list(found.items())[:4])
+        v.signals.append(f"key-value:{listed}")
+        v.note = (f"personal data under {len(found)} of {len(per_key)} keys of {kc} "
+                  f"({listed}): masked as a whole column")
+
+
+def _role_mailboxes(verdicts: dict[str, Verdict]) -> None:
+    """E-mail columns of role mailboxes (support@, help@, newsletter@) outside a table
+    named for people: an organisation's inboxes, not a person's."""
+    for v in verdicts.values():
+        hits = v.hits.get(N.EMAIL, 0)
+        if v.entity == N.EMAIL and hits and v.hits.get(ROLE_EMAIL, 0) >= 0.8 * hits:
+            _demote(v, f"role mailboxes ({v.hits[ROLE_EMAIL]} of {hits} e-mail addresses: "
+                       "support@, help@, newsletter@...): an organisation's, not a person's")
 
 
 def _geo(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> None:

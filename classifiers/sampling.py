@@ -53,6 +53,8 @@ class ColumnSample:
 class TableSample:
     table: str
     rows: list[dict[str, Any]] = field(default_factory=list)
+    # the same rows with the binary columns' first bytes (MediaWiki's VARBINARY key-values)
+    raw_rows: list[dict[str, Any]] = field(default_factory=list)
     columns: dict[str, ColumnSample] = field(default_factory=dict)
     method: str = ""
     error: str | None = None
@@ -113,7 +115,7 @@ def sample_table(engine: Engine, info: TableInfo, n: int = 1000, *, seed: int = 
             _sample_into(out, engine, table, info, n, seed, unreadable)
             return out
         except Exception as exc:  # noqa: BLE001 - any driver or decoding error
-            out.rows, out.columns = [], {}
+            out.rows, out.raw_rows, out.columns = [], [], {}
             if attempt == 1:
                 out.error = safe_reason(exc)
                 return out
@@ -149,6 +151,7 @@ def _sample_into(out: TableSample, engine: Engine, table: sa.Table, info: TableI
     # rows serve date relations and the Macie extract: binary prefixes stay out
     binary = [c for c, cs in out.columns.items() if cs.binary]
     out.rows = [{k: v for k, v in r.items() if k not in binary} for r in rows]
+    out.raw_rows = rows
 
 
 def _unreadable_columns(engine: Engine, table: sa.Table, info: TableInfo, dialect: str

@@ -204,7 +204,7 @@ def _scan_table(db: Engine, t: TableInfo, inv: Inventory, sample: int, seed: int
         v.rows = v.rows or cs.non_null
         out[cname] = v
         samples[cname] = cs
-    subject = apply_context(t, out, inv)
+    subject = apply_context(t, out, inv, rows=ts.raw_rows, engine=eng)
     if progress:
         progress(t.name, total, total)
     return out, samples, subject

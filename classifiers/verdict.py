@@ -9,12 +9,14 @@ inside it.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import json
 import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+from urllib.parse import parse_qsl
 
 from piigate.db import ColumnInfo
 from piigate.schema.model import Finding
@@ -135,6 +137,14 @@ class _TextStats:
     ip_hex: int = 0  # 8 or 32 upper-case hex digits: an IP address in hex (MediaWiki)
     token_like: int = 0  # 16+ characters of hex or base64 without spaces, letters and digits
     id_code: int = 0  # a number of 5+ digits, perhaps behind a short letter prefix (S99924016)
+    secret_like: int = 0  # a random secret: hex digest, base64 random, one-time code list
+    uuid_like: int = 0  # a uuid, with dashes or as 32 hex digits with its version and variant
+    slug_like: int = 0  # one word of letters in any script joined by - _ . (στέλλα-καλαμάρα)
+    role_email: int = 0  # e-mail addresses of a role mailbox (support@, noreply@)
+    any_inside: int = 0  # values with a name, contact, identifier or mention inside
+    text_words: int = 0  # words of the long values (free text)
+    function_words: int = 0  # ... of them "the", "und", "le": how much of it is language
+    lorem: int = 0  # values of placeholder Latin (lorem ipsum dolor sit amet)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -162,10 +172,13 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
         seen_whole: set[str] = set()
         seen_inside: set[str] = set()
         title_case = _title_case(v)
-        for r in engine.analyze(v):
+        # 10.0.0.0/8: a range of many hosts, nobody's address (nor a phone number)
+        for r in ([] if network_range(v) else engine.analyze(v)):
             ent = r.entity_type
             if ent == N.PHONE and digits_only and not phone_by_name:
                 continue  # bare digit strings (tracking numbers, ids) pass as phones
+            if ent == N.EMAIL and message_id(v[r.start:r.end]):
+                continue  # <random@mail.host>: a message's id, nobody's mailbox
             if ent == N.PERSON and not _person_in_text(v[r.start:r.end], title_case):
                 pass  # capitalised words that do not start with a first name
             elif r.score >= IN_TEXT_SCORE or (ent == N.PERSON and r.score >= 0.6) or (
@@ -173,6 +186,19 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
                 seen_inside.add(ent)
             if r.score >= WHOLE_VALUE_SCORE and (r.end - r.start) >= 0.8 * len(v):
                 seen_whole.add(ent)
+        if N.IP not in seen_whole and _ip_list(v):
+            seen_whole.add(N.IP)  # "192.0.2.7,198.51.100.3": addresses to exclude
+        if N.EMAIL in seen_whole and _ROLE_MAILBOX.match(v):
+            st.role_email += 1
+        if _MENTION.search(v):
+            seen_inside.add(MENTION)  # "@anna_k thanks!": names a person in a post
+        if seen_inside:
+            st.any_inside += 1
+        if _is_long_text(v):
+            said = _WORD.findall(v.lower())
+            st.text_words += len(said)
+            st.function_words += sum(w in FUNCTION_WORDS for w in said)
+            st.lorem += sum(w in _LOREM for w in said) >= 3
         if credential_shape(v):
             st.credential += 1
             seen_whole.add(N.CREDENTIAL)
@@ -193,6 +219,12 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             st.token_like += 1
         if _ID_CODE.match(v):
             st.id_code += 1
+        if random_secret(v):
+            st.secret_like += 1
+        if _UUID.match(v) or _UUID_HEX.match(v):
+            st.uuid_like += 1
+        if _SLUG.match(v):
+            st.slug_like += 1
         for ent in seen_whole:
             st.whole[ent] += 1
             st.examples.setdefault(ent, [])
@@ -226,6 +258,45 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
 
 
 MAC = "MAC_ADDRESS"  # a device's hardware address: identifies its owner's device
+MENTION = "MENTION"  # "@handle" inside text: a person named by their username
+SECRET_LIKE = "SECRET_LIKE"  # hits key: values shaped like a random secret (see random_secret)
+UUID_LIKE = "UUID_LIKE"  # hits key: uuids (ids of rows, not secrets)
+SLUG_LIKE = "SLUG_LIKE"  # hits key: one word of letters in any script joined by - _ .
+ROLE_EMAIL = "ROLE_EMAIL"  # hits key: e-mail addresses of role mailboxes (support@...)
+FILLER = "FILLER"  # hits key: free text that is no language (lorem ipsum, word salad)
+# "@handle" not inside an e-mail address or a path, and not a CSS or code keyword
+_MENTION = re.compile(
+    r"(?<![\w.@/])@(?!(?:media|import|font-face|keyframes|charset|supports|page|namespace|"
+    r"property|override|param|return|see|author|since|deprecated)\b)"
+    r"[A-Za-z][A-Za-z0-9_.-]{1,39}(?<![.-])(?![\w@/-])")
+# RFC 2142 and the usual role mailboxes: an organisation's inbox, not a person's
+_ROLE_MAILBOX = re.compile(
+    r"^(support|help|helpdesk|info|contact|hello|office|admin|administrator|webmaster|"
+    r"postmaster|hostmaster|abuse|security|privacy|noc|sales|marketing|billing|accounts|"
+    r"invoices?|orders|shop|team|press|media|news|newsletters?|notifications?|alerts?|"
+    r"no-?reply|do-?not-?reply|mailer-daemon|bounces?|feedback|jobs|careers|hr|legal|"
+    r"compliance|ads|advertising|partners|service|customerservice|enquiries|inquiries|"
+    r"reception|forum|community|moderators?|staff|system|root)@", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+# words that make up a quarter to a half of any prose in these languages; generated
+# filler (lorem ipsum, dictionary word salad) has next to none
+FUNCTION_WORDS = frozenset("""
+the a an and of to in is are was were be been i my me we our you your he she it its they
+their his her this that these those at for on with by from as or but not no so if then than
+there here have has had do does did will would can could just also very
+der die das und ich ist nicht ein eine zu mit von auf für sie es wir
+le la les et je est un une des du pour pas avec sur dans que qui
+el los las y es una del por con para en
+il lo gli di che non per sono
+o os as em um uma com não
+het een van ik niet op te met
+и в не на я что с он как это
+και το η ο να που τα της του με σε
+""".split())
+_LOREM = frozenset("""lorem ipsum dolor sit amet consectetur adipiscing adipisicing elit sed
+eiusmod tempor incididunt labore dolore magna aliqua enim minim veniam quis nostrud
+exercitation ullamco laboris nisi aliquip commodo consequat""".split())
+FILLER_FUNCTION_SHARE = 0.08  # below this share of function words, text is no language
 PROFILE_URL = N.PROFILE_URL  # a URL naming one person's page (``/users/alice``, ``/@alice``)
 TOKEN_LIKE = "TOKEN_LIKE"  # hits key: values shaped like a random token
 ID_CODE = "ID_CODE"  # hits key: values shaped like an issued number (licence, DEA, member)
@@ -265,6 +336,83 @@ _CREDENTIAL_SHAPES = re.compile(
     r"|eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"  # JWT
     r"|(sk|pk|rk)_(live|test)_[A-Za-z0-9]{10,}|gh[pousr]_[A-Za-z0-9]{30,}"  # API keys
     r"|AKIA[0-9A-Z]{16}|xox[abpr]-[A-Za-z0-9-]{10,})$")
+
+
+_HEX_SECRET = re.compile(r"^[0-9a-fA-F]{32,}$")
+_B64_SECRET = re.compile(r"^[A-Za-z0-9+/_-]{20,}={0,2}$")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9]{1,15}:(?!//)")  # totp:…, otpauth-like prefixes
+_CODE_LIST = re.compile(r"^\d{6,10}(?:[,;\s]+\d{6,10}){2,}$")
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                   r"[0-9a-fA-F]{12}$")
+# a uuid stored without dashes (SQLAlchemy's Uuid on SQLite): version 1-8, variant 8-b;
+# random hex passes one time in eight, so only a whole column of them is uuids
+_UUID_HEX = re.compile(r"^[0-9a-fA-F]{12}[1-8][0-9a-fA-F]{3}[89abAB][0-9a-fA-F]{15}$")
+_SLUG = re.compile(r"^[^\W_](?:[\w'’.-]*[^\W_])?$")
+
+
+def _classes_mixed(value: str) -> bool:
+    """Random strings switch between upper case, lower case and digits all the time
+    (``Npv8GkmWOckRezk0znO``); identifiers and words do not (``johnsmith1987``)."""
+    kinds = ["u" if c.isupper() else "l" if c.islower() else "d" if c.isdigit() else "o"
+             for c in value]
+    switches = sum(a != b for a, b in zip(kinds, kinds[1:], strict=False))
+    return switches >= len(value) / 4
+
+
+def random_secret(value: str) -> bool:
+    """A value shaped like a random secret: a hex digest of 32+ digits, 20+ characters of
+    base64 or url-safe random, either behind a short scheme (``totp:…``), or a list of
+    one-time codes (``66078775,46108524,…``). Never a uuid (ids of rows)."""
+    v = value.strip()
+    if _CODE_LIST.match(v):
+        return True
+    v = _SCHEME.sub("", v, count=1)
+    if _UUID.match(v):
+        return False
+    if _HEX_SECRET.match(v):
+        return any(c.isdigit() for c in v) and any(c.isalpha() for c in v)
+    if _B64_SECRET.match(v):
+        return any(c.isupper() for c in v) and any(c.islower() for c in v) and \
+            any(c.isdigit() for c in v) and _classes_mixed(v)
+    return False
+
+
+def message_id(value: str) -> bool:
+    """``<a8Fk2…@mail.host>``: an e-mail's Message-ID, whose local part is random."""
+    local = value.strip().lstrip("<").split("@", 1)[0]
+    return len(local) >= 16 and (random_secret(local) or bool(_HEX_SECRET.match(local)))
+
+
+def network_range(value: str) -> bool:
+    """A CIDR range of more than one address (``10.0.0.0/8``), not a host."""
+    v = value.strip()
+    if "/" not in v:
+        return False
+    try:
+        net = ipaddress.ip_network(v, strict=False)
+    except ValueError:
+        return False
+    return net.prefixlen < net.max_prefixlen
+
+
+# an address, then a separator: the cheap test before any value is parsed as a list
+_IP_LIST_START = re.compile(r"^\s*[0-9A-Fa-f:.]+(?:/\d{1,3})?\s*[,;\s]")
+
+
+def _ip_list(value: str) -> bool:
+    if not _IP_LIST_START.match(value):
+        return False
+    parts = [p for p in re.split(r"[,;\s]+", value.strip()) if p]
+    if len(parts) < 2:
+        return False
+    hosts = 0
+    for p in parts:
+        try:
+            net = ipaddress.ip_network(p, strict=False)
+        except ValueError:
+            return False
+        hosts += net.prefixlen == net.max_prefixlen
+    return hosts > 0
 
 
 def credential_shape(value: str) -> bool:
@@ -338,8 +486,20 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         v.hits[TOKEN_LIKE] = st.token_like
     if st.id_code:
         v.hits[ID_CODE] = st.id_code
+    if st.secret_like:
+        v.hits[SECRET_LIKE] = st.secret_like
+    if st.uuid_like:
+        v.hits[UUID_LIKE] = st.uuid_like
+    if st.slug_like:
+        v.hits[SLUG_LIKE] = st.slug_like
+    if st.role_email:
+        v.hits[ROLE_EMAIL] = st.role_email
     if st.long_text >= 0.5 * st.distinct and not (nm and nm.entity == N.CREDENTIAL):
         return _free_text(v, st)
+    if nm is None or nm.entity != N.CREDENTIAL:
+        qs = _query_strings(v, strs, engine)
+        if qs is not None:
+            return qs
     ratios = {e: c / st.distinct for e, c in st.whole.items() if e != N.PERSON}
     best = max(ratios, key=lambda e: ratios[e]) if ratios else None
     best_r = ratios.get(best, 0.0) if best else 0.0
@@ -447,20 +607,69 @@ def _by_name_shape(v: Verdict, st: _TextStats) -> Verdict | None:
 def _free_text(v: Verdict, st: _TextStats) -> Verdict:
     v.signals.append("free-text")
     v.hits = {k: int(c) for k, c in st.inside.items()}
+    _filler(v, st)
     found = sum(1 for _ in st.inside)
     if not found:
         v.note = (f"free text ({st.distinct} sampled values) with no name, contact or "
                   "identifier in it")
         return _keep(v)
     ent, count = st.inside.most_common(1)[0]
-    if count < max(2, 0.05 * st.distinct):
-        v.note = (f"free text: {ent} in only {count} of {st.distinct} sampled values "
-                  "(5% needed)")
+    # names, contacts, ids and @mentions together: a post that mentions someone and one
+    # that gives a phone number are both about people
+    about = st.any_inside
+    if about < max(2, 0.05 * st.distinct):
+        kinds = ", ".join(f"{e} in {c}" for e, c in st.inside.most_common(3))
+        v.note = (f"free text: {kinds} of {st.distinct} sampled values ({about} with any; "
+                  "5% needed)")
         return _keep(v)
     v.entity = FREE_TEXT
-    v.confidence = min(1.0, 0.5 + count / st.distinct)
+    v.confidence = min(1.0, 0.5 + about / st.distinct)
     v.examples = st.examples.get("TEXT", [])
     v.signals.append(f"in-text:{ent}={count}/{st.distinct}")
+    if about > count:
+        v.signals.append(f"in-text:any={about}/{st.distinct}")
+    return v
+
+
+def _filler(v: Verdict, st: _TextStats) -> None:
+    """Mark free text that is no language: placeholder Latin, or sentences with next to
+    no function words (generated word salad); prose has a quarter to a half of them."""
+    if st.lorem >= 0.5 * st.long_text or (
+            st.long_text and st.text_words >= 6 * st.long_text and st.text_words >= 40
+            and st.function_words < FILLER_FUNCTION_SHARE * st.text_words):
+        v.hits[FILLER] = st.long_text
+
+
+# a query string (``nonce=…&email=a%40b.org&name=Anna+Berg``): judged per key, like JSON
+_QUERY = re.compile(r"^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)+$")
+QUERY_VALUES_PER_KEY = 200
+
+
+def _query_strings(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | None:
+    """Values that are URL query strings, judged per key (``email=``, ``username=``): a
+    key holding personal data masks the column as a whole (one "word" to the text rules,
+    neither free text nor a whole-value e-mail)."""
+    present = [x.strip() for x in values if x.strip()]
+    if len(present) < 2 or sum(bool(_QUERY.match(x)) for x in present) < 0.8 * len(present):
+        return None
+    per_key: dict[str, list[str]] = {}
+    for x in present:
+        for key, val in parse_qsl(x.lstrip("?")):
+            bucket = per_key.setdefault(key, [])
+            if val and len(bucket) < QUERY_VALUES_PER_KEY and val not in bucket:
+                bucket.append(val)
+    found: dict[str, str] = {}
+    for key, vals in sorted(per_key.items()):
+        pv = _path_verdict(f"$.{key}", vals, engine)
+        if pv.entity is not None and pv.entity != N.COUNTRY:
+            found[key] = pv.entity
+    if not found:
+        return None
+    entity = Counter(found.values()).most_common(1)[0][0]
+    v.entity, v.partial, v.confidence = entity, True, 0.7
+    keys = ", ".join(f"{k}={e}" for k, e in sorted(found.items())[:4])
+    v.signals.append(f"query-string:{keys}")
+    v.note = f"query strings carrying personal data under {keys}: masked as a whole column"
     return v
 
 
@@ -518,7 +727,8 @@ def found_summary(hits: dict[str, int], sampled: int) -> str:
     parts = [f"{labels.get(e, e)} in {c} of {sampled}"
              for e, c in sorted(hits.items(), key=lambda x: -x[1])
              if c and e not in ("NAME_SHAPE", "NAME_DICTIONARY", ORG_LIKE, "LOGIN_LIKE",
-                                     TOKEN_LIKE, ID_CODE)]
+                                     TOKEN_LIKE, ID_CODE, SECRET_LIKE, SLUG_LIKE, ROLE_EMAIL,
+                                     FILLER, UUID_LIKE)]
     return "; ".join(parts)
 
 
@@ -683,6 +893,12 @@ def json_verdict(values: list[Any], engine: Analyzer, limit: int = 1000) -> Verd
     if v.paths:
         v.entity = JSON
     return v
+
+
+def key_verdict(key: str, vals: list[Any], engine: Analyzer) -> Verdict:
+    """The values stored under one key of a key-value table, judged like a JSON path of
+    that name (``profile.city`` reads as a city column)."""
+    return _path_verdict(f"$.{key}", vals, engine)
 
 
 def _path_verdict(path: str, vals: list[Any], engine: Analyzer) -> Verdict:

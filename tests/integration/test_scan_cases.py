@@ -139,6 +139,7 @@ def test_types_other_engines_use_are_read(db_url, keyring_env):
     assert _method(s, "visitors", "avatar") == "null"
     assert s.rule("visitors", "home").finding.entity == "LOCATION"
     assert _method(s, "visitors", "mac") != "keep"
+    assert _method(s, "visitors", "net") == "keep"  # /16 ranges: many hosts, nobody's
     if inv.dialect == "sqlite":
         assert inv.tables["visitors"].columns["avatar"].kind == "binary"  # not NUMERIC
     plan = make_plan(s, inv)
@@ -188,6 +189,26 @@ def test_issued_ids_numbered_names_and_fingerprints(db_url, keyring_env):
     assert _method(s, "social_accounts", "provider") == "keep"
     assert _method(s, "log_visit", "config_id") == "null"
     assert _method(s, "log_visit", "idvisit") == "keep"  # a visit's key, not a person's
+    plan = make_plan(s, inv)
+    engine = connect(db_url)
+    try:
+        tokenize(engine, plan, keyring_env)
+    finally:
+        engine.dispose()
+
+
+def test_secrets_without_a_credential_word_and_key_values_in_bytes(db_url, keyring_env):
+    """The fifth corpus pass's rules on each engine (the key-value pairs in VARBINARY on
+    MariaDB, bytea on PostgreSQL, BLOB on SQLite), and the proposal is accepted as it is."""
+    result, inv = _scan(db_url, dc.owned_secrets)
+    s = result.schema
+    assert s.rule("users", "otp_key").finding.entity == "CREDENTIAL"
+    assert s.rule("api_keys", "key_hash").finding.entity == "CREDENTIAL"
+    assert _method(s, "posts", "post_checksum") == "keep"
+    assert _method(s, "user_properties", "up_value") != "keep"
+    assert "nickname" in " ".join(s.rule("user_properties", "up_value").finding.signals)
+    assert _method(s, "user_properties", "up_property") == "keep"
+    assert _method(s, "page_props", "pp_value") == "keep"
     plan = make_plan(s, inv)
     engine = connect(db_url)
     try:
