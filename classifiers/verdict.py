@@ -480,20 +480,12 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         if nm:
             v.note = f"column name suggests {nm.entity} but no value was sampled"
         return v
-    if st.login_like:
-        v.hits["LOGIN_LIKE"] = st.login_like
-    if st.token_like:
-        v.hits[TOKEN_LIKE] = st.token_like
-    if st.id_code:
-        v.hits[ID_CODE] = st.id_code
-    if st.secret_like:
-        v.hits[SECRET_LIKE] = st.secret_like
-    if st.uuid_like:
-        v.hits[UUID_LIKE] = st.uuid_like
-    if st.slug_like:
-        v.hits[SLUG_LIKE] = st.slug_like
-    if st.role_email:
-        v.hits[ROLE_EMAIL] = st.role_email
+    for key, count in (("LOGIN_LIKE", st.login_like), (TOKEN_LIKE, st.token_like),
+                       (ID_CODE, st.id_code), (SECRET_LIKE, st.secret_like),
+                       (UUID_LIKE, st.uuid_like), (SLUG_LIKE, st.slug_like),
+                       (ROLE_EMAIL, st.role_email)):
+        if count:
+            v.hits[key] = count
     if st.long_text >= 0.5 * st.distinct and not (nm and nm.entity == N.CREDENTIAL):
         return _free_text(v, st)
     if nm is None or nm.entity != N.CREDENTIAL:

@@ -37,6 +37,15 @@ def _method(s, t: str, c: str) -> str:
     return s.rule(t, c).method
 
 
+def _tokenizes(s, inv, db_url: str, keyring) -> None:
+    """The proposal is one that tokenize accepts and applies on this engine."""
+    engine = connect(db_url)
+    try:
+        tokenize(engine, make_plan(s, inv), keyring)
+    finally:
+        engine.dispose()
+
+
 def _reason(s, t: str, c: str) -> str:
     r = s.rule(t, c)
     return (getattr(r, "reason", None) or r.note or "").lower()
@@ -142,12 +151,7 @@ def test_types_other_engines_use_are_read(db_url, keyring_env):
     assert _method(s, "visitors", "net") == "keep"  # /16 ranges: many hosts, nobody's
     if inv.dialect == "sqlite":
         assert inv.tables["visitors"].columns["avatar"].kind == "binary"  # not NUMERIC
-    plan = make_plan(s, inv)
-    engine = connect(db_url)
-    try:
-        tokenize(engine, plan, keyring_env)
-    finally:
-        engine.dispose()
+    _tokenizes(s, inv, db_url, keyring_env)
 
 
 def test_unreadable_column_is_recorded_masked_and_the_scan_goes_on(tmp_path, monkeypatch,
@@ -189,12 +193,7 @@ def test_issued_ids_numbered_names_and_fingerprints(db_url, keyring_env):
     assert _method(s, "social_accounts", "provider") == "keep"
     assert _method(s, "log_visit", "config_id") == "null"
     assert _method(s, "log_visit", "idvisit") == "keep"  # a visit's key, not a person's
-    plan = make_plan(s, inv)
-    engine = connect(db_url)
-    try:
-        tokenize(engine, plan, keyring_env)
-    finally:
-        engine.dispose()
+    _tokenizes(s, inv, db_url, keyring_env)
 
 
 def test_secrets_without_a_credential_word_and_key_values_in_bytes(db_url, keyring_env):
@@ -209,9 +208,4 @@ def test_secrets_without_a_credential_word_and_key_values_in_bytes(db_url, keyri
     assert "nickname" in " ".join(s.rule("user_properties", "up_value").finding.signals)
     assert _method(s, "user_properties", "up_property") == "keep"
     assert _method(s, "page_props", "pp_value") == "keep"
-    plan = make_plan(s, inv)
-    engine = connect(db_url)
-    try:
-        tokenize(engine, plan, keyring_env)
-    finally:
-        engine.dispose()
+    _tokenizes(s, inv, db_url, keyring_env)
