@@ -50,7 +50,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from .. import failpoints
 from ..keys import Keyring
-from ..plan import Plan
+from ..plan import ColumnPlan, Plan
 from .dialects import Dialect
 from .group import GroupTransaction
 from .rebuild import Rebuilder
@@ -280,9 +280,12 @@ class UnitRun:
             self.run.check(state, self.works)
 
     # -- which columns feed a work table (no keyring needed) ---------------------------
-    def _sources(self, m: WorkMap) -> tuple[list[tuple[str, str]], str]:
+    def _columns(self, m: WorkMap) -> list[ColumnPlan]:
         cols = {f"{c.table}.{c.column}": c for c in self.plan.columns}
-        plans = [cols[name] for name in m["columns"] if name in cols]
+        return [cols[name] for name in m["columns"] if name in cols]
+
+    def _sources(self, m: WorkMap) -> tuple[list[tuple[str, str]], str]:
+        plans = self._columns(m)
         kind = value_kind(plans[0]) if plans else "json"
         return [(self.sql.q(c.table), self.sql.range_expr(self.sql.col(c.table, c.column), kind))
                 for c in plans], kind
@@ -338,8 +341,8 @@ class UnitRun:
         in_place = {t for u in units if u.kind == "group" for t in self.state.groups[u.group]}
         for u in units:
             if u.kind == "seal":
-                u.park = any(c.split(".")[0] in in_place
-                             for c in self.state.maps[u.work]["columns"])
+                u.park = any(c.table in in_place
+                             for c in self._columns(self.state.maps[u.work]))
         return sorted(units, key=lambda u: u.phase)
 
     def _stage(self, conn: Connection, rb: Rebuilder, group: int) -> None:
