@@ -11,10 +11,14 @@ afterwards; the full employees benchmark runs 3-4 times faster this way on Maria
   ``legacy_alter_table`` on (so other tables' foreign keys, views and triggers keep
   naming it), recreated from its own ``CREATE TABLE`` text, filled, the old one dropped
   and its indexes recreated from their own SQL.
-- **PostgreSQL**, inside the group's transaction: the new rows go to a temporary table,
-  the table is truncated (same table: grants, owner, views, policies, sequences and
-  comments stay), its droppable indexes and key constraints are dropped, the rows go
-  back, and the indexes are rebuilt from ``pg_get_indexdef`` / ``pg_get_constraintdef``.
+- **PostgreSQL**, inside the group's transaction: where a new table would lose nothing
+  of the table's own (no grants, views, comments, identity columns and the like:
+  ``why_not_swap``), the new rows go to a new table made ``LIKE`` it, its indexes are
+  built by sorting and it takes the table's place and names. Otherwise the new rows go
+  to a temporary table, the table is truncated (same table: grants, owner, views,
+  policies, sequences and comments stay), its droppable indexes and key constraints are
+  dropped, the rows go back, and the indexes are rebuilt from ``pg_get_indexdef`` /
+  ``pg_get_constraintdef``.
 - **MariaDB/MySQL** (DDL commits there, so no transaction spans the rebuild):
   ``CREATE TABLE new LIKE t`` and fill every table of the group while the originals are
   untouched, check the foreign keys on the new tables, then one atomic

@@ -60,7 +60,7 @@ from .dialects import dialect_for
 from .group import GroupTransaction
 from .names import DONE_PREFIX, NEW_PREFIX, OLD_PREFIX, aside_name, run_tag, swap_marker
 from .results import Progress, TableResult, TableResults, TokenizeError, TokenizeResult, WorkState
-from .units import Job, Unit, UnitRun, run_units, set_worker, units_table_name
+from .units import Job, Unit, UnitRun, run_units, set_worker, start_workers, units_table_name
 from .work import WorkTables
 
 
@@ -473,18 +473,20 @@ def _tokenize_units(engine: Engine, plan: Plan, keyring: Keyring, *,
         run.prepare(works, resume=resumed, build=False)
         state = run.state(works, 0.0)
         result = TokenizeResult(engine=run.sql.name, groups=run.groups)
+        job = Job(engine.url.render_as_string(hide_password=False), plan, keyring,
+                  state.to_dict(), chunk)
+        pool = start_workers(1 if run.sql.one_connection else jobs, job, _worker_init)
         try:
             _prepare_units(run, state, keyring)
             units = plan_units(engine, plan, state, ranges=ranges, rebuild=rebuild)
             failpoints.hit("tokenize:prepared")
-            job = Job(engine.url.render_as_string(hide_password=False), plan, keyring,
-                      state.to_dict(), chunk)
-            done = run_units(lambda: UnitRun(run, state, keyring, progress, chunk),
-                             units, 1 if run.sql.one_connection else jobs, job,
-                             _worker_init)
+            done = run_units(lambda: UnitRun(run, state, keyring, progress, chunk), units, pool)
         except BaseException:
             run.drop_quietly(("work",))  # the maps hold originals; progress stays
             raise
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
         failpoints.hit("tokenize:applied")
         sealed = UnitRun(run, state, keyring)
         sealed.load_seals()

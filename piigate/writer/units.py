@@ -10,7 +10,8 @@ units that any number of workers (processes here, containers on AWS) run phase b
    ``[lo, hi)`` (compared in one order for every column of the domain,
    :meth:`~piigate.writer.dialects.base.Dialect.range_expr`) are transformed and
    inserted, ids from ``part * ID_STRIDE``, in one transaction with the unit's record.
-1. ``seal``: one work table once every range is in: statistics, the unique check,
+1. ``seal``: one work table once every range is in: its indexes (the ranges fill a
+   table with its primary key alone), statistics, the unique check,
    parking when a group updated in place reads it (ids made dense first: parking
    values are ``base + id``; a rebuild needs neither), its counts and parking
    recorded (what :class:`~piigate.writer.WorkState` carries for a one-piece build).
@@ -18,10 +19,15 @@ units that any number of workers (processes here, containers on AWS) run phase b
    rows (the same ``INSERT ... SELECT`` as a whole-table rebuild, in new-key order) go
    to the table's stage table, in one transaction with the unit's record. ``group``: a
    group that is updated in place (not rebuildable) as one unit, as :func:`apply_group`.
-3. ``finish``: once per rebuilt group, after all its ranges: the group's swap (MariaDB:
-   the stages are the new tables, one ``RENAME``) or, in one transaction, each table's
-   rows replaced by its stage's (PostgreSQL ``TRUNCATE`` + insert, SQLite rename and
-   recreate), foreign keys, sequences and the group's record, exactly once
+3. ``index``: one table of a rebuilt group whose stage takes the table's place
+   (PostgreSQL, when nothing of the table's own would be lost:
+   :meth:`~piigate.writer.dialects.postgresql.PostgresqlDialect.why_not_swap`): the
+   stage's indexes and key constraints, built by sorting once its rows are in.
+4. ``finish``: once per rebuilt group, after all its ranges: the group's swap (MariaDB:
+   the stages are the new tables, one ``RENAME``; PostgreSQL: an indexed stage is
+   renamed in) or, in one transaction, each table's rows replaced by its stage's
+   (PostgreSQL ``TRUNCATE`` + insert, SQLite rename and recreate), foreign keys,
+   sequences and the group's record, exactly once
    (:class:`~piigate.writer.group.GroupTransaction` with ``staged``).
 
 Each unit's record commits with its rows, so a unit is either in and recorded or not
@@ -38,8 +44,10 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import multiprocessing
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
@@ -59,7 +67,7 @@ from .work import Work, WorkTables, value_kind
 
 UNITS_PREFIX = "piigate_units_"  # the run's record of applied units (below a group)
 ID_STRIDE = 2**40  # work-table ids of value range r start at r * ID_STRIDE
-PHASES = ("map", "seal", "rows", "finish")
+PHASES = ("map", "seal", "rows", "index", "finish")
 
 
 # -- units -----------------------------------------------------------------------------
@@ -73,13 +81,13 @@ class Unit:
     a phase starts when the one before is complete.
     """
 
-    kind: str  # "map", "seal", "rows", "group" (phase 2) or "finish"
+    kind: str  # "map", "seal", "rows", "group" (phase 2), "index" or "finish"
     phase: int
     work: int = -1  # map, seal: index into WorkState.maps
     group: int = -1  # rows, group, finish: index into WorkState.groups
-    table: int = -1  # rows: the table's index in its group
+    table: int = -1  # rows, index: the table's index in its group
     part: int = 0  # map, rows: which range
-    parts: list[int] = field(default_factory=list)  # seal: [ranges]; finish: per table
+    parts: list[int] = field(default_factory=list)  # seal, index: [ranges]; finish: per table
     lo: Any = None  # map, rows: the range [lo, hi), encoded (None: open)
     hi: Any = None
     rebuild: bool = True  # group: rebuild when it can (False: update in place)
@@ -92,6 +100,8 @@ class Unit:
                 else f"seal:{self.work}"
         if self.kind == "rows":
             return f"rows:{self.group}:{self.table}:{self.part}"
+        if self.kind == "index":
+            return f"index:{self.group}:{self.table}"
         return f"{self.kind}:{self.group}"
 
     def describe(self) -> str:
@@ -335,8 +345,11 @@ class UnitRun:
                     per_table.append(len(spans))
                     units += [Unit("rows", 2, group=g, table=i, part=r, lo=_enc(lo),
                                    hi=_enc(hi)) for r, (lo, hi) in enumerate(spans)]
-                units.append(Unit("finish", 3, group=g, parts=per_table))
+                units.append(Unit("finish", 4, group=g, parts=per_table))
                 self._stage(conn, rb, g)
+                units += [Unit("index", 3, group=g, table=i, parts=[per_table[i]])
+                          for i in range(len(tables))
+                          if self.sql.stage_indexes_later(conn, rb.stage_name(i))]
             conn.commit()
         in_place = {t for u in units if u.kind == "group" for t in self.state.groups[u.group]}
         for u in units:
@@ -357,6 +370,7 @@ class UnitRun:
                                  range(len(rb.tables))):
             return
         self.records.forget(conn, f"rows:{group}:")
+        self.records.forget(conn, f"index:{group}:")
         conn.commit()
         rb.create_stages(conn)
 
@@ -386,6 +400,8 @@ class UnitRun:
                 self.records.forget(conn, f"source:{w}")
                 conn.commit()
                 table = self.works.define(work)
+                for ix in list(table.indexes):  # built by the seal: one sort, not per row
+                    table.indexes.discard(ix)
                 table.drop(conn, checkfirst=True)
                 table.create(conn)
                 conn.commit()
@@ -407,6 +423,8 @@ class UnitRun:
             out = self._seal(unit)
         elif unit.kind == "rows":
             out = self._rows(unit)
+        elif unit.kind == "index":
+            out = self._index(unit)
         elif unit.kind in ("group", "finish"):
             out = self._group(unit)
         else:
@@ -487,6 +505,10 @@ class UnitRun:
             work.new_min, work.new_max = min(mins, default=None), max(maxs, default=None)
             work.new_first = {c for d in maps for c in d["new_first"]}
             try:
+                for ix in self.works.define(work).indexes:
+                    if unit.park or ix.name != f"{work.name}_p":  # the parked flag's
+                        ix.create(conn, checkfirst=True)
+                conn.commit()
                 self.sql.analyze(conn, work.name)  # fresh statistics for the joins
                 conn.commit()
                 if work.unique:
@@ -572,6 +594,38 @@ class UnitRun:
                 raise
         return {"skipped": False, "rows": rows, "table": table}
 
+    def _index(self, unit: Unit) -> dict[str, Any]:
+        """The indexes of one table's stage, once every range of it is in (a stage that
+        takes its table's place: the finish only renames)."""
+        rb = self._rebuilder(unit.group)
+        if not 0 <= unit.table < len(rb.tables):
+            raise TokenizeError(f"there is no table {unit.table} in table group {unit.group}")
+        table = rb.tables[unit.table]
+        parts = unit.parts[0] if unit.parts else 1
+        with self.engine.connect() as conn:
+            if self.records.group_done(conn, unit.group) or self.records.has(conn, unit.id):
+                return {"skipped": True}
+            have = self.records.docs(conn, f"rows:{unit.group}:{unit.table}:")
+            missing = sum(f"rows:{unit.group}:{unit.table}:{r}" not in have
+                          for r in range(parts))
+            if missing:
+                raise TokenizeError(f"{missing} of {parts} key ranges are not in yet; the "
+                                    "indexes of the rebuilt table cannot be built",
+                                    table=table)
+            if not self.records.claim(conn, unit.id):
+                conn.rollback()
+                return {"skipped": True}
+            try:
+                started = time.perf_counter()
+                self.sql.stage_indexes(conn, table, rb.stage_name(unit.table))
+                self.records.note(conn, unit.id, {
+                    "seconds": round(time.perf_counter() - started, 3)})
+                conn.commit()
+            except sa_exc.SQLAlchemyError as exc:
+                conn.rollback()
+                raise _unit_error(exc, unit, table) from None
+        return {"skipped": False, "table": table}
+
     def _group(self, unit: Unit) -> dict[str, Any]:
         tables = self.state.groups[unit.group] if 0 <= unit.group < len(self.state.groups) \
             else None
@@ -648,30 +702,41 @@ def _worker_apply(doc: dict[str, Any]) -> dict[str, Any]:
                 "table": getattr(exc, "table", None), "column": getattr(exc, "column", None)}
 
 
-def run_units(local: Callable[[], UnitRun], units: list[Unit], jobs: int,
-              job: Job | None = None,
-              init: Callable[[Job], None] | None = None) -> list[dict[str, Any]]:
-    """Run ``units`` phase by phase: in this process one at a time (``jobs`` <= 1 or
-    no ``job``), else ``jobs`` at a time in worker processes (spawned: the transforms
-    are Python and hold the GIL, so threads would not overlap them), each with its
-    own connections. The first failure ends the run once the phase's running units
-    are done."""
-    if jobs <= 1 or job is None or init is None:
-        return [local().apply(u) for u in sorted(units, key=lambda u: u.phase)]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+def _ready() -> None:
+    """A no-op task: a worker process exists (and has run its initializer) once it ran."""
 
+
+def start_workers(jobs: int, job: Job | None,
+                  init: Callable[[Job], None] | None) -> ProcessPoolExecutor | None:
+    """``jobs`` worker processes for :func:`run_units`, started now: they import and
+    connect while the caller plans the units (half a second each, spawned). None: the
+    units run in this process (``jobs`` <= 1 or no ``job``). Processes are spawned, not
+    forked: the transforms are Python and hold the GIL, so threads would not overlap
+    them, and a fork would copy the caller's open connections."""
+    if jobs <= 1 or job is None or init is None:
+        return None
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=init, initargs=(job,))
+    for _ in range(jobs):  # a process is spawned per task submitted while none is idle
+        pool.submit(_ready)
+    return pool
+
+
+def run_units(local: Callable[[], UnitRun], units: list[Unit],
+              pool: ProcessPoolExecutor | None = None) -> list[dict[str, Any]]:
+    """Run ``units`` phase by phase: in this process one at a time (no ``pool``), else
+    in the pool's workers (:func:`start_workers`), each with its own connections. The
+    first failure ends the run once the phase's running units are done."""
+    if pool is None:
+        return [local().apply(u) for u in sorted(units, key=lambda u: u.phase)]
     out: list[dict[str, Any]] = []
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init,
-                             initargs=(job,)) as pool:
-        for phase in range(len(PHASES)):
-            todo = [u.to_dict() for u in units if u.phase == phase]
-            done = list(pool.map(_worker_apply, todo))
-            failed = [d for d in done if "error" in d]
-            if failed:
-                f = failed[0]
-                raise TokenizeError(f"{f['error']} ({f['type']} in a work unit)",
-                                    table=f["table"], column=f["column"])
-            out += done
+    for phase in range(len(PHASES)):
+        todo = [u.to_dict() for u in units if u.phase == phase]
+        done = list(pool.map(_worker_apply, todo))
+        failed = [d for d in done if "error" in d]
+        if failed:
+            f = failed[0]
+            raise TokenizeError(f"{f['error']} ({f['type']} in a work unit)",
+                                table=f["table"], column=f["column"])
+        out += done
     return out

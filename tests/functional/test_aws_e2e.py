@@ -581,10 +581,13 @@ def test_producer_run_shares_a_verified_snapshot(aws, fresh_db):
     units = json.loads(
         s3.get_object(Bucket="artifacts", Key=f"runs/{run}/plan.json")["Body"].read()
     )["units"]
+    # maps, seals, row ranges, (PostgreSQL: indexes of swapped-in stages), finishes
+    count = len({u["phase"] for u in units})
+    assert count in (4, 5)
     phases = [
         json.loads(s3.get_object(Bucket="artifacts", Key=f"runs/{run}/units-{n}.json")
                    ["Body"].read())
-        for n in range(4)  # maps, seals, row ranges, finishes
+        for n in range(count)
     ]
     assert len(units) > 1, units
     assert sorted(i["unit"] for items in phases for i in items) == list(range(len(units)))
@@ -595,7 +598,7 @@ def test_producer_run_shares_a_verified_snapshot(aws, fresh_db):
     # one Map per phase, in order: every unit of a phase ran before any of the next
     assert [sorted(ran[:len(phases[0])])] + [
         sorted(ran[sum(map(len, phases[:n])):sum(map(len, phases[:n + 1]))])
-        for n in range(1, 4)
+        for n in range(1, count)
     ] == [sorted(i["unit"] for i in items) for items in phases]
     assert producer.calls.count("WorkFunction") == 3  # plan result, finish, verify result
     for step_name in ("plan", "verify", "hygiene"):

@@ -283,6 +283,14 @@ class Dialect:
         conn.execute(sa.text(f"CREATE TABLE {self.q(stage)} AS SELECT * FROM {self.q(table)} "
                              "WHERE 0"))
 
+    def stage_indexes_later(self, conn: Connection, stage: str) -> bool:
+        """Whether ``stage`` takes the table's place with indexes built once all its rows
+        are in (:meth:`stage_indexes`, a unit of its own per table)."""
+        return False
+
+    def stage_indexes(self, conn: Connection, table: str, stage: str) -> None:
+        """Build ``table``'s indexes on ``stage`` (see :meth:`stage_indexes_later`)."""
+
     def replace_from(self, conn: Connection, table: str, stage: str, sel: RowsSelect,
                      scratch: str, check_rows: Callable[[int], None]) -> None:
         """Inside the group's transaction: replace ``table``'s rows by the rebuilt rows
