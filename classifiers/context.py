@@ -114,6 +114,10 @@ class Subject:
     kind: str
     reason: str
     by_name: bool = False  # the table's name says it (not only its columns)
+    # columns holding who the person is or how to reach them (a name, username, birth
+    # date, national id, e-mail, phone), once the table's rules have run: a table without
+    # them refers to a person kept elsewhere
+    identity: tuple[str, ...] = ()
 
     @property
     def about_people(self) -> bool:
@@ -131,25 +135,35 @@ def person_key_tables(inv: Inventory, subjects: dict[str, Subject]) -> dict[str,
     """
     return {t: s.reason for t, s in subjects.items()
             if s.about_people and s.by_name and not _link_table(inv, t)
-            and not _provider_link(inv.tables[t]) and not _of_another_person(inv, t)}
+            and not _provider_link(inv.tables[t])
+            and not (not s.identity and _of_another_person(inv, t))}
 
 
 def _of_another_person(inv: Inventory, table: str) -> str | None:
     """A table named for people whose rows refer to a person of another table named for
     people (``members.user_id`` -> ``users``, ``customer_visitor.customer_id``,
-    ``message_contacts.userid`` -> ``user``): its rows are that person's memberships,
-    visits, subscriptions or contacts, and its key identifies those, not a person.
+    ``message_contacts.userid`` -> ``user``). Without a name, username, birth date,
+    national id, e-mail or phone of its own (``Subject.identity``), its rows are that
+    person's memberships, visits or contacts, and its key identifies those, not a
+    person; with them (Mastodon's ``users.email``, a contact's name) the rows are the
+    person again (a guest subscriber with only an e-mail is one).
+    A table whose primary key is the reference (``user_profiles.user_id``,
+    ``customers_info_id``) extends the person's own row, one to one: not one of these.
     The reference column, or None. (``employees.manager_id`` names no other table.)"""
     t = inv.tables.get(table)
     if t is None:
         return None
+    pk = set(t.primary_key)  # a key that is the reference: the same person, one row each
     for fk in t.foreign_keys:
-        if fk.ref_table != table and _person_named(fk.ref_table):
+        if fk.ref_table != table and _person_named(fk.ref_table) and \
+                not set(fk.columns) & pk:
             return fk.columns[0]
     others = {w: name for name in inv.tables if name != table
               and (w := _person_named(name)) is not None}
     own = _person_named(table)
     for cname in _person_refs(t):
+        if cname in pk:
+            continue
         toks = N.tokens(cname)
         word = toks[-2] if len(toks) >= 2 and toks[-1] in REF_WORDS else \
             toks[-1][:-2] if toks[-1].endswith("id") else toks[-1]
@@ -301,6 +315,8 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _urls_naming_the_person(t, verdicts, rows)
         if engine is not None and (subject.by_name or owned):
             _key_values(t, verdicts, rows, engine)
+    subject.identity = tuple(c for c, v in verdicts.items()
+                             if v.entity in IDENTIFYING | CONTACT and not v.partial)
     # what the values showed (an IP, a name), not what the table decides for bytes
     personal = [c for c, v in verdicts.items()
                 if v.is_pii and v.entity not in (N.PHOTO, "DOCUMENT", "BINARY")]

@@ -235,13 +235,28 @@ def test_tables_of_another_persons_rows_have_no_persons_key():
     contacts = _table("mdl_message_contacts", {"id": "integer", "userid": "integer",
                                                "contactid": "integer"}, pk="id")
     employees = _table("employees", {"id": "integer", "manager_id": "integer"}, pk="id")
-    tables = (users, members, mdl_user, contacts, employees)
+    # one to one: the profile's key is the user's
+    profiles = _table("user_profiles", {"user_id": "integer", "bio": "text"}, pk="user_id")
+    profiles.foreign_keys.append(ForeignKey(None, "user_profiles", ["user_id"], "users",
+                                            ["id"]))
+    # a subscriber with an e-mail of their own is a person (a guest, without an account)
+    subscribers = _table("newsletter_subscriber", {"subscriber_id": "integer",
+                                                   "customer_id": "integer",
+                                                   "subscriber_email": "text"},
+                         pk="subscriber_id")
+    customers = _table("customer_entity", {"entity_id": "integer"}, pk="entity_id")
+    tables = (users, members, mdl_user, contacts, employees, profiles, subscribers,
+              customers)
     inv = Inventory("sqlite", {t.name: t for t in tables})
     subjects = {t.name: subject_of(t, {c: Verdict() for c in t.columns}, inv)
                 for t in tables}
+    subjects["newsletter_subscriber"].identity = ("subscriber_email",)
     keys = person_key_tables(inv, subjects)
     assert {"users", "mdl_user", "employees"} <= set(keys)  # a manager is an employee
+    assert {"user_profiles", "newsletter_subscriber", "customer_entity"} <= set(keys)
     assert "members" not in keys and "mdl_message_contacts" not in keys
+    subjects["newsletter_subscriber"].identity = ()  # only a customer's subscription
+    assert "newsletter_subscriber" not in person_key_tables(inv, subjects)
 
 
 def test_a_machines_ip_address(engine):
