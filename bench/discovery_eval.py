@@ -1,6 +1,6 @@
 """Discovery on real schemas: recall and precision against hand labels (issue #10).
 
-Builds each corpus database (``bench/corpus``: fourteen real schemas, generated values, one
+Builds each corpus database (``bench/corpus``: seventeen real schemas, generated values, one
 label per column), runs the scanner in-process the way ``piigate scan`` does
 (``classifiers.scan.scan_database``), and scores it: a column is *flagged* when its
 proposed method is not ``keep``; ``yes`` columns kept are misses, ``no`` columns flagged
@@ -10,7 +10,7 @@ pipeline, the stock recognizers, no column names; a column is flagged when any e
 scores >= 0.3 in >= 30% of its distinct sampled values, the rule of
 ``tests/fixtures/eval_db.py``).
 
-    python bench/discovery_eval.py                       # SQLite, all fourteen, both
+    python bench/discovery_eval.py                       # SQLite, all seventeen, both
     python bench/discovery_eval.py --engine postgresql --only mastodon,chatwoot
     python bench/discovery_eval.py --no-presidio --markdown docs/discovery-corpus.md
 
@@ -372,8 +372,9 @@ def errors_markdown(score: Score, limit: int | None = None) -> str:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     p.add_argument("--engine", choices=("sqlite", "postgresql", "mysql"), default="sqlite")
-    p.add_argument("--only", help="comma-separated corpus names (default: all fourteen; the "
-                   f"held-out {', '.join(HELDOUT)} only when named)")
+    p.add_argument("--only", help=f"comma-separated corpus names (default: all {len(NAMES)} "
+                   "tuning schemas; the held-out ones, "
+                   f"{', '.join(HELDOUT) or 'none now'}, only when named)")
     p.add_argument("--sample", type=int, default=1000, help="scanner sample (default 1000)")
     p.add_argument("--presidio-sample", type=int, default=200,
                    help="rows sampled for the Presidio baseline (default 200: it is slow)")

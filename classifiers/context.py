@@ -34,15 +34,19 @@ from piigate.db import ColumnInfo, Inventory, TableInfo, is_non_numeric_other
 
 from . import names as N
 from .verdict import (
+    CODE_LIKE,
     FILLER,
     FREE_TEXT,
     ID_CODE,
+    IN_TEXT,
     NAME_ENTITIES,
     ORG_LIKE,
     PERSON_LIKE,
     PROFILE_URL,
     ROLE_EMAIL,
     SECRET_LIKE,
+    SEQUENCE,
+    SHORT_HEX,
     SLUG_LIKE,
     TOKEN_LIKE,
     UUID_LIKE,
@@ -74,6 +78,7 @@ airport port zone location site venue room building plan tier price fee tax rate
 skill course subject topic feature option attribute
 pharmacy payer insurer inbox hospital clinic facility agency institution bank
 school university laboratory lab organisation partner
+host server node peer mirror bot crawler
 """.split())
 # Events and transactions: neither people nor things; their rows may hold a person's data
 # (an order's shipping name), judged by the values.
@@ -87,7 +92,9 @@ note stat statistic basket cart setting preference access recorder
 SECRET_WORDS = frozenset({"session", "token", "credential", "secret", "sessions"})
 SESSION_PAYLOADS = frozenset({"data", "value", "payload", "contents", "vars", "variables"})
 # Suffixes that leave a table about its first word: patient_data, user_info.
+# ``entity``: the main table of an entity-attribute-value model (``customer_entity``)
 GENERIC_SUFFIXES = frozenset({"data", "info", "information", "detail", "details", "master",
+                              "entity",
                               "record", "records", "table", "tbl", "profile", "profiles"})
 GEO_NAMES = frozenset({"lat", "latitude", "lon", "lng", "longitude"})
 IDENTIFYING = frozenset({N.FIRST_NAME, N.LAST_NAME, N.PERSON, N.DOB, N.SSN, "US_ITIN",
@@ -107,6 +114,10 @@ class Subject:
     kind: str
     reason: str
     by_name: bool = False  # the table's name says it (not only its columns)
+    # columns holding who the person is or how to reach them (a name, username, birth
+    # date, national id, e-mail, phone), once the table's rules have run: a table without
+    # them refers to a person kept elsewhere
+    identity: tuple[str, ...] = ()
 
     @property
     def about_people(self) -> bool:
@@ -124,7 +135,42 @@ def person_key_tables(inv: Inventory, subjects: dict[str, Subject]) -> dict[str,
     """
     return {t: s.reason for t, s in subjects.items()
             if s.about_people and s.by_name and not _link_table(inv, t)
-            and not _provider_link(inv.tables[t])}
+            and not _provider_link(inv.tables[t])
+            and not (not s.identity and _of_another_person(inv, t))}
+
+
+def _of_another_person(inv: Inventory, table: str) -> str | None:
+    """A table named for people whose rows refer to a person of another table named for
+    people (``members.user_id`` -> ``users``, ``customer_visitor.customer_id``,
+    ``message_contacts.userid`` -> ``user``). Without a name, username, birth date,
+    national id, e-mail or phone of its own (``Subject.identity``), its rows are that
+    person's memberships, visits or contacts, and its key identifies those, not a
+    person; with them (Mastodon's ``users.email``, a contact's name) the rows are the
+    person again (a guest subscriber with only an e-mail is one).
+    A table whose primary key is the reference (``user_profiles.user_id``,
+    ``customers_info_id``) extends the person's own row, one to one: not one of these.
+    The reference column, or None. (``employees.manager_id`` names no other table.)"""
+    t = inv.tables.get(table)
+    if t is None:
+        return None
+    pk = set(t.primary_key)  # a key that is the reference: the same person, one row each
+    for fk in t.foreign_keys:
+        if fk.ref_table != table and _person_named(fk.ref_table) and \
+                not set(fk.columns) & pk:
+            return fk.columns[0]
+    others = {w: name for name in inv.tables if name != table
+              and (w := _person_named(name)) is not None}
+    own = _person_named(table)
+    for cname in _person_refs(t):
+        if cname in pk:
+            continue
+        toks = N.tokens(cname)
+        word = toks[-2] if len(toks) >= 2 and toks[-1] in REF_WORDS else \
+            toks[-1][:-2] if toks[-1].endswith("id") else toks[-1]
+        for w in _forms(word):
+            if w in others and w != own:
+                return cname
+    return None
 
 
 def _link_table(inv: Inventory, table: str) -> bool:
@@ -256,15 +302,21 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     if subject.by_name:
         _person_ids(t, verdicts, inv, subject)
     _identity_links(t, verdicts, inv)
+    if subject.kind != "thing":
+        _tax_numbers(t, verdicts, subject)
     owned = _person_refs(t)
     if subject.kind != "thing" and (subject.by_name or owned):
         _owned_secrets(t, verdicts, inv, subject, owned)
+    if owned and head_noun(t.name) in CALENDAR_WORDS:
+        _personal_events(t, verdicts, inv, owned)
     if owned:
         _outside_identities(t, verdicts, inv)
     if rows:
         _urls_naming_the_person(t, verdicts, rows)
         if engine is not None and (subject.by_name or owned):
             _key_values(t, verdicts, rows, engine)
+    subject.identity = tuple(c for c, v in verdicts.items()
+                             if v.entity in IDENTIFYING | CONTACT and not v.partial)
     # what the values showed (an IP, a name), not what the table decides for bytes
     personal = [c for c, v in verdicts.items()
                 if v.is_pii and v.entity not in (N.PHOTO, "DOCUMENT", "BINARY")]
@@ -449,9 +501,10 @@ def _organisation_contacts(t: TableInfo, verdicts: dict[str, Verdict],
         # value are a person's still
         if v.partial or nm is None or nm.entity != v.entity:
             continue
-        if v.entity in CONTACT or v.entity in N.ADDRESS_PARTS:
+        if v.entity in CONTACT or v.entity in N.ADDRESS_PARTS or v.entity == N.IP:
+            # (an IP address of a peer server, a mirror, a crawler: a machine's)
             _demote(v, f"contact data of a table about things ({subject.reason}): an "
-                       "organisation's, not a person's")
+                       "organisation's or a machine's, not a person's")
 
 
 def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
@@ -476,6 +529,8 @@ def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
             v.note = None
 
 
+# "id number" written as one word (``idnumber``): the institution's number of the person
+COMPACT_ID_WORDS = frozenset({"idnumber", "idno", "idnr", "idnum", "idcode"})
 OWN_ID_PREFIXES = frozenset({"external", "public", "pub", "global", "remote", "social",
                              "openid", "sso", "person", "national"})
 ID_WORDS = frozenset({"id", "uid", "identifier", "no", "nr", "num", "number", "guid"})
@@ -495,7 +550,8 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         last = toks[-1]
         # referrer_id, provider_id: a reference to someone else, judged as a key
         own = len(toks) == 1 or toks[0] in OWN_ID_PREFIXES
-        if own and (last in ID_WORDS or last.endswith(("pid", "uid"))):
+        if own and (last in ID_WORDS or last in COMPACT_ID_WORDS or
+                    last.endswith(("pid", "uid"))):
             v.entity, v.confidence = N.PERSON_ID, 0.6
             v.signals.append(f"identifier in a table {_subject_phrase(subject)}")
             v.note = None
@@ -541,7 +597,7 @@ def _issued_numbers(v: Verdict) -> bool:
     at most three capitals, nearly every sampled row its own value."""
     n = v.sampled
     return n >= MIN_ISSUED and v.hits.get(ID_CODE, 0) >= 0.9 * n and \
-        n >= 0.9 * max(n, v.rows)
+        n >= 0.9 * max(n, v.rows) and not v.hits.get(SEQUENCE)  # a row counter
 
 
 def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
@@ -603,7 +659,11 @@ REF_WORDS = frozenset({"id", "uid", "ref", "fk"})
 CONTENT_WORDS = frozenset("""
 checksum crc digest etag fingerprint file filename path url uri content body image blob
 attachment upload thumbnail preview media blurhash shortcode slug uuid guid public
+color colour commit revision changeset
 """.split())
+# words naming a short random code that stands for a password (an order's guest-access
+# ``protect_code``, a ``pin``, a ``nonce``)
+SHORT_SECRET_WORDS = frozenset({"code", "key", "pin", "nonce", "hash", "secret", "token"})
 MIN_SECRETS = 5  # distinct random values before a column reads as secrets
 
 
@@ -623,6 +683,13 @@ def _owned_secrets(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
                 not toks or v.sampled < MIN_SECRETS or set(toks) & CONTENT_WORDS:
             continue
+        if _short_codes(v, toks):
+            # 6+ random hex digits, one a row: short, but whoever has one opens what it
+            # guards (an order's page for guests, a one-time link)
+            v.entity, v.confidence, v.note = N.CREDENTIAL, 0.5, None
+            v.signals.append(f"short-random-code={v.hits[SHORT_HEX]}/{v.sampled}, one a "
+                             f"row, in a table {whose}")
+            continue
         if v.hits.get(SECRET_LIKE, 0) < 0.8 * v.sampled or \
                 v.hits.get(UUID_LIKE, 0) >= 0.9 * v.sampled:
             continue  # not random, or uuids: ids of rows, not secrets
@@ -636,6 +703,69 @@ def _owned_secrets(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.signals.append(f"random-secret={v.hits[SECRET_LIKE]}/{v.sampled} in a table "
                              f"{whose}")
         v.note = None
+
+
+def _short_codes(v: Verdict, toks: list[str]) -> bool:
+    """Short random hex codes (``a66c57``) under a code's or key's word, nearly one
+    distinct value a sampled row: a secret too short for the secret shape."""
+    n = v.sampled
+    return n >= MIN_ISSUED and n >= 0.9 * max(n, v.rows) and \
+        v.hits.get(SHORT_HEX, 0) >= 0.8 * n and toks[-1] in SHORT_SECRET_WORDS
+
+
+# a tax number (``taxvat``, ``vat_id``, ``steuernummer`` are named already)
+TAX_WORDS = frozenset({"tax", "vat", "taxvat", "fiscal", "taxpayer", "steuer", "gst",
+                       "taxnumber", "taxcode", "vatnumber", "vatid"})
+TAX_NOT_IDS = frozenset({"rate", "amount", "class", "percent", "total", "base", "exempt",
+                         "included", "zone", "rule", "type", "status"})
+MIN_TAX_IDS = 5
+
+
+def _tax_numbers(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> None:
+    """A tax number of a person (``taxvat``, ``customer_vat``: a codice fiscale, a NIF, a
+    Steuer-ID) in a table named for people, or under a person's word (``customer_``):
+    a code of letters and digits, one per person. A company's VAT number in a supplier
+    table stays (not a person's)."""
+    for cname, col in t.columns.items():
+        v, toks = verdicts.get(cname), N.tokens(cname)
+        if v is None or v.entity is not None or col.kind != "text" or not toks or \
+                v.sampled < MIN_TAX_IDS or set(toks) & TAX_NOT_IDS:
+            continue
+        if not any(tok in TAX_WORDS or tok.startswith("tax") for tok in toks):
+            continue
+        person = subject.by_name or any(w in PERSON_WORDS for w in _forms(toks[0]))
+        if not person or v.hits.get(CODE_LIKE, 0) < 0.8 * v.sampled:
+            continue
+        v.entity, v.confidence, v.note = N.PERSON_ID, 0.6, None
+        v.signals.append(f"tax-number-shape={v.hits[CODE_LIKE]}/{v.sampled} "
+                         + ("in a table " + _subject_phrase(subject) if subject.by_name
+                            else f"under a person's word ({toks[0]})"))
+
+
+# tables of a person's calendar: what they do, when, and with whom
+CALENDAR_WORDS = frozenset({"event", "appointment", "meeting", "calendar", "reminder",
+                            "agenda"})
+MIN_EVENT_TEXTS = 10  # distinct values before a calendar's text column is judged
+EVENT_NAMED_SHARE = 0.02  # of them naming someone (free text elsewhere needs 5%)
+
+
+def _personal_events(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
+                     owned: list[str]) -> None:
+    """The titles and descriptions of a person's calendar entries ("Call with Anna
+    Berg", "Gregory's birthday"): a few naming someone make the column text about the
+    person's life (whom they meet), though most entries are a course's or a team's."""
+    keys = _key_columns(t, inv) | set(owned)
+    for cname, col in t.columns.items():
+        v, toks = verdicts.get(cname), N.tokens(cname)
+        if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
+                not toks or v.sampled < MIN_EVENT_TEXTS or set(toks) & MACHINE_TEXT_WORDS:
+            continue
+        named = v.hits.get(IN_TEXT, 0)
+        if named < max(2, EVENT_NAMED_SHARE * v.sampled):
+            continue
+        v.entity, v.confidence, v.note = FREE_TEXT, 0.5, None
+        v.signals.append(f"in-text:any={named}/{v.sampled} in a calendar whose rows belong "
+                         f"to a person ({', '.join(owned[:2])})")
 
 
 def _outside_identities(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:

@@ -33,6 +33,7 @@ COUNTRY = "COUNTRY"  # judged with its address: coarse, kept with a reason
 CREDENTIAL = "CREDENTIAL"  # password hashes, salts, tokens, session ids, secrets
 PERSON_ID = "PERSON_ID"  # a number issued to one person: licence, NPI, MRN, account number
 CARD_EXPIRY = "CARD_EXPIRY"  # a payment card's expiry date, kept with the card's other data
+CARD_DIGITS = "CARD_DIGITS"  # part of a card number kept for display (its last four digits)
 PHOTO = "PHOTO"  # binary content that shows or identifies a person
 PROFILE_URL = "PROFILE_URL"  # a person's web page or profile URL
 # the parts of a postal address, judged together (see classifiers.context)
@@ -57,7 +58,10 @@ _add(PERSON, "full name", "fullname", "nom complet", "contact person", "display 
      "customer name", "client name", "contact name", "employee name", "emp name",
      "person name", "patient name", "owner name", "holder name",
      "cardholder", "card holder", "account holder", "beneficiary", "recipient name",
-     "member name", "guest name", "student name", "nombre completo", "vollständiger name")
+     "member name", "guest name", "student name", "nombre completo", "vollständiger name",
+     # the name printed on a payment card, under the card's prefix (``cc_owner``)
+     "cc owner", "card owner", "cc holder", "cc name", "name on card",
+     "cardholder name", "card holder name")
 _add(EMAIL, "email", "e mail", "mail", "emailaddress", "email address", "courriel",
      "correo", "correo electronico", "adresse mail", "mail address")
 _add(PHONE, "phone", "tel", "telephone", "telefon", "telefono", "teléfono", "mobile",
@@ -79,6 +83,9 @@ _add(PERSON_ID, "drivers license", "driver license", "drivers licence", "driver 
      "medical record number", "medical record no", "health insurance number",
      "account number", "account no", "customer number", "customer no", "member number",
      "membership number", "patient number", "patient no", "employee number")
+# the last digits of a card number, kept beside its owner's name to show which card it is
+_add(CARD_DIGITS, "cc last", "card last", "cc last four", "card last four", "cc last digits",
+     "card last digits", "last four", "pan last")
 _add(CARD_EXPIRY, "cc expires", "cc expiry", "card expires", "card expiry", "cc exp",
      "card exp", "expiry date card", "cc expiration", "card expiration")
 _add(PASSPORT, "passport", "passport no", "passport number", "passeport", "reisepass",
@@ -107,7 +114,8 @@ _add(USERNAME, "username", "user name", "login", "login name", "nickname", "nick
 # ``twitter`` or ``website`` is not personal data.
 HANDLE_WORDS = frozenset("""
 twitter facebook instagram linkedin github gitlab mastodon tiktok youtube telegram
-whatsapp snapchat pinterest reddit discord icq jabber xmpp skype msn aim yim wlm
+whatsapp snapchat pinterest reddit discord icq jabber xmpp skype msn aim yim wlm yahoo
+ymsgr wechat viber
 """.split())
 WEBSITE_PHRASES = ("website", "homepage", "home page", "webpage", "web page", "web site",
                    "personal website", "personal url", "blog url")
@@ -137,7 +145,9 @@ _add(CREDENTIAL, "password", "passwd", "pwd", "pass hash", "password hash", "has
      "single access token", "perishable token", "csrf token",
      # one-time keys mailed to a person: whoever holds one takes over the account
      "actkey", "act key", "activation code", "activation token", "activation hash",
-     "reset key", "reset hash", "reset code", "confirm token", "confirmation key")
+     "reset key", "reset hash", "reset code", "confirm token", "confirmation key",
+     # the shared secret of an authenticator app (stored in clear or encrypted)
+     "totp key", "otp key", "mfa key", "totp seed", "otp seed")
 # a hash or checksum of an e-mail address identifies its owner as well as the address
 EMAIL_HASH_PHRASES = ("email hash", "email crc", "email checksum", "email digest",
                       "email md5", "email sha1", "mail hash")
@@ -212,7 +222,7 @@ def _singular(tok: str) -> str:
 _ATTRIBUTE_SUFFIXES = frozenset("""
 at on time timestamp ts date expire expires expiry expiration until authenticated verified
 confirmed sent changed updated created count counter type kind format template summary
-status flag enabled required valid approval length
+status flag enabled required valid approval length notification notifications notify
 """.split())
 
 

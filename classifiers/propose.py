@@ -60,6 +60,7 @@ DEFAULT_ENTITY_RULES: dict[str, dict[str, Any]] = {
     PROFILE_URL: {"method": "hash"},
     N.PERSON_ID: {"method": "fpe", "alphabet": "alnum"},
     N.CARD_EXPIRY: {"method": "fpe", "alphabet": "digits"},
+    N.CARD_DIGITS: {"method": "fpe", "alphabet": "digits"},
     N.PHOTO: {"method": "null"},
     "BINARY": {"method": "null"},
     "DOCUMENT": {"method": "null"},

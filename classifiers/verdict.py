@@ -141,6 +141,10 @@ class _TextStats:
     uuid_like: int = 0  # a uuid, with dashes or as 32 hex digits with its version and variant
     slug_like: int = 0  # one word of letters in any script joined by - _ . (στέλλα-καλαμάρα)
     role_email: int = 0  # e-mail addresses of a role mailbox (support@, noreply@)
+    short_hex: int = 0  # 6-31 hex digits in one case, letters and digits (``a66c57``)
+    code_like: int = 0  # an issued code: letters, digits, -./, 4+ digits (``28594317A``)
+    numeric: int = 0  # digits with separators only (``2022-0009``, ``12.345``)
+    flags: int = 0  # 0/1, true/false, yes/no, on/off
     any_inside: int = 0  # values with a name, contact, identifier or mention inside
     text_words: int = 0  # words of the long values (free text)
     function_words: int = 0  # ... of them "the", "und", "le": how much of it is language
@@ -225,6 +229,14 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             st.uuid_like += 1
         if _SLUG.match(v):
             st.slug_like += 1
+        if short_hex(v):
+            st.short_hex += 1
+        if code_like(v):
+            st.code_like += 1
+        if _NUMERIC.match(v):
+            st.numeric += 1
+        if v.lower() in _FLAGS:
+            st.flags += 1
         for ent in seen_whole:
             st.whole[ent] += 1
             st.examples.setdefault(ent, [])
@@ -340,7 +352,16 @@ _CREDENTIAL_SHAPES = re.compile(
 
 _HEX_SECRET = re.compile(r"^[0-9a-fA-F]{32,}$")
 _B64_SECRET = re.compile(r"^[A-Za-z0-9+/_-]{20,}={0,2}$")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9]{1,15}:(?!//)")  # totp:…, otpauth-like prefixes
+# totp:…, otpauth-like prefixes, a cipher's name (``aes-256-cbc:``)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9-]{1,19}:(?!//)")
+# the parts of an encrypted value (Rails' ``data--iv``, ``iv:data``, ``$iv$data``)
+_CIPHER_PARTS = re.compile(r"--|[:$]")
+_HEX_PART = re.compile(r"^[0-9a-fA-F]{8,}$")
+# 6 to 31 hex digits in one case: a short random code (an order's guest-access code)
+_SHORT_HEX = re.compile(r"^(?:[0-9a-f]{6,31}|[0-9A-F]{6,31})$")
+# a code issued to a person (tax number, student number): letters, digits and - . / or a
+# space, with four digits at least (``HESERG64A65H697N``, ``2017-76953``, ``DE 123456789``)
+_CODE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|[-./ ](?=[A-Za-z0-9])){4,23}$")
 _CODE_LIST = re.compile(r"^\d{6,10}(?:[,;\s]+\d{6,10}){2,}$")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
                    r"[0-9a-fA-F]{12}$")
@@ -348,6 +369,12 @@ _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 # random hex passes one time in eight, so only a whole column of them is uuids
 _UUID_HEX = re.compile(r"^[0-9a-fA-F]{12}[1-8][0-9a-fA-F]{3}[89abAB][0-9a-fA-F]{15}$")
 _SLUG = re.compile(r"^[^\W_](?:[\w'’.-]*[^\W_])?$")
+_NUMERIC = re.compile(r"^[-+]?\d+(?:[-./ ]\d+)*$")
+_FLAGS = frozenset({"0", "1", "true", "false", "t", "f", "yes", "no", "y", "n", "on", "off"})
+SHORT_HEX = "SHORT_HEX"  # hits key: short random hex codes (see short_hex)
+CODE_LIKE = "CODE_LIKE"  # hits key: codes issued to someone (see code_like)
+IN_TEXT = "IN_TEXT"  # hits key: values with a name, contact, id or mention inside
+SEQUENCE = "SEQUENCE"  # hits key: numbers that fill their range (a counter, see _dense)
 
 
 def _classes_mixed(value: str) -> bool:
@@ -371,10 +398,49 @@ def random_secret(value: str) -> bool:
         return False
     if _HEX_SECRET.match(v):
         return any(c.isdigit() for c in v) and any(c.isalpha() for c in v)
-    if _B64_SECRET.match(v):
-        return any(c.isupper() for c in v) and any(c.islower() for c in v) and \
-            any(c.isdigit() for c in v) and _classes_mixed(v)
-    return False
+    if _B64_SECRET.match(v) and any(c.isupper() for c in v) and \
+            any(c.islower() for c in v) and any(c.isdigit() for c in v) and _classes_mixed(v):
+        return True
+    return _cipher_text(v)
+
+
+def _cipher_text(v: str) -> bool:
+    """An encrypted value in parts (``443f34…--cdde4b…``, ``iv:data``): two or more parts,
+    each 8+ random hex or base64 characters, 32 together."""
+    parts = _CIPHER_PARTS.split(v)
+    if len(parts) < 2 or sum(map(len, parts)) < 32:
+        return False
+    for p in parts:
+        if _HEX_PART.match(p):
+            if not (any(c.isdigit() for c in p) and any(c.isalpha() for c in p)):
+                return False
+        elif not (len(p) >= 8 and _B64_SECRET.match(p + "A" * max(0, 20 - len(p)))
+                  and any(c.isdigit() for c in p) and _classes_mixed(p)):
+            return False
+    return True
+
+
+def _dense(values: list[str]) -> bool:
+    """Numbers that fill a tenth of their range or more (``000000001``, ``000000002``...): a counter
+    of rows, not numbers issued at random."""
+    nums = sorted({int(x) for x in (s.strip() for s in values)
+                   if x.removeprefix("-").isdigit()})
+    return len(nums) >= 5 and nums[-1] - nums[0] + 1 <= 10 * len(nums)
+
+
+def short_hex(value: str) -> bool:
+    """6 to 31 hex digits in one case, letters and digits both (``a66c57``): a short
+    random code. Alone it says little (colours, short commit ids look the same)."""
+    v = value.strip()
+    return bool(_SHORT_HEX.match(v)) and any(c.isdigit() for c in v) and \
+        any(c.isalpha() for c in v)
+
+
+def code_like(value: str) -> bool:
+    """A code issued to someone: letters, digits, ``-./`` or single spaces, four digits at
+    least, no word of text (``28594317A``, ``HESERG64A65H697N``, ``S4890167``)."""
+    v = value.strip()
+    return bool(_CODE.match(v)) and sum(c.isdigit() for c in v) >= 4
 
 
 def message_id(value: str) -> bool:
@@ -483,9 +549,14 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
     for key, count in (("LOGIN_LIKE", st.login_like), (TOKEN_LIKE, st.token_like),
                        (ID_CODE, st.id_code), (SECRET_LIKE, st.secret_like),
                        (UUID_LIKE, st.uuid_like), (SLUG_LIKE, st.slug_like),
-                       (ROLE_EMAIL, st.role_email)):
+                       (ROLE_EMAIL, st.role_email), (SHORT_HEX, st.short_hex),
+                       (CODE_LIKE, st.code_like)):
         if count:
             v.hits[key] = count
+    if st.any_inside:
+        v.hits[IN_TEXT] = st.any_inside
+    if st.digits_only >= 0.9 * st.distinct >= 5 and _dense(strs):
+        v.hits[SEQUENCE] = st.digits_only
     if st.long_text >= 0.5 * st.distinct and not (nm and nm.entity == N.CREDENTIAL):
         return _free_text(v, st)
     if nm is None or nm.entity != N.CREDENTIAL:
@@ -539,6 +610,12 @@ def _by_values(v: Verdict, st: _TextStats, entity: str, ratio: float,
 
 
 def _by_name(v: Verdict, st: _TextStats, nm: N.NameMatch) -> Verdict:
+    if st.flags == st.distinct <= 2:
+        # ``{"configState": {"web_url": "1"}}``, ``email_opt``: a switch about the thing
+        # the name names, never the thing itself
+        v.note = (f"column name suggests {nm.entity} but its values are flags "
+                  f"({st.distinct} distinct: 0/1, true/false, yes/no)")
+        return v
     shape_r = st.shaped / st.distinct
     contradicted = (
         (nm.entity in VERIFIABLE and st.whole.get(nm.entity, 0) == 0)
@@ -599,6 +676,8 @@ def _by_name_shape(v: Verdict, st: _TextStats) -> Verdict | None:
 def _free_text(v: Verdict, st: _TextStats) -> Verdict:
     v.signals.append("free-text")
     v.hits = {k: int(c) for k, c in st.inside.items()}
+    if st.any_inside:
+        v.hits[IN_TEXT] = st.any_inside
     _filler(v, st)
     found = sum(1 for _ in st.inside)
     if not found:
@@ -682,9 +761,10 @@ def _minority(v: Verdict, st: _TextStats, names: bool = True) -> Verdict | None:
             st.distinct >= MIN_DISTINCT_FOR_NAMED_NOTES and \
             named > found.get(N.PERSON, 0):
         found[N.PERSON] = named
-    if st.digits_only >= 0.9 * st.distinct:
-        # random numbers (timestamps, hashes, codes) pass a check digit about one time in
-        # ten: an identifier column checks out in most of its values, not in a tenth
+    if max(st.digits_only, st.numeric) >= 0.9 * st.distinct:
+        # random numbers (timestamps, hashes, codes, ``2022-0009``) pass a check digit
+        # about one time in ten: an identifier column checks out in most of its values,
+        # not in a tenth
         for e in _CHECKSUM_IDS:
             if found.get(e, 0) < 0.5 * st.distinct:
                 found.pop(e, None)
@@ -720,7 +800,8 @@ def found_summary(hits: dict[str, int], sampled: int) -> str:
              for e, c in sorted(hits.items(), key=lambda x: -x[1])
              if c and e not in ("NAME_SHAPE", "NAME_DICTIONARY", ORG_LIKE, "LOGIN_LIKE",
                                      TOKEN_LIKE, ID_CODE, SECRET_LIKE, SLUG_LIKE, ROLE_EMAIL,
-                                     FILLER, UUID_LIKE)]
+                                     FILLER, UUID_LIKE, SHORT_HEX, CODE_LIKE,
+                                     SEQUENCE, IN_TEXT)]
     return "; ".join(parts)
 
 

@@ -209,3 +209,19 @@ def test_secrets_without_a_credential_word_and_key_values_in_bytes(db_url, keyri
     assert _method(s, "user_properties", "up_property") == "keep"
     assert _method(s, "page_props", "pp_value") == "keep"
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_tax_numbers_short_codes_and_card_digits(db_url, keyring_env):
+    """The sixth corpus pass's rules on each engine (VARCHAR columns as text), and the
+    proposal is accepted as it is (fpe on four-digit card digits, hash on 6-hex codes)."""
+    result, inv = _scan(db_url, dc.sixth_pass)
+    s = result.schema
+    assert s.rule("customer_entity", "taxvat").finding.entity == "PERSON_ID"
+    assert _method(s, "customer_entity", "increment_id") == "keep"  # a row counter
+    assert s.rule("sales_order", "customer_taxvat").finding.entity == "PERSON_ID"
+    assert s.rule("sales_order", "protect_code").finding.entity == "CREDENTIAL"
+    assert s.rule("sales_order_payment", "cc_owner").finding.entity == "PERSON"
+    assert s.rule("sales_order_payment", "cc_last_4").finding.entity == "CARD_DIGITS"
+    assert _method(s, "sales_order_payment", "cc_type") == "keep"
+    assert _method(s, "mnet_host", "ip_address") == "keep"  # a peer server's
+    _tokenizes(s, inv, db_url, keyring_env)
