@@ -13,6 +13,10 @@ Foreign keys: declared among the tables of this subset, except where Odoo's own 
 cyclic (``res_partner`` <-> ``res_users`` <-> ``res_company``, ``hr_employee`` <->
 ``hr_version``) and for the ORM's ``create_uid``/``write_uid``: those are generated as
 values without a constraint. References to models outside the subset are plain integers.
+The lookup tables (``res_country``, ``res_country_state``, ``hr_department``,
+``product_template``) follow those models' fields without a stored version read for
+SOURCE; ``res_users.password`` is the column ``base_data.sql`` creates (the field itself is
+not stored).
 """
 
 from __future__ import annotations
