@@ -252,6 +252,12 @@ def subject_of(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     named = None if by_columns else _person_named(t.name)
     if named is not None:
         return Subject("people", f"table name reads as people ({named})", by_name=True)
+    mixed = None if by_columns else people_or_organisations(t)
+    if mixed is not None:
+        # a partner, party or contact table whose rows are people or companies: judged
+        # as holding people (fail closed), its company rows masked with them
+        return Subject("people", f"rows are people or organisations ({mixed} tells "
+                                 "which): judged as people")
     if head in PERSON_WORDS:
         head = None  # account_notes: about notes of accounts
     if identifying:
@@ -267,6 +273,22 @@ def subject_of(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
                                 f"{'?' if rows is None else rows} rows, referenced by "
                                 f"{', '.join(refs[:3])})")
     return Subject("unknown", "nothing says what the table is about")
+
+
+# ``is_company``, ``is_organization``, ``is_person``: a flag telling which rows are people
+MIXED_FLAG_WORDS = frozenset({"company", "organisation", "organization", "org", "business",
+                              "corporate", "corporation", "person", "individual"})
+
+
+def people_or_organisations(t: TableInfo) -> str | None:
+    """The column flagging a table's rows as people or organisations (``is_company``),
+    or None."""
+    for cname, col in t.columns.items():
+        toks = N.tokens(cname)
+        if len(toks) == 2 and toks[0] == "is" and toks[1] in MIXED_FLAG_WORDS and \
+                col.kind in ("boolean", "integer", "text", "other"):
+            return cname
+    return None
 
 
 def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
@@ -285,6 +307,10 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         # the rows are organisations, whatever the table is called (their contact
         # person's name and e-mail are still found by the columns)
         subject = subject_of(t, verdicts, inv, by_columns=True)
+        identifying, _contact = _evidence(verdicts, set())
+        if subject.about_people and not identifying:
+            # only contacts left (phones, e-mails, an address): the organisation's own
+            subject = Subject("thing", "its contacts are an organisation's")
         subject.reason += (f"; its rows are organisations ({', '.join(organisations)} "
                            "holds company names)")
     if confirmed and not subject.about_people:
@@ -381,6 +407,9 @@ def _demote(v: Verdict, note: str) -> None:
 # -- addresses ------------------------------------------------------------------------
 
 
+ADDRESS_GROUP_WORDS = frozenset({"address", "addr", "adr"})
+
+
 def address_part(name: str) -> tuple[str, tuple[str, ...]] | None:
     """(part entity, prefix tokens) of an address column: ``ship_region`` ->
     (REGION, ("ship",)); None for other columns."""
@@ -392,7 +421,12 @@ def address_part(name: str) -> tuple[str, tuple[str, ...]] | None:
     for cand in (toks, [N._singular(x) for x in toks]):
         for i in range(len(cand) - len(phrase) + 1):
             if cand[i:i + len(phrase)] == phrase:
-                return nm.entity, tuple(cand[:i])
+                prefix = cand[:i]
+                if nm.entity != N.STREET:
+                    # ``billing_address_city`` belongs with ``billing_address_street``
+                    while prefix and prefix[-1] in ADDRESS_GROUP_WORDS:
+                        prefix = prefix[:-1]
+                return nm.entity, tuple(prefix)
     return nm.entity, ()
 
 

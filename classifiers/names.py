@@ -228,6 +228,12 @@ status flag enabled required valid approval length notification notifications no
 
 def _match_tokens(toks: list[str]) -> NameMatch | None:
     found = _match_phrase(toks)
+    if found is not None and found.entity == STREET and len(toks) > 1:
+        # ``billing_address_country``, ``address_city``: the last word names the part
+        # of the address the column holds (the leftmost "address" names the group)
+        tail = _match_phrase(toks[-1:])
+        if tail is not None and tail.entity in ADDRESS_PARTS and tail.entity != STREET:
+            return tail
     if found is not None and len(toks) > 1 and toks[-1] in _ATTRIBUTE_SUFFIXES and \
             toks[-1] not in found.phrase.split():
         return None
