@@ -26,6 +26,7 @@ After every column of a table has its own verdict, this pass looks at the table:
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -341,6 +342,8 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _urls_naming_the_person(t, verdicts, rows)
         if engine is not None and (subject.by_name or owned):
             _key_values(t, verdicts, rows, engine)
+    if rows:
+        _derived_copies(t, verdicts, rows)
     subject.identity = tuple(c for c, v in verdicts.items()
                              if v.entity in IDENTIFYING | CONTACT and not v.partial)
     # what the values showed (an IP, a name), not what the table decides for bytes
@@ -357,7 +360,39 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     return subject
 
 
+MIN_COPIES = 10  # rows where both columns have a value before one reads as a copy
+
+
+def _normalised(x: Any) -> str:
+    return re.sub(r"[\W_]+", "", _text(x)).lower()
+
+
+def _derived_copies(t: TableInfo, verdicts: dict[str, Verdict],
+                    rows: list[dict[str, Any]]) -> None:
+    """A column holding another personal column's values normalised (lower case, spaces
+    and punctuation dropped: ``lower_name``, ``email_canonical``, a sanitised account
+    number) is the same data again: masked with the same entity."""
+    sources = [c for c, v in verdicts.items() if v.entity in
+               IDENTIFYING | CONTACT | {N.PERSON_ID} and not v.partial]
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        if v is None or v.entity is not None or col.kind != "text" or col.primary_key:
+            continue
+        for src in sources:
+            pairs = [(_normalised(r.get(cname)), _normalised(r.get(src))) for r in rows
+                     if r.get(cname) not in (None, "") and r.get(src) not in (None, "")]
+            same = sum(1 for a, b in pairs if a and a == b)
+            if len(pairs) >= MIN_COPIES and same >= 0.9 * len(pairs):
+                v.entity, v.confidence = verdicts[src].entity, 0.6
+                v.signals.append(f"copy-of:{src}={same}/{len(pairs)} (normalised)")
+                v.note = None
+                break
+
+
 # -- names ---------------------------------------------------------------------------
+
+
+MIN_LOGINS = 20  # distinct values before a bare name column reads as usernames
 
 
 def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
@@ -384,6 +419,15 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
         elif person >= share * n or (subject.by_name and shaped >= 0.5 * n):
             v.signals.append(f"subject:{subject.kind}")
             confirmed.append(cname)
+        elif subject.by_name and n >= MIN_LOGINS and N.tokens(cname) == ["name"] and \
+                v.hits.get("LOGIN_LIKE", 0) + v.hits.get(SLUG_LIKE, 0) >= 0.8 * n and \
+                n >= 0.9 * max(n, v.rows):
+            # the bare name of a user or member row that holds one login-shaped word a
+            # row (``alice_w``, ``jdoe``): their username (a forge's, a forum's)
+            v.entity, v.confidence, v.weak_name = N.USERNAME, 0.6, False
+            v.signals.append(f"login-like={v.hits.get('LOGIN_LIKE', 0)}/{n}, one a row, "
+                             f"in a table {_subject_phrase(subject)}")
+            v.note = None
         else:
             _demote(v, f"{what}: {person} of {n} sampled values read as a person's name (a "
                        f"dictionary first name first); {share:.0%} needed in a table "

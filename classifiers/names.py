@@ -82,7 +82,12 @@ _add(PERSON_ID, "drivers license", "driver license", "drivers licence", "driver 
      "license no", "licence no", "dl number", "npi", "upin", "dea number", "mrn",
      "medical record number", "medical record no", "health insurance number",
      "account number", "account no", "customer number", "customer no", "member number",
-     "membership number", "patient number", "patient no", "employee number")
+     "membership number", "patient number", "patient no", "employee number",
+     # documents issued to one person, and a bank account's number
+     "visa no", "visa number", "permit no", "permit number", "work permit number",
+     "identification id", "identification number", "identification no", "car plate",
+     "license plate", "licence plate", "number plate", "plate number", "acc number",
+     "acc no", "bank account number", "bank account no")
 # the last digits of a card number, kept beside its owner's name to show which card it is
 _add(CARD_DIGITS, "cc last", "card last", "cc last four", "card last four", "cc last digits",
      "card last digits", "last four", "pan last")
