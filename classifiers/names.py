@@ -96,6 +96,7 @@ _add(CARD_EXPIRY, "cc expires", "cc expiry", "card expires", "card expiry", "cc 
 _add(PASSPORT, "passport", "passport no", "passport number", "passeport", "reisepass",
      "pasaporte", "passaporto")
 _add(DOB, "dob", "birth", "birthdate", "birthday", "date of birth", "dateofbirth",
+     "birthtime", "birth time", "time of birth",
      "birth date", "born", "geburtsdatum", "geburtstag", "naissance", "date naissance",
      "date de naissance", "nacimiento", "fecha nacimiento", "fecha de nacimiento",
      "nascita", "data di nascita", "geboortedatum",
