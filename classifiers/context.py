@@ -643,7 +643,8 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.entity, v.confidence = N.USERNAME, 0.6
             v.signals.append(f"slug in a table {_subject_phrase(subject)}")
             v.note = None
-        elif "free-text" in v.signals and v.sampled >= MIN_OWN_TEXT and \
+        elif ("free-text" in v.signals or _described(toks, v)) and \
+                v.sampled >= MIN_OWN_TEXT and \
                 not set(toks) & MACHINE_TEXT_WORDS and not v.hits.get(FILLER):
             # a person's own words about themselves (bio, signature, notes on them): who
             # they work for, where they live, in words no recognizer knows
@@ -671,6 +672,20 @@ MACHINE_TEXT_WORDS = frozenset({"key", "cert", "certificate", "pem", "html", "cs
 MIN_OWN_TEXT = 5  # distinct free-text values before a column reads as a person's own text
 SLUG_WORDS = frozenset({"slug", "alias", "permalink", "nicename"})
 MIN_ISSUED = 20  # distinct values before a column of codes reads as issued numbers
+
+
+# a column of a person's own words by its name (short ones too: "Gopher from Lyon")
+OWN_TEXT_WORDS = frozenset({"description", "bio", "biography", "about", "aboutme",
+                            "notes", "note", "remarks", "comments", "summary"})
+
+
+def _described(toks: list[str], v: Verdict) -> bool:
+    """A person row's description or bio: one word naming it, values that are words
+    (not logins, slugs, tokens or codes)."""
+    if not toks or toks[-1] not in OWN_TEXT_WORDS or len(toks) > 2:
+        return False
+    shaped = sum(v.hits.get(k, 0) for k in ("LOGIN_LIKE", SLUG_LIKE, TOKEN_LIKE, ID_CODE))
+    return shaped < 0.5 * max(1, v.sampled)
 
 
 def _issued_numbers(v: Verdict) -> bool:

@@ -229,7 +229,10 @@ _ATTRIBUTE_SUFFIXES = frozenset("""
 at on time timestamp ts date expire expires expiry expiration until authenticated verified
 confirmed sent changed updated created count counter type kind format template summary
 status flag enabled required valid approval length notification notifications notify
+algo algorithm question
 """.split())
+# where a person was born is coarse (a town or country, like a nationality), not the date
+_BIRTH_PLACE_WORDS = frozenset({"place", "city", "town", "country", "location"})
 
 
 def _match_tokens(toks: list[str]) -> NameMatch | None:
@@ -243,6 +246,8 @@ def _match_tokens(toks: list[str]) -> NameMatch | None:
     if found is not None and len(toks) > 1 and toks[-1] in _ATTRIBUTE_SUFFIXES and \
             toks[-1] not in found.phrase.split():
         return None
+    if found is not None and found.entity == DOB and set(toks) & _BIRTH_PLACE_WORDS:
+        return None  # place_of_birth, birth_city
     return found
 
 

@@ -169,3 +169,55 @@ def test_coordinates_beside_a_persons_street_address(engine):
                engine)
     assert v["person_address"]["latitude"].entity is not None
     assert v["store_location"]["latitude"].entity is None
+
+
+# -- names that are attributes, places of birth, times of birth, bios ---------------------
+
+
+@pytest.mark.parametrize("name", ["passwd_hash_algo", "password_algorithm", "secret_question",
+                                  "place_of_birth", "birth_city", "country_of_birth"])
+def test_attributes_and_places_are_no_secret_nor_birth_date(name):
+    nm = N.match(name)  # (a country is kept as coarse, see the address rules)
+    assert nm is None or nm.entity not in (N.CREDENTIAL, N.DOB)
+
+
+@pytest.mark.parametrize("name,entity", [("passwd", N.CREDENTIAL),
+                                         ("secret_answer", N.CREDENTIAL),
+                                         ("date_of_birth", N.DOB), ("birth_date", N.DOB)])
+def test_look_alikes_stay_secret_and_birth_date(name, entity):
+    assert N.match(name).entity == entity
+
+
+def test_a_time_of_birth_is_part_of_the_birth_date():
+    import datetime as dt
+
+    from classifiers.scan import column_verdict
+    from classifiers.sampling import ColumnSample, TableSample
+    from piigate.db import ColumnInfo, TableInfo
+
+    times = [dt.time(RNG.randint(0, 23), RNG.randint(0, 59)) for _ in range(20)]
+    for cname, expected in (("birthtime", N.DOB), ("opening_time", None)):
+        col = ColumnInfo("person", cname, "TIME", "time", True)
+        t = TableInfo("person", {cname: col}, [], [], [])
+        v = column_verdict(col, ColumnSample(cname, "time", values=times),
+                           TableSample("person"), t, None)  # type: ignore[arg-type]
+        assert v.entity == expected, cname
+
+
+BIOS = ["Gopher from Lyon", "I like hiking and tea", "Backend dev at a small shop",
+        "Maintainer of a few linters", "Cat person, coffee person", "Open source fan",
+        "Teaching kids to code", "Climber and reader"]
+
+
+def test_a_short_bio_of_a_person_row(engine):
+    users = _table("user", {"id": "integer", "description": "text"}, pk="id")
+    repos = _table("repository", {"id": "integer", "description": "text"}, pk="id")
+    v = _judge([users, repos], {"user": {"description": BIOS},
+                                "repository": {"description": BIOS}}, engine)
+    assert v["user"]["description"].entity is not None
+    assert v["repository"]["description"].entity is None  # a thing's description
+    # look-alike: a person row's "description" holding codes
+    codes = _table("members", {"id": "integer", "description": "text"}, pk="id")
+    v = _judge([codes], {"members": {"description": [f"grp-{i}" for i in range(10)]}},
+               engine)
+    assert v["members"]["description"].entity is None
