@@ -341,6 +341,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _personal_events(t, verdicts, inv, owned)
     if owned:
         _outside_identities(t, verdicts, inv)
+        _owned_identifiers(t, verdicts, inv, owned)
     if rows:
         _urls_naming_the_person(t, verdicts, rows)
         if engine is not None and (subject.by_name or owned):
@@ -740,6 +741,8 @@ def _person_refs(t: TableInfo) -> list[str]:
             word = toks[-2]
         elif toks[-1].endswith("id") and len(toks[-1]) > 4:
             word = toks[-1][:-2]  # userid, memberid
+        elif toks == ["uid"] and not col.primary_key:
+            word = "user"  # a membership's ``uid``: the user's id
         elif col.kind == "integer" and len(toks) >= 2:
             word = toks[-1]  # up_user, rev_actor: a number naming the person
         else:
@@ -755,7 +758,7 @@ REF_WORDS = frozenset({"id", "uid", "ref", "fk"})
 CONTENT_WORDS = frozenset("""
 checksum crc digest etag fingerprint file filename path url uri content body image blob
 attachment upload thumbnail preview media blurhash shortcode slug uuid guid public
-color colour commit revision changeset
+color colour commit revision changeset avatar icon logo picture
 """.split())
 # words naming a short random code that stands for a password (an order's guest-access
 # ``protect_code``, a ``pin``, a ``nonce``)
@@ -890,6 +893,30 @@ def _outside_identities(t: TableInfo, verdicts: dict[str, Verdict], inv: Invento
                 v.signals.append(f"the id of the person whose {', '.join(personal[:2])} "
                                  f"the {prefix}_* columns hold")
                 v.note = None
+
+
+MIN_IDENTIFIERS = 5  # distinct values before an identifier column of a person is judged
+
+
+def _owned_identifiers(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
+                       owned: list[str]) -> None:
+    """A text column named ``identifier`` in a table whose rows belong to a person (a
+    patient's identifiers, a provider's code): the numbers issued to that person, in
+    whatever format (an MRN with a check character, a national id, an old chart
+    number). Slugs (a project's ``identifier``), random tokens and uuids are not issued
+    numbers; an integer ``identifier`` is left to the keys."""
+    keys = _key_columns(t, inv) | set(owned)
+    for cname, col in t.columns.items():
+        v, toks = verdicts.get(cname), N.tokens(cname)
+        if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
+                not toks or toks[-1] != "identifier" or len(toks) > 2 or \
+                v.sampled < MIN_IDENTIFIERS or any(
+                    v.hits.get(k, 0) >= 0.5 * v.sampled
+                    for k in (UUID_LIKE, TOKEN_LIKE, SHORT_HEX, "LOGIN_LIKE")):
+            continue  # a slug (a project's), a random token or a uuid: not issued
+        v.entity, v.confidence, v.note = N.PERSON_ID, 0.6, None
+        v.signals.append(f"identifier in a table whose rows belong to a person "
+                         f"({', '.join(owned[:2])})")
 
 
 MIN_URL_MATCHES = 5

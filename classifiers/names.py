@@ -87,7 +87,9 @@ _add(PERSON_ID, "drivers license", "driver license", "drivers licence", "driver 
      "visa no", "visa number", "permit no", "permit number", "work permit number",
      "identification id", "identification number", "identification no", "car plate",
      "license plate", "licence plate", "number plate", "plate number", "acc number",
-     "acc no", "bank account number", "bank account no")
+     "acc no", "bank account number", "bank account no",
+     # a patient's specimen number at the laboratory
+     "accession number", "accession no")
 # the last digits of a card number, kept beside its owner's name to show which card it is
 _add(CARD_DIGITS, "cc last", "card last", "cc last four", "card last four", "cc last digits",
      "card last digits", "last four", "pan last")

@@ -14,6 +14,7 @@ import pytest
 from classifiers import names as N
 from classifiers.context import address_part, people_or_organisations
 from classifiers.engine import default_engine
+from piigate.db import ForeignKey
 from tests.unit.test_classifiers_accounts import _table
 from tests.unit.test_classifiers_fifth_pass import _judge
 
@@ -27,6 +28,12 @@ LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "D
 @pytest.fixture(scope="module")
 def engine():
     return default_engine()
+
+
+def _with_person_ref(name: str, cols: dict[str, str]):
+    t = _table(name, {"id": "integer", "patient_id": "integer", **cols}, pk="id")
+    t.foreign_keys.append(ForeignKey(None, name, ["patient_id"], "patient", ["id"]))
+    return t
 
 
 def _people(n: int = 30) -> list[str]:
@@ -191,8 +198,8 @@ def test_look_alikes_stay_secret_and_birth_date(name, entity):
 def test_a_time_of_birth_is_part_of_the_birth_date():
     import datetime as dt
 
-    from classifiers.scan import column_verdict
     from classifiers.sampling import ColumnSample, TableSample
+    from classifiers.scan import column_verdict
     from piigate.db import ColumnInfo, TableInfo
 
     times = [dt.time(RNG.randint(0, 23), RNG.randint(0, 59)) for _ in range(20)]
@@ -221,3 +228,40 @@ def test_a_short_bio_of_a_person_row(engine):
     v = _judge([codes], {"members": {"description": [f"grp-{i}" for i in range(10)]}},
                engine)
     assert v["members"]["description"].entity is None
+
+
+# -- identifiers of a person, avatars -----------------------------------------------------
+
+
+def _mrns(n: int = 30) -> list[str]:
+    return [f"{RNG.randint(10000, 99999)}-{RNG.randint(0, 9)}" if i % 3 else
+            f"MRN{RNG.randint(100000, 999999)}" for i in range(n)]
+
+
+def test_identifiers_of_a_person_and_a_projects_slug(engine):
+    ids = _with_person_ref("patient_identifier", {"identifier": "text"})
+    projects = _with_person_ref("projects", {"identifier": "text"})  # slugs
+    devices = _table("device", {"id": "integer", "identifier": "text"}, pk="id")  # no person
+    v = _judge([ids, projects, devices], {
+        "patient_identifier": {"identifier": _mrns()},
+        "projects": {"identifier": [f"{w}-tracker" for w in
+                                    ["alpha", "beta", "gamma", "delta", "omega", "zeta"]]},
+        "device": {"identifier": _mrns()},
+    }, engine)
+    assert v["patient_identifier"]["identifier"].entity == N.PERSON_ID
+    assert v["projects"]["identifier"].entity is None
+    assert v["device"]["identifier"].entity is None
+
+
+def test_an_accession_number_is_a_persons():
+    assert N.match("accession_number").entity == N.PERSON_ID
+    assert N.match("accession_date") is None  # look-alike: an attribute
+
+
+def test_an_avatars_hash_is_no_secret(engine):
+    users = _table("users", {"id": "integer", "avatar": "text", "rands": "text",
+                             "remember_hash": "text"}, pk="id")
+    digests = [f"{RNG.getrandbits(128):032x}" for _ in range(30)]
+    v = _judge([users], {"users": {"avatar": digests, "remember_hash": digests}}, engine)
+    assert v["users"]["avatar"].entity is None  # an image's file name
+    assert v["users"]["remember_hash"].entity == N.CREDENTIAL
