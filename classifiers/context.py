@@ -413,7 +413,11 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
         person = v.hits.get(PERSON_LIKE, 0)
         org = v.hits.get(ORG_LIKE, 0)
         shaped = v.hits.get("NAME_SHAPE", 0)
-        share = NAME_SHARE[subject.kind]
+        toks = N.tokens(cname)
+        # ``owner_name``, ``acc_holder_name``: the name of whoever owns it, a person or a
+        # company: judged as in a table about people, whatever the table is about
+        of_person = len(toks) >= 2 and toks[-1] == "name" and toks[-2] in PERSON_WORDS
+        share = NAME_SHARE["people" if of_person else subject.kind]
         what = f"{t.name}.{cname}"
         if org >= ORG_SHARE * n:
             _demote(v, f"organisation names: {org} of {n} sampled values carry a company "
@@ -423,14 +427,14 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
         elif person >= share * n or (subject.by_name and shaped >= 0.5 * n):
             v.signals.append(f"subject:{subject.kind}")
             confirmed.append(cname)
-        elif subject.by_name and n >= MIN_LOGINS and N.tokens(cname) == ["name"] and \
-                v.hits.get("LOGIN_LIKE", 0) + v.hits.get(SLUG_LIKE, 0) >= 0.8 * n and \
-                n >= 0.9 * max(n, v.rows):
-            # the bare name of a user or member row that holds one login-shaped word a
-            # row (``alice_w``, ``jdoe``): their username (a forge's, a forum's)
+        elif n >= MIN_LOGINS and (of_person or (
+                subject.by_name and toks == ["name"] and n >= 0.9 * max(n, v.rows))) and \
+                v.hits.get("LOGIN_LIKE", 0) + v.hits.get(SLUG_LIKE, 0) >= 0.8 * n:
+            # the bare name of a user or member row, or an owner's name, that holds one
+            # login-shaped word a row (``alice_w``, ``jdoe``): a username (a forge's)
             v.entity, v.confidence, v.weak_name = N.USERNAME, 0.6, False
-            v.signals.append(f"login-like={v.hits.get('LOGIN_LIKE', 0)}/{n}, one a row, "
-                             f"in a table {_subject_phrase(subject)}")
+            v.signals.append(f"login-like={v.hits.get('LOGIN_LIKE', 0)}/{n} in a table "
+                             f"{_subject_phrase(subject)}")
             v.note = None
         else:
             _demote(v, f"{what}: {person} of {n} sampled values read as a person's name (a "

@@ -265,3 +265,21 @@ def test_an_avatars_hash_is_no_secret(engine):
     v = _judge([users], {"users": {"avatar": digests, "remember_hash": digests}}, engine)
     assert v["users"]["avatar"].entity is None  # an image's file name
     assert v["users"]["remember_hash"].entity == N.CREDENTIAL
+
+
+def test_an_owners_name_of_logins_or_of_people_anywhere(engine):
+    repos = _table("repository", {"id": "integer", "owner_name": "text",
+                                  "lower_name": "text"}, pk="id")
+    banks = _table("res_partner_bank", {"id": "integer", "acc_holder_name": "text",
+                                        "bank_name": "text"}, pk="id")
+    people = [x for x in _people(20)] + [f"{LAST[i % 10]} Ltd" for i in range(4)] + \
+        [f"Ops {i}" for i in range(16)]
+    v = _judge([repos, banks], {
+        "repository": {"owner_name": _logins() * 2, "lower_name": _logins()},
+        "res_partner_bank": {"acc_holder_name": people,
+                             "bank_name": [f"{LAST[i % 10]} Bank" for i in range(30)]},
+    }, engine)
+    assert v["repository"]["owner_name"].entity == N.USERNAME  # repeated: one per repo
+    assert v["repository"]["lower_name"].entity is None  # a repository's own name
+    assert v["res_partner_bank"]["acc_holder_name"].entity is not None
+    assert v["res_partner_bank"]["bank_name"].entity is None
