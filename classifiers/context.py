@@ -397,6 +397,8 @@ def _derived_copies(t: TableInfo, verdicts: dict[str, Verdict],
 
 
 MIN_LOGINS = 20  # distinct values before a bare name column reads as usernames
+MIN_NAMED_TITLES = 20  # distinct subject lines before a name column reads as text
+NAMED_TITLE_SHARE = 0.2  # of them naming someone (or giving a contact)
 
 
 def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
@@ -435,6 +437,15 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
             v.entity, v.confidence, v.weak_name = N.USERNAME, 0.6, False
             v.signals.append(f"login-like={v.hits.get('LOGIN_LIKE', 0)}/{n} in a table "
                              f"{_subject_phrase(subject)}")
+            v.note = None
+        elif subject.kind != "thing" and n >= MIN_NAMED_TITLES and \
+                v.hits.get(IN_TEXT, 0) >= NAMED_TITLE_SHARE * n and \
+                v.hits.get(IN_TEXT, 0) > 2 * max(person, shaped):
+            # the "name" of a call, a note or a lead is its subject line: "Call back Anna
+            # Berg", "Intro with Paul": a fifth naming someone make it text about people
+            v.entity, v.confidence, v.weak_name = FREE_TEXT, 0.5, False
+            v.signals.append(f"in-text:any={v.hits[IN_TEXT]}/{n} in subject lines of a "
+                             f"table {_subject_phrase(subject)}")
             v.note = None
         else:
             _demote(v, f"{what}: {person} of {n} sampled values read as a person's name (a "

@@ -283,3 +283,21 @@ def test_an_owners_name_of_logins_or_of_people_anywhere(engine):
     assert v["repository"]["lower_name"].entity is None  # a repository's own name
     assert v["res_partner_bank"]["acc_holder_name"].entity is not None
     assert v["res_partner_bank"]["bank_name"].entity is None
+
+
+SUBJECTS = ["Quarterly review", "Send the quote", "Follow-up on pricing", "Demo of module",
+            "Renewal questions", "Kick-off", "Training session", "Budget planning"]
+
+
+def test_subject_lines_naming_someone_under_a_bare_name(engine):
+    calls = _table("calls", {"id": "integer", "name": "text"}, pk="id")
+    products = _table("product", {"id": "integer", "name": "text"}, pk="id")  # a thing
+    lines = [f"{SUBJECTS[i % 8]} {i}" if i % 3 else
+             f"Call back {FIRST[i % 10]} {LAST[(i * 7) % 10]}" for i in range(40)]
+    plain = [f"{SUBJECTS[i % 8]} {i}" for i in range(40)]  # look-alike: no one named
+    v = _judge([calls, products], {"calls": {"name": lines}, "product": {"name": lines}},
+               engine)
+    assert v["calls"]["name"].entity == "FREE_TEXT"
+    assert v["product"]["name"].entity is None
+    v = _judge([calls], {"calls": {"name": plain}}, engine)
+    assert v["calls"]["name"].entity is None
