@@ -756,6 +756,8 @@ def _person_refs(t: TableInfo) -> list[str]:
             word = toks[-2]
         elif toks[-1].endswith("id") and len(toks[-1]) > 4:
             word = toks[-1][:-2]  # userid, memberid
+        elif toks == ["uid"] and not col.primary_key:
+            word = "user"  # a second factor's or a membership's ``uid``: the user's id
         elif col.kind == "integer" and len(toks) >= 2:
             word = toks[-1]  # up_user, rev_actor: a number naming the person
         else:

@@ -301,3 +301,18 @@ def test_subject_lines_naming_someone_under_a_bare_name(engine):
     assert v["product"]["name"].entity is None
     v = _judge([calls], {"calls": {"name": plain}}, engine)
     assert v["calls"]["name"].entity is None
+
+
+def test_a_uid_makes_the_rows_a_users(engine):
+    factors = _table("two_factor", {"id": "integer", "uid": "integer",
+                                    "scratch_hash": "text"}, pk="id")
+    drupal = _table("site_users", {"uid": "integer", "scratch_hash": "text"}, pk="uid")
+    digests = [f"{RNG.getrandbits(256):064x}" for _ in range(30)]
+    v = _judge([factors, drupal], {"two_factor": {"scratch_hash": digests},
+                                   "site_users": {"scratch_hash": digests}}, engine)
+    assert v["two_factor"]["scratch_hash"].entity == N.CREDENTIAL
+    # look-alike: uid as the table's own key is no reference to a user (the table's
+    # name decides there; "site_users" is named for people, so it is judged by name)
+    plain = _table("jobs", {"uid": "integer", "scratch_hash": "text"}, pk="uid")
+    v = _judge([plain], {"jobs": {"scratch_hash": digests}}, engine)
+    assert v["jobs"]["scratch_hash"].entity is None
