@@ -339,6 +339,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _owned_secrets(t, verdicts, inv, subject, owned)
     if owned and head_noun(t.name) in CALENDAR_WORDS:
         _personal_events(t, verdicts, inv, owned)
+    _logins_of_a_role(t, verdicts, inv)
     if owned:
         _outside_identities(t, verdicts, inv)
         _owned_identifiers(t, verdicts, inv, owned)
@@ -908,6 +909,30 @@ def _outside_identities(t: TableInfo, verdicts: dict[str, Verdict], inv: Invento
                 v.signals.append(f"the id of the person whose {', '.join(personal[:2])} "
                                  f"the {prefix}_* columns hold")
                 v.note = None
+
+
+# who made, owns or sent a row: a text column under one of these words holds a person
+ROLE_WORDS = frozenset({"creator", "author", "owner", "assignee", "reporter", "editor",
+                        "sender", "recipient", "organizer", "organiser", "host", "modifier"})
+MIN_ROLE_LOGINS = 10  # distinct values before a role column of logins is judged
+
+
+def _logins_of_a_role(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
+    """A text column named for a person's role (``creator``, ``author``, ``assignee``)
+    holding one login-shaped word each (``jdoe``, ``anna.berg``), not ids, tokens or
+    hex: the usernames of those people (a meeting's creator on another system)."""
+    keys = _key_columns(t, inv)
+    for cname, col in t.columns.items():
+        v, toks = verdicts.get(cname), N.tokens(cname)
+        if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
+                len(toks) != 1 or toks[0] not in ROLE_WORDS or v.sampled < MIN_ROLE_LOGINS:
+            continue
+        n = v.sampled
+        if v.hits.get("LOGIN_LIKE", 0) < 0.8 * n or any(
+                v.hits.get(k, 0) >= 0.2 * n for k in (UUID_LIKE, TOKEN_LIKE, SHORT_HEX)):
+            continue
+        v.entity, v.confidence, v.note = N.USERNAME, 0.6, None
+        v.signals.append(f"login-like={v.hits['LOGIN_LIKE']}/{n} under a person's role")
 
 
 MIN_IDENTIFIERS = 5  # distinct values before an identifier column of a person is judged

@@ -316,3 +316,18 @@ def test_a_uid_makes_the_rows_a_users(engine):
     plain = _table("jobs", {"uid": "integer", "scratch_hash": "text"}, pk="uid")
     v = _judge([plain], {"jobs": {"scratch_hash": digests}}, engine)
     assert v["jobs"]["scratch_hash"].entity is None
+
+
+def test_logins_under_a_persons_role(engine):
+    meetings = _table("meetings", {"id": "integer", "creator": "text", "host": "text",
+                                   "status": "text"}, pk="id")
+    uuids = [f"{RNG.getrandbits(128):032x}" for _ in range(20)]
+    logins = [f"{FIRST[i % 10].lower()}.{LAST[(i * 3) % 10].lower()}" for i in range(20)]
+    v = _judge([meetings], {"meetings": {
+        "creator": logins,
+        "host": uuids,  # look-alike: ids of hosts, not logins
+        "status": [f"state{i}" for i in range(20)],  # login-shaped, but no role
+    }}, engine)
+    assert v["meetings"]["creator"].entity == N.USERNAME
+    assert v["meetings"]["host"].entity is None
+    assert v["meetings"]["status"].entity is None
