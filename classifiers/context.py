@@ -26,6 +26,7 @@ After every column of a table has its own verdict, this pass looks at the table:
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -252,6 +253,12 @@ def subject_of(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     named = None if by_columns else _person_named(t.name)
     if named is not None:
         return Subject("people", f"table name reads as people ({named})", by_name=True)
+    mixed = None if by_columns else people_or_organisations(t)
+    if mixed is not None:
+        # a partner, party or contact table whose rows are people or companies: judged
+        # as holding people (fail closed), its company rows masked with them
+        return Subject("people", f"rows are people or organisations ({mixed} tells "
+                                 "which): judged as people")
     if head in PERSON_WORDS:
         head = None  # account_notes: about notes of accounts
     if identifying:
@@ -267,6 +274,22 @@ def subject_of(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
                                 f"{'?' if rows is None else rows} rows, referenced by "
                                 f"{', '.join(refs[:3])})")
     return Subject("unknown", "nothing says what the table is about")
+
+
+# ``is_company``, ``is_organization``, ``is_person``: a flag telling which rows are people
+MIXED_FLAG_WORDS = frozenset({"company", "organisation", "organization", "org", "business",
+                              "corporate", "corporation", "person", "individual"})
+
+
+def people_or_organisations(t: TableInfo) -> str | None:
+    """The column flagging a table's rows as people or organisations (``is_company``),
+    or None."""
+    for cname, col in t.columns.items():
+        toks = N.tokens(cname)
+        if len(toks) == 2 and toks[0] == "is" and toks[1] in MIXED_FLAG_WORDS and \
+                col.kind in ("boolean", "integer", "text", "other"):
+            return cname
+    return None
 
 
 def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
@@ -285,6 +308,10 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         # the rows are organisations, whatever the table is called (their contact
         # person's name and e-mail are still found by the columns)
         subject = subject_of(t, verdicts, inv, by_columns=True)
+        identifying, _contact = _evidence(verdicts, set())
+        if subject.about_people and not identifying:
+            # only contacts left (phones, e-mails, an address): the organisation's own
+            subject = Subject("thing", "its contacts are an organisation's")
         subject.reason += (f"; its rows are organisations ({', '.join(organisations)} "
                            "holds company names)")
     if confirmed and not subject.about_people:
@@ -297,7 +324,10 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     if head_noun(t.name) in SECRET_WORDS or any(
             x in SECRET_WORDS for x in map(N._singular, N.tokens(t.name))):
         _secrets(t, verdicts)
-    if subject.about_people:
+    if subject.about_people or any(v.entity == N.STREET and not v.partial
+                                   for v in verdicts.values()):
+        # (coordinates beside a person's street address locate the same home; a thing's
+        # address was kept above)
         _geo(t, verdicts, subject)
     if subject.by_name:
         _person_ids(t, verdicts, inv, subject)
@@ -309,12 +339,16 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _owned_secrets(t, verdicts, inv, subject, owned)
     if owned and head_noun(t.name) in CALENDAR_WORDS:
         _personal_events(t, verdicts, inv, owned)
+    _logins_of_a_role(t, verdicts, inv)
     if owned:
         _outside_identities(t, verdicts, inv)
+        _owned_identifiers(t, verdicts, inv, owned)
     if rows:
         _urls_naming_the_person(t, verdicts, rows)
         if engine is not None and (subject.by_name or owned):
             _key_values(t, verdicts, rows, engine)
+    if rows:
+        _derived_copies(t, verdicts, rows)
     subject.identity = tuple(c for c, v in verdicts.items()
                              if v.entity in IDENTIFYING | CONTACT and not v.partial)
     # what the values showed (an IP, a name), not what the table decides for bytes
@@ -331,7 +365,41 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     return subject
 
 
+MIN_COPIES = 10  # rows where both columns have a value before one reads as a copy
+
+
+def _normalised(x: Any) -> str:
+    return re.sub(r"[\W_]+", "", _text(x)).lower()
+
+
+def _derived_copies(t: TableInfo, verdicts: dict[str, Verdict],
+                    rows: list[dict[str, Any]]) -> None:
+    """A column holding another personal column's values normalised (lower case, spaces
+    and punctuation dropped: ``lower_name``, ``email_canonical``, a sanitised account
+    number) is the same data again: masked with the same entity."""
+    sources = [c for c, v in verdicts.items() if v.entity in
+               IDENTIFYING | CONTACT | {N.PERSON_ID} and not v.partial]
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        if v is None or v.entity is not None or col.kind != "text" or col.primary_key:
+            continue
+        for src in sources:
+            pairs = [(_normalised(r.get(cname)), _normalised(r.get(src))) for r in rows
+                     if r.get(cname) not in (None, "") and r.get(src) not in (None, "")]
+            same = sum(1 for a, b in pairs if a and a == b)
+            if len(pairs) >= MIN_COPIES and same >= 0.9 * len(pairs):
+                v.entity, v.confidence = verdicts[src].entity, 0.6
+                v.signals.append(f"copy-of:{src}={same}/{len(pairs)} (normalised)")
+                v.note = None
+                break
+
+
 # -- names ---------------------------------------------------------------------------
+
+
+MIN_LOGINS = 20  # distinct values before a bare name column reads as usernames
+MIN_NAMED_TITLES = 20  # distinct subject lines before a name column reads as text
+NAMED_TITLE_SHARE = 0.2  # of them naming someone (or giving a contact)
 
 
 def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
@@ -348,7 +416,11 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
         person = v.hits.get(PERSON_LIKE, 0)
         org = v.hits.get(ORG_LIKE, 0)
         shaped = v.hits.get("NAME_SHAPE", 0)
-        share = NAME_SHARE[subject.kind]
+        toks = N.tokens(cname)
+        # ``owner_name``, ``acc_holder_name``: the name of whoever owns it, a person or a
+        # company: judged as in a table about people, whatever the table is about
+        of_person = len(toks) >= 2 and toks[-1] == "name" and toks[-2] in PERSON_WORDS
+        share = NAME_SHARE["people" if of_person else subject.kind]
         what = f"{t.name}.{cname}"
         if org >= ORG_SHARE * n:
             _demote(v, f"organisation names: {org} of {n} sampled values carry a company "
@@ -358,6 +430,24 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
         elif person >= share * n or (subject.by_name and shaped >= 0.5 * n):
             v.signals.append(f"subject:{subject.kind}")
             confirmed.append(cname)
+        elif n >= MIN_LOGINS and (of_person or (
+                subject.by_name and toks == ["name"] and n >= 0.9 * max(n, v.rows))) and \
+                v.hits.get("LOGIN_LIKE", 0) + v.hits.get(SLUG_LIKE, 0) >= 0.8 * n:
+            # the bare name of a user or member row, or an owner's name, that holds one
+            # login-shaped word a row (``alice_w``, ``jdoe``): a username (a forge's)
+            v.entity, v.confidence, v.weak_name = N.USERNAME, 0.6, False
+            v.signals.append(f"login-like={v.hits.get('LOGIN_LIKE', 0)}/{n} in a table "
+                             f"{_subject_phrase(subject)}")
+            v.note = None
+        elif subject.kind != "thing" and n >= MIN_NAMED_TITLES and \
+                v.hits.get(IN_TEXT, 0) >= NAMED_TITLE_SHARE * n and \
+                v.hits.get(IN_TEXT, 0) > 2 * max(person, shaped):
+            # the "name" of a call, a note or a lead is its subject line: "Call back Anna
+            # Berg", "Intro with Paul": a fifth naming someone make it text about people
+            v.entity, v.confidence, v.weak_name = FREE_TEXT, 0.5, False
+            v.signals.append(f"in-text:any={v.hits[IN_TEXT]}/{n} in subject lines of a "
+                             f"table {_subject_phrase(subject)}")
+            v.note = None
         else:
             _demote(v, f"{what}: {person} of {n} sampled values read as a person's name (a "
                        f"dictionary first name first); {share:.0%} needed in a table "
@@ -381,6 +471,9 @@ def _demote(v: Verdict, note: str) -> None:
 # -- addresses ------------------------------------------------------------------------
 
 
+ADDRESS_GROUP_WORDS = frozenset({"address", "addr", "adr"})
+
+
 def address_part(name: str) -> tuple[str, tuple[str, ...]] | None:
     """(part entity, prefix tokens) of an address column: ``ship_region`` ->
     (REGION, ("ship",)); None for other columns."""
@@ -392,7 +485,12 @@ def address_part(name: str) -> tuple[str, tuple[str, ...]] | None:
     for cand in (toks, [N._singular(x) for x in toks]):
         for i in range(len(cand) - len(phrase) + 1):
             if cand[i:i + len(phrase)] == phrase:
-                return nm.entity, tuple(cand[:i])
+                prefix = cand[:i]
+                if nm.entity != N.STREET:
+                    # ``billing_address_city`` belongs with ``billing_address_street``
+                    while prefix and prefix[-1] in ADDRESS_GROUP_WORDS:
+                        prefix = prefix[:-1]
+                return nm.entity, tuple(prefix)
     return nm.entity, ()
 
 
@@ -562,7 +660,8 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.entity, v.confidence = N.USERNAME, 0.6
             v.signals.append(f"slug in a table {_subject_phrase(subject)}")
             v.note = None
-        elif "free-text" in v.signals and v.sampled >= MIN_OWN_TEXT and \
+        elif ("free-text" in v.signals or _described(toks, v)) and \
+                v.sampled >= MIN_OWN_TEXT and \
                 not set(toks) & MACHINE_TEXT_WORDS and not v.hits.get(FILLER):
             # a person's own words about themselves (bio, signature, notes on them): who
             # they work for, where they live, in words no recognizer knows
@@ -590,6 +689,20 @@ MACHINE_TEXT_WORDS = frozenset({"key", "cert", "certificate", "pem", "html", "cs
 MIN_OWN_TEXT = 5  # distinct free-text values before a column reads as a person's own text
 SLUG_WORDS = frozenset({"slug", "alias", "permalink", "nicename"})
 MIN_ISSUED = 20  # distinct values before a column of codes reads as issued numbers
+
+
+# a column of a person's own words by its name (short ones too: "Gopher from Lyon")
+OWN_TEXT_WORDS = frozenset({"description", "bio", "biography", "about", "aboutme",
+                            "notes", "note", "remarks", "comments", "summary"})
+
+
+def _described(toks: list[str], v: Verdict) -> bool:
+    """A person row's description or bio: one word naming it, values that are words
+    (not logins, slugs, tokens or codes)."""
+    if not toks or toks[-1] not in OWN_TEXT_WORDS or len(toks) > 2:
+        return False
+    shaped = sum(v.hits.get(k, 0) for k in ("LOGIN_LIKE", SLUG_LIKE, TOKEN_LIKE, ID_CODE))
+    return shaped < 0.5 * max(1, v.sampled)
 
 
 def _issued_numbers(v: Verdict) -> bool:
@@ -644,6 +757,8 @@ def _person_refs(t: TableInfo) -> list[str]:
             word = toks[-2]
         elif toks[-1].endswith("id") and len(toks[-1]) > 4:
             word = toks[-1][:-2]  # userid, memberid
+        elif toks == ["uid"] and not col.primary_key:
+            word = "user"  # a second factor's or a membership's ``uid``: the user's id
         elif col.kind == "integer" and len(toks) >= 2:
             word = toks[-1]  # up_user, rev_actor: a number naming the person
         else:
@@ -659,7 +774,7 @@ REF_WORDS = frozenset({"id", "uid", "ref", "fk"})
 CONTENT_WORDS = frozenset("""
 checksum crc digest etag fingerprint file filename path url uri content body image blob
 attachment upload thumbnail preview media blurhash shortcode slug uuid guid public
-color colour commit revision changeset
+color colour commit revision changeset avatar icon logo picture
 """.split())
 # words naming a short random code that stands for a password (an order's guest-access
 # ``protect_code``, a ``pin``, a ``nonce``)
@@ -794,6 +909,54 @@ def _outside_identities(t: TableInfo, verdicts: dict[str, Verdict], inv: Invento
                 v.signals.append(f"the id of the person whose {', '.join(personal[:2])} "
                                  f"the {prefix}_* columns hold")
                 v.note = None
+
+
+# who made, owns or sent a row: a text column under one of these words holds a person
+ROLE_WORDS = frozenset({"creator", "author", "owner", "assignee", "reporter", "editor",
+                        "sender", "recipient", "organizer", "organiser", "host", "modifier"})
+MIN_ROLE_LOGINS = 10  # distinct values before a role column of logins is judged
+
+
+def _logins_of_a_role(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
+    """A text column named for a person's role (``creator``, ``author``, ``assignee``)
+    holding one login-shaped word each (``jdoe``, ``anna.berg``), not ids, tokens or
+    hex: the usernames of those people (a meeting's creator on another system)."""
+    keys = _key_columns(t, inv)
+    for cname, col in t.columns.items():
+        v, toks = verdicts.get(cname), N.tokens(cname)
+        if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
+                len(toks) != 1 or toks[0] not in ROLE_WORDS or v.sampled < MIN_ROLE_LOGINS:
+            continue
+        n = v.sampled
+        if v.hits.get("LOGIN_LIKE", 0) < 0.8 * n or any(
+                v.hits.get(k, 0) >= 0.2 * n for k in (UUID_LIKE, TOKEN_LIKE, SHORT_HEX)):
+            continue
+        v.entity, v.confidence, v.note = N.USERNAME, 0.6, None
+        v.signals.append(f"login-like={v.hits['LOGIN_LIKE']}/{n} under a person's role")
+
+
+MIN_IDENTIFIERS = 5  # distinct values before an identifier column of a person is judged
+
+
+def _owned_identifiers(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
+                       owned: list[str]) -> None:
+    """A text column named ``identifier`` in a table whose rows belong to a person (a
+    patient's identifiers, a provider's code): the numbers issued to that person, in
+    whatever format (an MRN with a check character, a national id, an old chart
+    number). Slugs (a project's ``identifier``), random tokens and uuids are not issued
+    numbers; an integer ``identifier`` is left to the keys."""
+    keys = _key_columns(t, inv) | set(owned)
+    for cname, col in t.columns.items():
+        v, toks = verdicts.get(cname), N.tokens(cname)
+        if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
+                not toks or toks[-1] != "identifier" or len(toks) > 2 or \
+                v.sampled < MIN_IDENTIFIERS or any(
+                    v.hits.get(k, 0) >= 0.5 * v.sampled
+                    for k in (UUID_LIKE, TOKEN_LIKE, SHORT_HEX, "LOGIN_LIKE")):
+            continue  # a slug (a project's), a random token or a uuid: not issued
+        v.entity, v.confidence, v.note = N.PERSON_ID, 0.6, None
+        v.signals.append(f"identifier in a table whose rows belong to a person "
+                         f"({', '.join(owned[:2])})")
 
 
 MIN_URL_MATCHES = 5

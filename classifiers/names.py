@@ -82,7 +82,14 @@ _add(PERSON_ID, "drivers license", "driver license", "drivers licence", "driver 
      "license no", "licence no", "dl number", "npi", "upin", "dea number", "mrn",
      "medical record number", "medical record no", "health insurance number",
      "account number", "account no", "customer number", "customer no", "member number",
-     "membership number", "patient number", "patient no", "employee number")
+     "membership number", "patient number", "patient no", "employee number",
+     # documents issued to one person, and a bank account's number
+     "visa no", "visa number", "permit no", "permit number", "work permit number",
+     "identification id", "identification number", "identification no", "car plate",
+     "license plate", "licence plate", "number plate", "plate number", "acc number",
+     "acc no", "bank account number", "bank account no",
+     # a patient's specimen number at the laboratory
+     "accession number", "accession no")
 # the last digits of a card number, kept beside its owner's name to show which card it is
 _add(CARD_DIGITS, "cc last", "card last", "cc last four", "card last four", "cc last digits",
      "card last digits", "last four", "pan last")
@@ -91,6 +98,7 @@ _add(CARD_EXPIRY, "cc expires", "cc expiry", "card expires", "card expiry", "cc 
 _add(PASSPORT, "passport", "passport no", "passport number", "passeport", "reisepass",
      "pasaporte", "passaporto")
 _add(DOB, "dob", "birth", "birthdate", "birthday", "date of birth", "dateofbirth",
+     "birthtime", "birth time", "time of birth",
      "birth date", "born", "geburtsdatum", "geburtstag", "naissance", "date naissance",
      "date de naissance", "nacimiento", "fecha nacimiento", "fecha de nacimiento",
      "nascita", "data di nascita", "geboortedatum",
@@ -223,14 +231,25 @@ _ATTRIBUTE_SUFFIXES = frozenset("""
 at on time timestamp ts date expire expires expiry expiration until authenticated verified
 confirmed sent changed updated created count counter type kind format template summary
 status flag enabled required valid approval length notification notifications notify
+algo algorithm question
 """.split())
+# where a person was born is coarse (a town or country, like a nationality), not the date
+_BIRTH_PLACE_WORDS = frozenset({"place", "city", "town", "country", "location"})
 
 
 def _match_tokens(toks: list[str]) -> NameMatch | None:
     found = _match_phrase(toks)
+    if found is not None and found.entity == STREET and len(toks) > 1:
+        # ``billing_address_country``, ``address_city``: the last word names the part
+        # of the address the column holds (the leftmost "address" names the group)
+        tail = _match_phrase(toks[-1:])
+        if tail is not None and tail.entity in ADDRESS_PARTS and tail.entity != STREET:
+            return tail
     if found is not None and len(toks) > 1 and toks[-1] in _ATTRIBUTE_SUFFIXES and \
             toks[-1] not in found.phrase.split():
         return None
+    if found is not None and found.entity == DOB and set(toks) & _BIRTH_PLACE_WORDS:
+        return None  # place_of_birth, birth_city
     return found
 
 

@@ -100,6 +100,11 @@ def column_verdict(col: ColumnInfo, cs: ColumnSample, ts: TableSample, table: Ta
     if col.kind == "text":
         return text_verdict(col.name, values, engine)
     nm = N.match(col.name)
+    if col.kind == "time" and nm is not None and nm.entity == N.DOB and \
+            any(x is not None for x in values):
+        # a person's time of birth (``birthtime``): part of the birth date, masked with it
+        return Verdict(entity=N.DOB, confidence=0.7, signals=[nm.signal],
+                       sampled=len(values))
     # a CRC of an e-mail address is often stored as an integer (one per person)
     numeric_name = nm is not None and (nm.entity in NUMERIC_ENTITIES
                                        or nm.phrase in N.EMAIL_HASH_PHRASES)

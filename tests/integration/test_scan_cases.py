@@ -225,3 +225,21 @@ def test_tax_numbers_short_codes_and_card_digits(db_url, keyring_env):
     assert _method(s, "sales_order_payment", "cc_type") == "keep"
     assert _method(s, "mnet_host", "ip_address") == "keep"  # a peer server's
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_people_and_companies_company_accounts_and_forge_logins(db_url, keyring_env):
+    """The seventh corpus pass's rules on each engine: a partner table flagged
+    ``is_company`` is masked as people's; company accounts keep their phones and
+    addresses; a forge user's bare ``name`` and its lower-case copy are usernames; and
+    tokenize accepts the proposal (a nullable float's coordinates, a boolean flag)."""
+    result, inv = _scan(db_url, dc.seventh_pass)
+    s = result.schema
+    for c in ("name", "email", "phone", "street", "city", "partner_latitude"):
+        assert _method(s, "res_partner", c) != "keep", c
+    assert _method(s, "res_partner", "is_company") == "keep"
+    for c in ("name", "phone_office", "billing_address_street", "billing_address_city",
+              "billing_address_country"):
+        assert _method(s, "accounts", c) == "keep", c
+    assert s.rule("user", "name").finding.entity == "USERNAME"
+    assert s.rule("user", "lower_name").finding.entity == "USERNAME"
+    _tokenizes(s, inv, db_url, keyring_env)
