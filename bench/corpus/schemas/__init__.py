@@ -11,4 +11,7 @@ NAMES = ("wordpress", "mastodon", "django_auth", "mediawiki", "openemr", "synthe
 # Held out: labelled before any scan (labels in ``bench/corpus/heldout``), never tuned on;
 # scored separately (``--only odoo,suitecrm,gitea,openmrs``) as a check that the rules
 # generalise. Labelled in the sixth pass, before any scan, for the next honest measure.
-HELDOUT: tuple[str, ...] = ("odoo", "suitecrm", "gitea", "openmrs")
+# PrestaShop, Zulip, Saleor and Drupal: labelled by hand before any scan, by a helper that
+# never read the scanner, for the measure after the next one.
+HELDOUT: tuple[str, ...] = ("odoo", "suitecrm", "gitea", "openmrs",
+                            "prestashop", "zulip", "saleor", "drupal")
