@@ -284,7 +284,8 @@ def test_units_are_planned_then_mapped_then_finished_before_verification():
     assert states["PlanWork"]["Resource"] == ECS_SYNC
     assert states["PlanWork"]["Next"] == "PlanResult"
     assert states["PlanResult"]["Parameters"]["Payload"]["step"] == "plan"
-    # units come in phases (maps, seals, row ranges, finishes): one Map per phase, in order
+    # units come in phases (maps, seals, row ranges, stage indexes, finishes): one Map per
+    # phase, in order
     assert states["PlanResult"]["Next"] == "PhaseStart"
     assert states["PhaseStart"]["Result"] == {"index": 0}
     assert states["PhaseStart"]["Next"] == "MorePhases"
