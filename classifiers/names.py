@@ -92,7 +92,11 @@ _add(PERSON_ID, "drivers license", "driver license", "drivers licence", "driver 
      "accession number", "accession no")
 # the last digits of a card number, kept beside its owner's name to show which card it is
 _add(CARD_DIGITS, "cc last", "card last", "cc last four", "card last four", "cc last digits",
-     "card last digits", "last four", "pan last")
+     "card last digits", "last four", "pan last",
+     # the first digits (issuer's BIN) kept beside them: with the last four and the
+     # expiry they single out the card
+     "cc first", "card first", "cc first digits", "card first digits", "cc first six",
+     "card first six", "card bin", "cc bin")
 _add(CARD_EXPIRY, "cc expires", "cc expiry", "card expires", "card expiry", "cc exp",
      "card exp", "expiry date card", "cc expiration", "card expiration")
 _add(PASSPORT, "passport", "passport no", "passport number", "passeport", "reisepass",
@@ -133,6 +137,8 @@ _add(PROFILE_URL, *WEBSITE_PHRASES)
 _add(REGION, "state", "province", "region", "county", "district", "prefecture", "canton",
      "bundesland", "departement", "state province", "stateprovince", "oblast",
      "voivodeship", "provincia", "estado", "regione",
+     # a region of a country (``country_area``, Saleor's name for a state or province)
+     "country area",
      # parts of a city: finer than the city itself
      "suburb", "neighbourhood", "neighborhood", "borough", "quarter", "barrio",
      "stadtteil", "quartier")
