@@ -137,7 +137,25 @@ def person_key_tables(inv: Inventory, subjects: dict[str, Subject]) -> dict[str,
     return {t: s.reason for t, s in subjects.items()
             if s.about_people and s.by_name and not _link_table(inv, t)
             and not _provider_link(inv.tables[t])
-            and not (not s.identity and _of_another_person(inv, t))}
+            and not (not s.identity and _of_another_person(inv, t))
+            and not (not s.identity and _polymorphic(inv.tables[t]))}
+
+
+def _polymorphic(t: TableInfo) -> str | None:
+    """A ``type`` and ``type_id`` pair (``object_type``/``object_id``): each row points at
+    one of several kinds of thing (Zulip's ``recipient`` is a user, a channel or a
+    group). Named for people but without a name, e-mail or phone of its own, such a table
+    is a dispatch table: its key identifies the reference, not a person. The id column,
+    or None."""
+    cols = {c.lower(): c for c in t.columns}
+    for c in cols:
+        toks = N.tokens(c)
+        if toks and toks[-1] == "type":
+            stem = "_".join(toks[:-1])
+            for ref in (f"{stem}_id" if stem else "type_id", f"{c}_id"):
+                if ref in cols:
+                    return cols[ref]
+    return None
 
 
 def _of_another_person(inv: Inventory, table: str) -> str | None:
