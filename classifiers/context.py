@@ -91,7 +91,8 @@ note stat statistic basket cart setting preference access recorder
 """.split())
 # Tables of secrets: their random-looking text columns are session ids and tokens.
 SECRET_WORDS = frozenset({"session", "token", "credential", "secret", "sessions"})
-SESSION_PAYLOADS = frozenset({"data", "value", "payload", "contents", "vars", "variables"})
+SESSION_PAYLOADS = frozenset({"data", "value", "payload", "contents", "vars", "variables",
+                              "session"})
 # Suffixes that leave a table about its first word: patient_data, user_info.
 # ``entity``: the main table of an entity-attribute-value model (``customer_entity``)
 GENERIC_SUFFIXES = frozenset({"data", "info", "information", "detail", "details", "master",

@@ -560,7 +560,7 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
     if st.long_text >= 0.5 * st.distinct and not (nm and nm.entity == N.CREDENTIAL):
         return _free_text(v, st)
     if nm is None or nm.entity != N.CREDENTIAL:
-        qs = _query_strings(v, strs, engine)
+        qs = _query_strings(v, strs, engine) or _php_serialized(v, strs, engine)
         if qs is not None:
             return qs
     ratios = {e: c / st.distinct for e, c in st.whole.items() if e != N.PERSON}
@@ -741,6 +741,44 @@ def _query_strings(v: Verdict, values: list[str], engine: Analyzer) -> Verdict |
     keys = ", ".join(f"{k}={e}" for k, e in sorted(found.items())[:4])
     v.signals.append(f"query-string:{keys}")
     v.note = f"query strings carrying personal data under {keys}: masked as a whole column"
+    return v
+
+
+# PHP ``serialize()`` output (``a:2:{s:5:"%name";s:6:"janh38";...}``) and PHP session
+# state (``_sf2_attributes|a:1:{...}``), whole or cut: its string keys and values
+_PHP_SERIALIZED = re.compile(r'(?:^|\|)[aO]:\d+:[{"]')
+_PHP_PAIR = re.compile(r's:\d+:"([^"]{1,64})";s:\d+:"([^"]*)"')
+
+
+def _php_serialized(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | None:
+    """Values that are PHP-serialized arrays, judged per key (``%name``, ``@sender-from``,
+    ``email``) as query strings are: a key holding personal data masks the column as a
+    whole (the blob is one value to the application)."""
+    present = [x for x in values if x.strip()]
+    if len(present) < 2 or \
+            sum(bool(_PHP_SERIALIZED.search(x[:40])) for x in present) < 0.8 * len(present):
+        return None
+    per_key: dict[str, list[str]] = {}
+    for x in present:
+        for key, val in _PHP_PAIR.findall(x):
+            bucket = per_key.setdefault(key.lstrip("%@!#:"), [])
+            if val and len(bucket) < QUERY_VALUES_PER_KEY and val not in bucket:
+                bucket.append(val)
+    found: dict[str, str] = {}
+    for key, vals in sorted(per_key.items()):
+        if not key:
+            continue
+        pv = _path_verdict(f"$.{key}", vals, engine)
+        if pv.entity is not None and pv.entity != N.COUNTRY:
+            found[key] = pv.entity
+    if not found:
+        return None
+    entity = Counter(found.values()).most_common(1)[0][0]
+    v.entity, v.partial, v.confidence = entity, True, 0.7
+    keys = ", ".join(f"{k}={e}" for k, e in sorted(found.items())[:4])
+    v.signals.append(f"php-serialized:{keys}")
+    v.note = (f"PHP-serialized values carrying personal data under {keys}: masked as a "
+              "whole column")
     return v
 
 
