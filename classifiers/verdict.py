@@ -578,7 +578,7 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
     if nm:
         return _by_name(v, st, nm)
     return (_by_name_shape(v, st) or _login_names(v, st, name) or _minority(v, st)
-            or _keep(v, st))
+            or _named_files(v, strs, engine) or _keep(v, st))
 
 
 # Column words under which login names are stored without saying "username": ``user``,
@@ -778,6 +778,38 @@ def _php_serialized(v: Verdict, values: list[str], engine: Analyzer) -> Verdict 
     keys = ", ".join(f"{k}={e}" for k, e in sorted(found.items())[:4])
     v.signals.append(f"php-serialized:{keys}")
     v.note = (f"PHP-serialized values carrying personal data under {keys}: masked as a "
+              "whole column")
+    return v
+
+
+_FILE_NAME = re.compile(r"^[^\s/\\]*(?:[/\\]+[^/\\]+)*\.[A-Za-z0-9]{2,5}$")
+# names inside file names (``CV_Ana_Lopez.pdf``, ``anna-berg-headshot.jpg``): rarer than in
+# notes, so a smaller share of them says the files are about people
+NAMED_FILES_SHARE = 0.15
+
+
+def _file_stem(x: str) -> str:
+    x = re.split(r"[/\\]", x)[-1]
+    x = re.sub(r"\.[A-Za-z0-9]{2,5}$", "", x)
+    return re.sub(r"[-_.+]+", " ", x).strip()
+
+
+def _named_files(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | None:
+    """File names or paths (``public://2024-09/Frado-Borra-headshot.jpg``) whose words
+    name a person (a dictionary first name and another capitalised word) in a sizeable
+    share: CVs, passport scans, portraits uploaded for people. Masked as a whole column."""
+    present = [x.strip() for x in values if x.strip()]
+    if len(present) < MIN_DISTINCT_FOR_NAMED_NOTES or \
+            sum(bool(_FILE_NAME.match(x)) for x in present) < 0.8 * len(present):
+        return None
+    stems = sorted({_file_stem(x) for x in present})
+    st = _text_stats(stems, engine, phone_by_name=False)
+    named = max(st.inside.get(N.PERSON, 0), st.person_like)
+    if st.distinct < MIN_DISTINCT_FOR_NAMED_NOTES or named < NAMED_FILES_SHARE * st.distinct:
+        return None
+    v.entity, v.partial, v.confidence = N.PERSON, True, 0.6
+    v.signals.append(f"file-names-naming-people={named}/{st.distinct}")
+    v.note = (f"file names naming a person in {named} of {st.distinct}: masked as a "
               "whole column")
     return v
 
