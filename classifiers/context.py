@@ -650,7 +650,8 @@ def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
 COMPACT_ID_WORDS = frozenset({"idnumber", "idno", "idnr", "idnum", "idcode"})
 OWN_ID_PREFIXES = frozenset({"external", "public", "pub", "global", "remote", "social",
                              "openid", "sso", "person", "national"})
-ID_WORDS = frozenset({"id", "uid", "identifier", "no", "nr", "num", "number", "guid"})
+ID_WORDS = frozenset({"id", "uid", "identifier", "no", "nr", "num", "number", "guid",
+                      "reference", "ref"})
 
 
 def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,

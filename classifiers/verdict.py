@@ -9,6 +9,7 @@ inside it.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import ipaddress
 import json
 import re
@@ -212,6 +213,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_whole.add(PROFILE_URL)
         elif _PAYMENT_CUSTOMER.match(v):
             seen_whole.add(N.PERSON_ID)  # a payment provider's id of its customer
+        elif _ANALYTICS_CLIENT.match(v):
+            seen_whole.add(N.PERSON_ID)  # an analytics cookie's visitor id
         elif _USER_PAGE.match(v):
             seen_whole.add(N.USERNAME)  # a wiki title naming a user's page
         if _IP_HEX.match(v):
@@ -322,6 +325,9 @@ _USER_PAGE = re.compile(r"^(user|user[_ ]talk|benutzer|utilisateur|usuario)[:/]\
                         re.IGNORECASE)
 # Stripe's customer object ids (``cus_NffrFeUfNV2Hib``): one per paying person
 _PAYMENT_CUSTOMER = re.compile(r"^cus_[A-Za-z0-9]{8,32}$")
+# a web-analytics client id (Google Analytics' ``_ga`` cookie: ``GA1.2.<random>.<first
+# visit, unix time>``, or its last two parts): one visitor's browser, followed across visits
+_ANALYTICS_CLIENT = re.compile(r"^(?:GA\d\.\d\.)?\d{6,10}\.1\d{9}$")
 _IP_HEX = re.compile(r"^([0-9A-F]{8}|v6-[0-9A-F]{32})$")
 _IP_HEX_WORDS = {"ip", "hex", "range", "addr", "address"}
 _TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{16,}$")
@@ -524,6 +530,20 @@ def _person_in_text(span: str, title_case: bool) -> bool:
     return first[0] or (len(words) >= 2 and (first[-1] or sum(k is not None for k in kinds) >= 2))
 
 
+_HTML_FRAGMENT = re.compile(r"^\s*<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>.*</\1>\s*$", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _unwrapped_html(values: list[str]) -> list[str]:
+    """Values that are rendered HTML fragments (``<p>+34 849 207 285</p>``, a profile field
+    rendered by the application) judged by the text between their tags."""
+    present = [x for x in values if x.strip()]
+    if len(present) < 2 or sum(bool(_HTML_FRAGMENT.match(x)) for x in present) < \
+            0.8 * len(present):
+        return values
+    return [html.unescape(_TAG.sub(" ", x)).strip() for x in values]
+
+
 def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: str | None = None
                  ) -> Verdict:
     """Verdict for a column (or JSON path) of text-like values."""
@@ -531,6 +551,7 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
     if nm is not None and nm.entity == N.PHOTO:
         nm = None  # a photo's file name or URL is not the photo
     strs = [v if isinstance(v, str) else str(v) for v in values]
+    strs = _unwrapped_html(strs)
     st = _text_stats(strs, engine, phone_by_name=nm is not None and nm.entity == N.PHONE)
     v = Verdict(sampled=st.distinct, hits={k: int(c) for k, c in st.whole.items()},
                 letters=any(ch.isalpha() for s in strs for ch in s),
