@@ -694,7 +694,7 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.entity, v.confidence = N.PERSON_ID, 0.5
             v.signals.append(f"random id, one a row, in a table {_subject_phrase(subject)}")
             v.note = None
-        elif _issued_numbers(v):
+        elif _issued_numbers(v) and not set(toks) & COMPANY_NUMBER_WORDS:
             # a number issued to each person (driver's licence, DEA or member number)
             # whatever the column is called: one distinct value a row, all shaped alike
             v.entity, v.confidence = N.PERSON_ID, 0.6
@@ -703,6 +703,11 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.note = None
 
 
+# numbers a registry issues to a company, not to a person (a customer row's ``siret`` is
+# its company's, France's establishment number; ``company_number``, ``duns``, ``ein``)
+COMPANY_NUMBER_WORDS = frozenset({"siret", "siren", "duns", "ein", "abn", "acn", "kvk",
+                                  "company", "business", "organisation", "organization",
+                                  "org"})
 # long values that are no one's words: keys, certificates, markup, code
 MACHINE_TEXT_WORDS = frozenset({"key", "cert", "certificate", "pem", "html", "css", "js",
                                 "script", "xml", "json", "sql", "code", "template"})
