@@ -195,7 +195,7 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_whole.add(N.IP)  # "192.0.2.7,198.51.100.3": addresses to exclude
         if N.EMAIL in seen_whole and _ROLE_MAILBOX.match(v):
             st.role_email += 1
-        if _MENTION.search(v):
+        if _MENTION.search(v) and not _PLACEHOLDER.search(v):
             seen_inside.add(MENTION)  # "@anna_k thanks!": names a person in a post
         if seen_inside:
             st.any_inside += 1
@@ -284,6 +284,9 @@ _MENTION = re.compile(
     r"(?<![\w.@/])@(?!(?:media|import|font-face|keyframes|charset|supports|page|namespace|"
     r"property|override|param|return|see|author|since|deprecated)\b)"
     r"[A-Za-z][A-Za-z0-9_.-]{1,39}(?<![.-])(?![\w@/-])")
+# a message template's ``%name`` placeholder: beside it, ``@sender`` is a placeholder too
+# (Drupal's ``%sender-name (@sender-from) sent an email``), not a mention of someone
+_PLACEHOLDER = re.compile(r"(?<![\w%])%[a-z][a-z_-]{1,30}\b")
 # RFC 2142 and the usual role mailboxes: an organisation's inbox, not a person's
 _ROLE_MAILBOX = re.compile(
     r"^(support|help|helpdesk|info|contact|hello|office|admin|administrator|webmaster|"
