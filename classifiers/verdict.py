@@ -517,11 +517,20 @@ def _title_case(value: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+_GREETINGS = frozenset({"dear", "hi", "hello", "hey", "thanks", "love", "from", "to", "for",
+                        "with", "happy", "congratulations", "congrats", "welcome"})
+
+
 def _person_in_text(span: str, title_case: bool) -> bool:
     """A name inside text: a dictionary first name first ("Anna Schmidt"), last
     ("Schmidt, Anna"), or two dictionary names. In Title Case text, where every noun is
     capitalised ("a Mad Scientist And a Hunter"), only a first name then a last name."""
     words = [w.rstrip(",") for w in span.split() if w[:1].isupper()]
+    # a sentence's first word, capitalised, before the name ("For Xavier Humbert",
+    # "Dear Anna Berg")
+    while len(words) > 1 and (words[0].lower() in FUNCTION_WORDS or
+                              words[0].lower() in _GREETINGS):
+        words = words[1:]
     if not words:
         return False
     d = name_dictionary()
