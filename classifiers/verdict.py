@@ -341,9 +341,17 @@ _PROFILE_URL = re.compile(
     r"[A-Za-z0-9_.-]{2,}|[@~][A-Za-z0-9_.-]{2,}|[A-Za-z]+[._][A-Za-z]+/?$)", re.IGNORECASE)
 
 
+# the site's own pages under /user/ (``/user/login``, ``/users/sign_in``) and its scripts
+# (``/wp-login.php``): nobody's profile
+_SITE_PAGE = re.compile(
+    r"/(?:users?|u|members?|accounts?)/(?:log_?in|log_?out|sign_?in|sign_?up|sign_?out|"
+    r"register|password|reset|new|edit|settings|me)/?(?:[?#].*)?$"
+    r"|\.(?:php\d?|html?|aspx?|jsp|cgi|pl)/?$", re.IGNORECASE)
+
+
 def profile_url(value: str) -> bool:
     """A URL whose path names one person (a profile, an ActivityPub actor)."""
-    return bool(_PROFILE_URL.match(value))
+    return bool(_PROFILE_URL.match(value)) and not _SITE_PAGE.search(value)
 
 
 _MAC = re.compile(r"^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}$")

@@ -16,7 +16,7 @@ from classifiers.context import Subject, _polymorphic, person_key_tables
 from classifiers.engine import default_engine
 from classifiers.sampling import ColumnSample, TableSample
 from classifiers.scan import column_verdict
-from classifiers.verdict import text_verdict
+from classifiers.verdict import profile_url, text_verdict
 from piigate.db import ColumnInfo, Inventory
 from tests.unit.test_classifiers_accounts import _table
 from tests.unit.test_classifiers_fifth_pass import _judge
@@ -190,3 +190,21 @@ def test_placeholders_of_message_templates_are_no_mentions(engine):
     posts = [f"@{FIRST[i % 10].lower()}_{LAST[i % 10].lower()} thanks for the review, "
              "merged it this morning." for i in range(20)]
     assert text_verdict("message", posts, engine).entity is not None
+
+
+# -- the site's own pages are no profiles --------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["https://www.example.org/user/login",
+                                 "https://www.example.org/user/password",
+                                 "https://www.example.org/users/sign_in",
+                                 "https://www.example.org/wp-login.php"])
+def test_site_pages_are_no_profile_urls(url):
+    assert not profile_url(url)
+
+
+@pytest.mark.parametrize("url", ["https://mastodon.social/@anna",  # look-alikes: profiles
+                                 "https://www.example.org/users/anna_berg",
+                                 "https://www.example.org/anna.berg"])
+def test_profile_urls_stay_profiles(url):
+    assert profile_url(url)
