@@ -872,6 +872,12 @@ def _minority(v: Verdict, st: _TextStats, names: bool = True) -> Verdict | None:
             st.distinct >= MIN_DISTINCT_FOR_NAMED_NOTES and \
             named > found.get(N.PERSON, 0):
         found[N.PERSON] = named
+    # an e-mail address inside values that are not prose (an SSH key's comment
+    # ``ssh-ed25519 AAAA… anna@example.org``, ``Anna Berg <anna@example.org>``) in a
+    # sizeable share: the column carries people's mailboxes
+    mailed = st.inside.get(N.EMAIL, 0)
+    if mailed >= max(2, SIZEABLE_SHARE * st.distinct) and mailed > found.get(N.EMAIL, 0):
+        found[N.EMAIL] = mailed
     if max(st.digits_only, st.numeric) >= 0.9 * st.distinct:
         # random numbers (timestamps, hashes, codes, ``2022-0009``) pass a check digit
         # about one time in ten: an identifier column checks out in most of its values,

@@ -208,3 +208,17 @@ def test_site_pages_are_no_profile_urls(url):
                                  "https://www.example.org/anna.berg"])
 def test_profile_urls_stay_profiles(url):
     assert profile_url(url)
+
+
+# -- e-mail addresses inside values that are not prose --------------------------------------
+
+
+def test_email_inside_ssh_key_comments(engine):
+    keys = [f"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI{RNG.getrandbits(128):032x} "
+            + (f"{FIRST[i % 10].lower()}.{LAST[i % 10].lower()}{i}@example.org" if i % 2
+               else f"deploy@build{i}") for i in range(40)]
+    assert text_verdict("content", keys, engine).entity == N.EMAIL
+    # look-alike: keys with host comments only
+    hosts = [f"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI{RNG.getrandbits(128):032x} ci@build{i}"
+             for i in range(40)]
+    assert text_verdict("content", hosts, engine).entity is None
