@@ -90,7 +90,10 @@ appointment enrollment enrolment registration audit history session login token
 note stat statistic basket cart setting preference access recorder
 """.split())
 # Tables of secrets: their random-looking text columns are session ids and tokens.
-SECRET_WORDS = frozenset({"session", "token", "credential", "secret", "sessions"})
+# (an OAuth ``authorization_code`` or ``grant`` table holds the codes that open a person's
+# account to an application)
+SECRET_WORDS = frozenset({"session", "token", "credential", "secret", "sessions",
+                          "authorization", "grant"})
 SESSION_PAYLOADS = frozenset({"data", "value", "payload", "contents", "vars", "variables",
                               "session"})
 # Suffixes that leave a table about its first word: patient_data, user_info.
@@ -632,8 +635,10 @@ def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
         if v is None or v.entity is not None or col.kind not in ("text", "binary"):
             continue
         toks = N.tokens(cname)
-        if "public" in toks:
-            continue  # a public key is meant to be shared
+        if {"public", "challenge", "nonce"} & set(toks):
+            # a public key is meant to be shared; a PKCE challenge travels in the URL, a
+            # nonce is spent once: neither opens anything
+            continue
         n = max(1, v.sampled)
         if v.hits.get(TOKEN_LIKE, 0) >= 0.8 * n and v.sampled >= 2:
             v.entity, v.confidence = N.CREDENTIAL, 0.7

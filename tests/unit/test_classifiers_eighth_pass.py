@@ -222,3 +222,16 @@ def test_email_inside_ssh_key_comments(engine):
     hosts = [f"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI{RNG.getrandbits(128):032x} ci@build{i}"
              for i in range(40)]
     assert text_verdict("content", hosts, engine).entity is None
+
+
+# -- OAuth authorization codes ----------------------------------------------------------------
+
+
+def test_authorization_codes_are_secrets_their_challenge_is_not(engine):
+    t = _table("oauth2_authorization_code", {"id": "integer", "code": "text",
+                                             "code_challenge": "text"}, pk="id")
+    codes = [f"gta_{RNG.getrandbits(160):040x}" for _ in range(30)]
+    challenges = [f"{RNG.getrandbits(256):064x}" for _ in range(30)]
+    v = _judge([t], {t.name: {"code": codes, "code_challenge": challenges}}, engine)
+    assert v[t.name]["code"].entity == N.CREDENTIAL
+    assert v[t.name]["code_challenge"].entity is None  # look-alike: sent in the URL
