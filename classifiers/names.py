@@ -91,6 +91,9 @@ _add(PERSON_ID, "drivers license", "driver license", "drivers licence", "driver 
      # a patient's specimen number at the laboratory
      "accession number", "accession no")
 # the last digits of a card number, kept beside its owner's name to show which card it is
+# the code that opens a person's door or gate (a JSON key ``door_code``)
+_add(CREDENTIAL, "door code", "gate code", "entry code", "entrance code", "building code",
+     "keypad code", "alarm code", "digicode", "intercom code")
 _add(CARD_DIGITS, "cc last", "card last", "cc last four", "card last four", "cc last digits",
      "card last digits", "last four", "pan last",
      # the first digits (issuer's BIN) kept beside them: with the last four and the

@@ -195,6 +195,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_whole.add(N.IP)  # "192.0.2.7,198.51.100.3": addresses to exclude
         if N.EMAIL in seen_whole and _ROLE_MAILBOX.match(v):
             st.role_email += 1
+        if _ACCESS_CODE.search(v):
+            seen_inside.add(N.CREDENTIAL)  # "Digicode 4521", "gate code 1234#"
         if _MENTION.search(v) and not _PLACEHOLDER.search(v):
             seen_inside.add(MENTION)  # "@anna_k thanks!": names a person in a post
         if seen_inside:
@@ -284,6 +286,12 @@ _MENTION = re.compile(
     r"(?<![\w.@/])@(?!(?:media|import|font-face|keyframes|charset|supports|page|namespace|"
     r"property|override|param|return|see|author|since|deprecated)\b)"
     r"[A-Za-z][A-Za-z0-9_.-]{1,39}(?<![.-])(?![\w@/-])")
+# the code that opens a person's door or gate, written in a delivery note or an address's
+# "other" line: a key to their home
+_ACCESS_CODE = re.compile(
+    r"\b(?:(?:door|gate|entry|entrance|building|keypad|alarm|lockbox|intercom)[ _-]?code|"
+    r"digicode|code porte|code portail|t[üu]rcode)\b\W{0,3}[A-Z]?\d{3,8}[A-Z#*]?",
+    re.IGNORECASE)
 # a message template's ``%name`` placeholder: beside it, ``@sender`` is a placeholder too
 # (Drupal's ``%sender-name (@sender-from) sent an email``), not a mention of someone
 _PLACEHOLDER = re.compile(r"(?<![\w%])%[a-z][a-z_-]{1,30}\b")
@@ -878,6 +886,10 @@ def _minority(v: Verdict, st: _TextStats, names: bool = True) -> Verdict | None:
     mailed = st.inside.get(N.EMAIL, 0)
     if mailed >= max(2, SIZEABLE_SHARE * st.distinct) and mailed > found.get(N.EMAIL, 0):
         found[N.EMAIL] = mailed
+    # door and gate codes in delivery notes: keys to people's homes
+    codes = st.inside.get(N.CREDENTIAL, 0)
+    if codes >= max(2, SIZEABLE_SHARE * st.distinct):
+        found[N.CREDENTIAL] = max(codes, found.get(N.CREDENTIAL, 0))
     if max(st.digits_only, st.numeric) >= 0.9 * st.distinct:
         # random numbers (timestamps, hashes, codes, ``2022-0009``) pass a check digit
         # about one time in ten: an identifier column checks out in most of its values,

@@ -235,3 +235,19 @@ def test_authorization_codes_are_secrets_their_challenge_is_not(engine):
     v = _judge([t], {t.name: {"code": codes, "code_challenge": challenges}}, engine)
     assert v[t.name]["code"].entity == N.CREDENTIAL
     assert v[t.name]["code_challenge"].entity is None  # look-alike: sent in the URL
+
+
+# -- door and gate codes ---------------------------------------------------------------------
+
+
+def test_door_codes_in_address_notes_and_json_keys(engine):
+    notes = ["Digicode 4521", "Gate code 1234#", "Ring the bell twice", "door code: 7781",
+             "Leave at the back door"]
+    assert text_verdict("other", notes, engine).entity == N.CREDENTIAL
+    assert N.match("door_code").entity == N.CREDENTIAL
+    # look-alikes: delivery hints without a code, a zip code, a discount code
+    hints = ["Ring the bell twice", "Leave at the back door", "Call on arrival",
+             "Third floor, left", "Gate is always open"]
+    assert text_verdict("other", hints, engine).entity is None
+    assert N.match("zip_code").entity != N.CREDENTIAL
+    assert N.match("discount_code") is None
