@@ -251,3 +251,31 @@ def test_door_codes_in_address_notes_and_json_keys(engine):
     assert text_verdict("other", hints, engine).entity is None
     assert N.match("zip_code").entity != N.CREDENTIAL
     assert N.match("discount_code") is None
+
+
+# -- a random string shaped like its row's credential ---------------------------------------
+
+
+def _rand(n: int) -> str:
+    abc = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    while True:
+        x = "".join(RNG.choice(abc) for _ in range(n))
+        if any(c.islower() for c in x) and any(c.isupper() for c in x):
+            return x
+
+
+def test_random_string_shaped_like_the_salt_is_a_secret(engine):
+    t = _table("user", {"id": "integer", "salt": "text", "rands": "text", "theme": "text",
+                        "lower_name": "text"}, pk="id")
+    rows = [{"id": i, "salt": _rand(10), "rands": _rand(10), "theme": "gitea-auto",
+             "lower_name": f"user{i}"} for i in range(40)]
+    values = {c: [r[c] for r in rows] for c in ("salt", "rands", "theme", "lower_name")}
+    v = _judge([t], {"user": values}, engine, rows={"user": rows})
+    assert v["user"]["salt"].entity == N.CREDENTIAL
+    assert v["user"]["rands"].entity == N.CREDENTIAL
+    assert v["user"]["theme"].entity is None  # look-alike: a setting
+    # look-alike: random strings of another length than the salt's
+    rows2 = [{**r, "rands": _rand(16)} for r in rows]
+    values2 = {**values, "rands": [r["rands"] for r in rows2]}
+    v2 = _judge([t], {"user": values2}, engine, rows={"user": rows2})
+    assert v2["user"]["rands"].entity is None
