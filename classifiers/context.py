@@ -421,14 +421,14 @@ def _sibling_secrets(t: TableInfo, verdicts: dict[str, Verdict],
     if not shapes:
         return
     for cname, col in t.columns.items():
-        v = verdicts.get(cname)
-        if v is None or v.entity is not None or col.kind != "text" or col.primary_key:
+        w = verdicts.get(cname)
+        if w is None or w.entity is not None or col.kind != "text" or col.primary_key:
             continue
         shape = _random_shape(values(cname))
         if shape is not None and shape in shapes:
-            v.entity, v.confidence = N.CREDENTIAL, 0.6
-            v.signals.append(f"random like {shapes[shape]}, a credential of the same row")
-            v.note = None
+            w.entity, w.confidence = N.CREDENTIAL, 0.6
+            w.signals.append(f"random like {shapes[shape]}, a credential of the same row")
+            w.note = None
 
 
 def _normalised(x: Any) -> str:
