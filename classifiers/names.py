@@ -91,8 +91,15 @@ _add(PERSON_ID, "drivers license", "driver license", "drivers licence", "driver 
      # a patient's specimen number at the laboratory
      "accession number", "accession no")
 # the last digits of a card number, kept beside its owner's name to show which card it is
+# the code that opens a person's door or gate (a JSON key ``door_code``)
+_add(CREDENTIAL, "door code", "gate code", "entry code", "entrance code", "building code",
+     "keypad code", "alarm code", "digicode", "intercom code")
 _add(CARD_DIGITS, "cc last", "card last", "cc last four", "card last four", "cc last digits",
-     "card last digits", "last four", "pan last")
+     "card last digits", "last four", "pan last",
+     # the first digits (issuer's BIN) kept beside them: with the last four and the
+     # expiry they single out the card
+     "cc first", "card first", "cc first digits", "card first digits", "cc first six",
+     "card first six", "card bin", "cc bin")
 _add(CARD_EXPIRY, "cc expires", "cc expiry", "card expires", "card expiry", "cc exp",
      "card exp", "expiry date card", "cc expiration", "card expiration")
 _add(PASSPORT, "passport", "passport no", "passport number", "passeport", "reisepass",
@@ -133,6 +140,8 @@ _add(PROFILE_URL, *WEBSITE_PHRASES)
 _add(REGION, "state", "province", "region", "county", "district", "prefecture", "canton",
      "bundesland", "departement", "state province", "stateprovince", "oblast",
      "voivodeship", "provincia", "estado", "regione",
+     # a region of a country (``country_area``, Saleor's name for a state or province)
+     "country area",
      # parts of a city: finer than the city itself
      "suburb", "neighbourhood", "neighborhood", "borough", "quarter", "barrio",
      "stadtteil", "quartier")

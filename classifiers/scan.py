@@ -44,7 +44,10 @@ if TYPE_CHECKING:
     from .macie import MacieEvidence
 
 # entities a number column can hold ("login_count" is not a username)
-NUMERIC_ENTITIES = {N.PHONE, N.SSN, N.NATIONAL_ID, N.POSTCODE, N.CARD, N.PASSPORT}
+# (an expiry month or year and a card's first or last digits are small integers; an IP
+# address is often stored as its ip2long integer)
+NUMERIC_ENTITIES = {N.PHONE, N.SSN, N.NATIONAL_ID, N.POSTCODE, N.CARD, N.PASSPORT,
+                    N.CARD_EXPIRY, N.CARD_DIGITS, N.IP}
 # progress(table, columns done, columns in the table)
 Progress = Callable[[str, int, int], None]
 

@@ -9,6 +9,7 @@ inside it.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import ipaddress
 import json
 import re
@@ -194,7 +195,9 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_whole.add(N.IP)  # "192.0.2.7,198.51.100.3": addresses to exclude
         if N.EMAIL in seen_whole and _ROLE_MAILBOX.match(v):
             st.role_email += 1
-        if _MENTION.search(v):
+        if _ACCESS_CODE.search(v):
+            seen_inside.add(N.CREDENTIAL)  # "Digicode 4521", "gate code 1234#"
+        if _MENTION.search(v) and not _PLACEHOLDER.search(v):
             seen_inside.add(MENTION)  # "@anna_k thanks!": names a person in a post
         if seen_inside:
             st.any_inside += 1
@@ -212,6 +215,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_whole.add(PROFILE_URL)
         elif _PAYMENT_CUSTOMER.match(v):
             seen_whole.add(N.PERSON_ID)  # a payment provider's id of its customer
+        elif _ANALYTICS_CLIENT.match(v):
+            seen_whole.add(N.PERSON_ID)  # an analytics cookie's visitor id
         elif _USER_PAGE.match(v):
             seen_whole.add(N.USERNAME)  # a wiki title naming a user's page
         if _IP_HEX.match(v):
@@ -281,6 +286,15 @@ _MENTION = re.compile(
     r"(?<![\w.@/])@(?!(?:media|import|font-face|keyframes|charset|supports|page|namespace|"
     r"property|override|param|return|see|author|since|deprecated)\b)"
     r"[A-Za-z][A-Za-z0-9_.-]{1,39}(?<![.-])(?![\w@/-])")
+# the code that opens a person's door or gate, written in a delivery note or an address's
+# "other" line: a key to their home
+_ACCESS_CODE = re.compile(
+    r"\b(?:(?:door|gate|entry|entrance|building|keypad|alarm|lockbox|intercom)[ _-]?code|"
+    r"digicode|code porte|code portail|t[üu]rcode)\b\W{0,3}[A-Z]?\d{3,8}[A-Z#*]?",
+    re.IGNORECASE)
+# a message template's ``%name`` placeholder: beside it, ``@sender`` is a placeholder too
+# (Drupal's ``%sender-name (@sender-from) sent an email``), not a mention of someone
+_PLACEHOLDER = re.compile(r"(?<![\w%])%[a-z][a-z_-]{1,30}\b")
 # RFC 2142 and the usual role mailboxes: an organisation's inbox, not a person's
 _ROLE_MAILBOX = re.compile(
     r"^(support|help|helpdesk|info|contact|hello|office|admin|administrator|webmaster|"
@@ -322,6 +336,9 @@ _USER_PAGE = re.compile(r"^(user|user[_ ]talk|benutzer|utilisateur|usuario)[:/]\
                         re.IGNORECASE)
 # Stripe's customer object ids (``cus_NffrFeUfNV2Hib``): one per paying person
 _PAYMENT_CUSTOMER = re.compile(r"^cus_[A-Za-z0-9]{8,32}$")
+# a web-analytics client id (Google Analytics' ``_ga`` cookie: ``GA1.2.<random>.<first
+# visit, unix time>``, or its last two parts): one visitor's browser, followed across visits
+_ANALYTICS_CLIENT = re.compile(r"^(?:GA\d\.\d\.)?\d{6,10}\.1\d{9}$")
 _IP_HEX = re.compile(r"^([0-9A-F]{8}|v6-[0-9A-F]{32})$")
 _IP_HEX_WORDS = {"ip", "hex", "range", "addr", "address"}
 _TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{16,}$")
@@ -332,9 +349,17 @@ _PROFILE_URL = re.compile(
     r"[A-Za-z0-9_.-]{2,}|[@~][A-Za-z0-9_.-]{2,}|[A-Za-z]+[._][A-Za-z]+/?$)", re.IGNORECASE)
 
 
+# the site's own pages under /user/ (``/user/login``, ``/users/sign_in``) and its scripts
+# (``/wp-login.php``): nobody's profile
+_SITE_PAGE = re.compile(
+    r"/(?:users?|u|members?|accounts?)/(?:log_?in|log_?out|sign_?in|sign_?up|sign_?out|"
+    r"register|password|reset|new|edit|settings|me)/?(?:[?#].*)?$"
+    r"|\.(?:php\d?|html?|aspx?|jsp|cgi|pl)/?$", re.IGNORECASE)
+
+
 def profile_url(value: str) -> bool:
     """A URL whose path names one person (a profile, an ActivityPub actor)."""
-    return bool(_PROFILE_URL.match(value))
+    return bool(_PROFILE_URL.match(value)) and not _SITE_PAGE.search(value)
 
 
 _MAC = re.compile(r"^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}$")
@@ -508,11 +533,20 @@ def _title_case(value: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+_GREETINGS = frozenset({"dear", "hi", "hello", "hey", "thanks", "love", "from", "to", "for",
+                        "with", "happy", "congratulations", "congrats", "welcome"})
+
+
 def _person_in_text(span: str, title_case: bool) -> bool:
     """A name inside text: a dictionary first name first ("Anna Schmidt"), last
     ("Schmidt, Anna"), or two dictionary names. In Title Case text, where every noun is
     capitalised ("a Mad Scientist And a Hunter"), only a first name then a last name."""
     words = [w.rstrip(",") for w in span.split() if w[:1].isupper()]
+    # a sentence's first word, capitalised, before the name ("For Xavier Humbert",
+    # "Dear Anna Berg")
+    while len(words) > 1 and (words[0].lower() in FUNCTION_WORDS or
+                              words[0].lower() in _GREETINGS):
+        words = words[1:]
     if not words:
         return False
     d = name_dictionary()
@@ -524,6 +558,20 @@ def _person_in_text(span: str, title_case: bool) -> bool:
     return first[0] or (len(words) >= 2 and (first[-1] or sum(k is not None for k in kinds) >= 2))
 
 
+_HTML_FRAGMENT = re.compile(r"^\s*<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>.*</\1>\s*$", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _unwrapped_html(values: list[str]) -> list[str]:
+    """Values that are rendered HTML fragments (``<p>+34 849 207 285</p>``, a profile field
+    rendered by the application) judged by the text between their tags."""
+    present = [x for x in values if x.strip()]
+    if len(present) < 2 or sum(bool(_HTML_FRAGMENT.match(x)) for x in present) < \
+            0.8 * len(present):
+        return values
+    return [html.unescape(_TAG.sub(" ", x)).strip() for x in values]
+
+
 def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: str | None = None
                  ) -> Verdict:
     """Verdict for a column (or JSON path) of text-like values."""
@@ -531,6 +579,7 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
     if nm is not None and nm.entity == N.PHOTO:
         nm = None  # a photo's file name or URL is not the photo
     strs = [v if isinstance(v, str) else str(v) for v in values]
+    strs = _unwrapped_html(strs)
     st = _text_stats(strs, engine, phone_by_name=nm is not None and nm.entity == N.PHONE)
     v = Verdict(sampled=st.distinct, hits={k: int(c) for k, c in st.whole.items()},
                 letters=any(ch.isalpha() for s in strs for ch in s),
@@ -560,7 +609,7 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
     if st.long_text >= 0.5 * st.distinct and not (nm and nm.entity == N.CREDENTIAL):
         return _free_text(v, st)
     if nm is None or nm.entity != N.CREDENTIAL:
-        qs = _query_strings(v, strs, engine)
+        qs = _query_strings(v, strs, engine) or _php_serialized(v, strs, engine)
         if qs is not None:
             return qs
     ratios = {e: c / st.distinct for e, c in st.whole.items() if e != N.PERSON}
@@ -578,7 +627,7 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
     if nm:
         return _by_name(v, st, nm)
     return (_by_name_shape(v, st) or _login_names(v, st, name) or _minority(v, st)
-            or _keep(v, st))
+            or _named_files(v, strs, engine) or _keep(v, st))
 
 
 # Column words under which login names are stored without saying "username": ``user``,
@@ -744,6 +793,76 @@ def _query_strings(v: Verdict, values: list[str], engine: Analyzer) -> Verdict |
     return v
 
 
+# PHP ``serialize()`` output (``a:2:{s:5:"%name";s:6:"janh38";...}``) and PHP session
+# state (``_sf2_attributes|a:1:{...}``), whole or cut: its string keys and values
+_PHP_SERIALIZED = re.compile(r'(?:^|\|)[aO]:\d+:[{"]')
+_PHP_PAIR = re.compile(r's:\d+:"([^"]{1,64})";s:\d+:"([^"]*)"')
+
+
+def _php_serialized(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | None:
+    """Values that are PHP-serialized arrays, judged per key (``%name``, ``@sender-from``,
+    ``email``) as query strings are: a key holding personal data masks the column as a
+    whole (the blob is one value to the application)."""
+    present = [x for x in values if x.strip()]
+    if len(present) < 2 or \
+            sum(bool(_PHP_SERIALIZED.search(x[:40])) for x in present) < 0.8 * len(present):
+        return None
+    per_key: dict[str, list[str]] = {}
+    for x in present:
+        for key, val in _PHP_PAIR.findall(x):
+            bucket = per_key.setdefault(key.lstrip("%@!#:"), [])
+            if val and len(bucket) < QUERY_VALUES_PER_KEY and val not in bucket:
+                bucket.append(val)
+    found: dict[str, str] = {}
+    for key, vals in sorted(per_key.items()):
+        if not key:
+            continue
+        pv = _path_verdict(f"$.{key}", vals, engine)
+        if pv.entity is not None and pv.entity != N.COUNTRY:
+            found[key] = pv.entity
+    if not found:
+        return None
+    entity = Counter(found.values()).most_common(1)[0][0]
+    v.entity, v.partial, v.confidence = entity, True, 0.7
+    keys = ", ".join(f"{k}={e}" for k, e in sorted(found.items())[:4])
+    v.signals.append(f"php-serialized:{keys}")
+    v.note = (f"PHP-serialized values carrying personal data under {keys}: masked as a "
+              "whole column")
+    return v
+
+
+_FILE_NAME = re.compile(r"^[^\s/\\]*(?:[/\\]+[^/\\]+)*\.[A-Za-z0-9]{2,5}$")
+# names inside file names (``CV_Ana_Lopez.pdf``, ``anna-berg-headshot.jpg``): rarer than in
+# notes, so a smaller share of them says the files are about people
+NAMED_FILES_SHARE = 0.15
+
+
+def _file_stem(x: str) -> str:
+    x = re.split(r"[/\\]", x)[-1]
+    x = re.sub(r"\.[A-Za-z0-9]{2,5}$", "", x)
+    return re.sub(r"[-_.+]+", " ", x).strip()
+
+
+def _named_files(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | None:
+    """File names or paths (``public://2024-09/Frado-Borra-headshot.jpg``) whose words
+    name a person (a dictionary first name and another capitalised word) in a sizeable
+    share: CVs, passport scans, portraits uploaded for people. Masked as a whole column."""
+    present = [x.strip() for x in values if x.strip()]
+    if len(present) < MIN_DISTINCT_FOR_NAMED_NOTES or \
+            sum(bool(_FILE_NAME.match(x)) for x in present) < 0.8 * len(present):
+        return None
+    stems = sorted({_file_stem(x) for x in present})
+    st = _text_stats(stems, engine, phone_by_name=False)
+    named = max(st.inside.get(N.PERSON, 0), st.person_like)
+    if st.distinct < MIN_DISTINCT_FOR_NAMED_NOTES or named < NAMED_FILES_SHARE * st.distinct:
+        return None
+    v.entity, v.partial, v.confidence = N.PERSON, True, 0.6
+    v.signals.append(f"file-names-naming-people={named}/{st.distinct}")
+    v.note = (f"file names naming a person in {named} of {st.distinct}: masked as a "
+              "whole column")
+    return v
+
+
 def _minority(v: Verdict, st: _TextStats, names: bool = True) -> Verdict | None:
     """A sizeable share of personal values (or a few e-mails or IBANs) among others: the
     column is masked as a whole, with a method that fits every value."""
@@ -761,6 +880,16 @@ def _minority(v: Verdict, st: _TextStats, names: bool = True) -> Verdict | None:
             st.distinct >= MIN_DISTINCT_FOR_NAMED_NOTES and \
             named > found.get(N.PERSON, 0):
         found[N.PERSON] = named
+    # an e-mail address inside values that are not prose (an SSH key's comment
+    # ``ssh-ed25519 AAAA… anna@example.org``, ``Anna Berg <anna@example.org>``) in a
+    # sizeable share: the column carries people's mailboxes
+    mailed = st.inside.get(N.EMAIL, 0)
+    if mailed >= max(2, SIZEABLE_SHARE * st.distinct) and mailed > found.get(N.EMAIL, 0):
+        found[N.EMAIL] = mailed
+    # door and gate codes in delivery notes: keys to people's homes
+    codes = st.inside.get(N.CREDENTIAL, 0)
+    if codes >= max(2, SIZEABLE_SHARE * st.distinct):
+        found[N.CREDENTIAL] = max(codes, found.get(N.CREDENTIAL, 0))
     if max(st.digits_only, st.numeric) >= 0.9 * st.distinct:
         # random numbers (timestamps, hashes, codes, ``2022-0009``) pass a check digit
         # about one time in ten: an identifier column checks out in most of its values,

@@ -243,3 +243,28 @@ def test_people_and_companies_company_accounts_and_forge_logins(db_url, keyring_
     assert s.rule("user", "name").finding.entity == "USERNAME"
     assert s.rule("user", "lower_name").finding.entity == "USERNAME"
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_card_details_integer_ips_dispatch_tables_and_file_names(db_url, keyring_env):
+    """The eighth corpus pass's rules on each engine: card expiry as integers and first
+    digits, a ``country_area`` region, an ip2long BIGINT, a ``recipient`` table by
+    ``type``/``type_id`` whose key stays, file names naming people, PHP-serialized
+    placeholders and an analytics client id; tokenize accepts the proposal."""
+    result, inv = _scan(db_url, dc.eighth_pass)
+    s = result.schema
+    assert s.rule("payment", "cc_exp_month").finding.entity == "CARD_EXPIRY"
+    assert s.rule("payment", "cc_exp_year").finding.entity == "CARD_EXPIRY"
+    assert s.rule("payment", "cc_first_digits").finding.entity == "CARD_DIGITS"
+    assert s.rule("payment", "billing_country_area").finding.entity == "REGION"
+    assert s.rule("payment", "tracking_code").finding.entity == "PERSON_ID"
+    assert _method(s, "payment", "total") == "keep"
+    assert s.rule("connections", "ip_address").finding.entity == "IP_ADDRESS"
+    assert _method(s, "connections", "pages") == "keep"
+    assert _method(s, "recipient", "id") == "keep"
+    assert _method(s, "message", "recipient_id") == "keep"
+    assert _method(s, "file_managed", "filename") != "keep"
+    assert _method(s, "file_managed", "uri") != "keep"
+    assert _method(s, "file_managed", "filemime") == "keep"
+    assert _method(s, "watchdog", "variables") != "keep"
+    assert _method(s, "watchdog", "message") == "keep"
+    _tokenizes(s, inv, db_url, keyring_env)
