@@ -14,4 +14,7 @@ NAMES = ("wordpress", "mastodon", "django_auth", "mediawiki", "openemr", "synthe
 # scored separately (``--only prestashop,zulip,saleor,drupal``) as a check that the rules
 # generalise. Labelled in the seventh pass, before any scan, by a helper that never read
 # the scanner, for the next honest measure.
-HELDOUT: tuple[str, ...] = ("prestashop", "zulip", "saleor", "drupal")
+HELDOUT: tuple[str, ...] = ("prestashop", "zulip", "saleor", "drupal",
+                             # labelled before any scan by a helper that never read the
+                             # scanner (held6); the lead reconciles with the entries above
+                             "keycloak", "nextcloud", "mattermost", "opencart")
