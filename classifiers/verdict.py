@@ -15,6 +15,7 @@ import json
 import re
 import statistics
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import parse_qsl
@@ -772,12 +773,22 @@ def _query_strings(v: Verdict, values: list[str], engine: Analyzer) -> Verdict |
     present = [x.strip() for x in values if x.strip()]
     if len(present) < 2 or sum(bool(_QUERY.match(x)) for x in present) < 0.8 * len(present):
         return None
+    pairs = ((key, val) for x in present for key, val in parse_qsl(x.lstrip("?")))
+    return _keyed_verdict(v, pairs, engine, "query-string", "query strings")
+
+
+def _keyed_verdict(v: Verdict, pairs: Iterable[tuple[str, str]], engine: Analyzer,
+                   signal: str, what: str) -> Verdict | None:
+    """Key-value pairs read out of a column's values, judged per key as JSON paths are:
+    a key holding personal data masks the column as a whole (the values are one blob to
+    the application). None when no key does."""
     per_key: dict[str, list[str]] = {}
-    for x in present:
-        for key, val in parse_qsl(x.lstrip("?")):
-            bucket = per_key.setdefault(key, [])
-            if val and len(bucket) < QUERY_VALUES_PER_KEY and val not in bucket:
-                bucket.append(val)
+    for key, val in pairs:
+        if not key:
+            continue
+        bucket = per_key.setdefault(key, [])
+        if val and len(bucket) < QUERY_VALUES_PER_KEY and val not in bucket:
+            bucket.append(val)
     found: dict[str, str] = {}
     for key, vals in sorted(per_key.items()):
         pv = _path_verdict(f"$.{key}", vals, engine)
@@ -788,8 +799,8 @@ def _query_strings(v: Verdict, values: list[str], engine: Analyzer) -> Verdict |
     entity = Counter(found.values()).most_common(1)[0][0]
     v.entity, v.partial, v.confidence = entity, True, 0.7
     keys = ", ".join(f"{k}={e}" for k, e in sorted(found.items())[:4])
-    v.signals.append(f"query-string:{keys}")
-    v.note = f"query strings carrying personal data under {keys}: masked as a whole column"
+    v.signals.append(f"{signal}:{keys}")
+    v.note = f"{what} carrying personal data under {keys}: masked as a whole column"
     return v
 
 
@@ -807,28 +818,8 @@ def _php_serialized(v: Verdict, values: list[str], engine: Analyzer) -> Verdict 
     if len(present) < 2 or \
             sum(bool(_PHP_SERIALIZED.search(x[:40])) for x in present) < 0.8 * len(present):
         return None
-    per_key: dict[str, list[str]] = {}
-    for x in present:
-        for key, val in _PHP_PAIR.findall(x):
-            bucket = per_key.setdefault(key.lstrip("%@!#:"), [])
-            if val and len(bucket) < QUERY_VALUES_PER_KEY and val not in bucket:
-                bucket.append(val)
-    found: dict[str, str] = {}
-    for key, vals in sorted(per_key.items()):
-        if not key:
-            continue
-        pv = _path_verdict(f"$.{key}", vals, engine)
-        if pv.entity is not None and pv.entity != N.COUNTRY:
-            found[key] = pv.entity
-    if not found:
-        return None
-    entity = Counter(found.values()).most_common(1)[0][0]
-    v.entity, v.partial, v.confidence = entity, True, 0.7
-    keys = ", ".join(f"{k}={e}" for k, e in sorted(found.items())[:4])
-    v.signals.append(f"php-serialized:{keys}")
-    v.note = (f"PHP-serialized values carrying personal data under {keys}: masked as a "
-              "whole column")
-    return v
+    pairs = ((key.lstrip("%@!#:"), val) for x in present for key, val in _PHP_PAIR.findall(x))
+    return _keyed_verdict(v, pairs, engine, "php-serialized", "PHP-serialized values")
 
 
 _FILE_NAME = re.compile(r"^[^\s/\\]*(?:[/\\]+[^/\\]+)*\.[A-Za-z0-9]{2,5}$")
