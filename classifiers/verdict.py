@@ -15,7 +15,7 @@ import json
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import parse_qsl
@@ -559,6 +559,18 @@ def _person_in_text(span: str, title_case: bool) -> bool:
     return first[0] or (len(words) >= 2 and (first[-1] or sum(k is not None for k in kinds) >= 2))
 
 
+# the share of a column's non-empty values that must have a structured shape (an HTML
+# fragment, a query string, a serialized array, a file name) for it to be read as one
+SHAPED_SHARE = 0.8
+
+
+def _mostly(present: list[str], shaped: Callable[[str], object], least: int = 2) -> bool:
+    """Whether there are ``least`` non-empty values at least and SHAPED_SHARE of them have
+    the shape ``shaped`` tests."""
+    return len(present) >= least and \
+        sum(bool(shaped(x)) for x in present) >= SHAPED_SHARE * len(present)
+
+
 _HTML_FRAGMENT = re.compile(r"^\s*<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>.*</\1>\s*$", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -566,9 +578,7 @@ _TAG = re.compile(r"<[^>]+>")
 def _unwrapped_html(values: list[str]) -> list[str]:
     """Values that are rendered HTML fragments (``<p>+34 849 207 285</p>``, a profile field
     rendered by the application) judged by the text between their tags."""
-    present = [x for x in values if x.strip()]
-    if len(present) < 2 or sum(bool(_HTML_FRAGMENT.match(x)) for x in present) < \
-            0.8 * len(present):
+    if not _mostly([x for x in values if x.strip()], _HTML_FRAGMENT.match):
         return values
     return [html.unescape(_TAG.sub(" ", x)).strip() for x in values]
 
@@ -771,7 +781,7 @@ def _query_strings(v: Verdict, values: list[str], engine: Analyzer) -> Verdict |
     key holding personal data masks the column as a whole (one "word" to the text rules,
     neither free text nor a whole-value e-mail)."""
     present = [x.strip() for x in values if x.strip()]
-    if len(present) < 2 or sum(bool(_QUERY.match(x)) for x in present) < 0.8 * len(present):
+    if not _mostly(present, _QUERY.match):
         return None
     pairs = ((key, val) for x in present for key, val in parse_qsl(x.lstrip("?")))
     return _keyed_verdict(v, pairs, engine, "query-string", "query strings")
@@ -815,8 +825,7 @@ def _php_serialized(v: Verdict, values: list[str], engine: Analyzer) -> Verdict 
     ``email``) as query strings are: a key holding personal data masks the column as a
     whole (the blob is one value to the application)."""
     present = [x for x in values if x.strip()]
-    if len(present) < 2 or \
-            sum(bool(_PHP_SERIALIZED.search(x[:40])) for x in present) < 0.8 * len(present):
+    if not _mostly(present, lambda x: _PHP_SERIALIZED.search(x[:40])):
         return None
     pairs = ((key.lstrip("%@!#:"), val) for x in present for key, val in _PHP_PAIR.findall(x))
     return _keyed_verdict(v, pairs, engine, "php-serialized", "PHP-serialized values")
@@ -839,8 +848,7 @@ def _named_files(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | N
     name a person (a dictionary first name and another capitalised word) in a sizeable
     share: CVs, passport scans, portraits uploaded for people. Masked as a whole column."""
     present = [x.strip() for x in values if x.strip()]
-    if len(present) < MIN_DISTINCT_FOR_NAMED_NOTES or \
-            sum(bool(_FILE_NAME.match(x)) for x in present) < 0.8 * len(present):
+    if not _mostly(present, _FILE_NAME.match, least=MIN_DISTINCT_FOR_NAMED_NOTES):
         return None
     stems = sorted({_file_stem(x) for x in present})
     st = _text_stats(stems, engine, phone_by_name=False)
