@@ -63,7 +63,7 @@ from .dialects import Dialect
 from .group import GroupTransaction
 from .rebuild import Rebuilder
 from .results import Progress, TableResult, TokenizeError, WorkMap, WorkState
-from .work import Work, WorkTables, value_kind
+from .work import Work, WorkTables, value_kind, without_indexes
 
 UNITS_PREFIX = "piigate_units_"  # the run's record of applied units (below a group)
 ID_STRIDE = 2**40  # work-table ids of value range r start at r * ID_STRIDE
@@ -400,8 +400,7 @@ class UnitRun:
                 self.records.forget(conn, f"source:{w}")
                 conn.commit()
                 table = self.works.define(work)
-                for ix in list(table.indexes):  # built by the seal: one sort, not per row
-                    table.indexes.discard(ix)
+                without_indexes(table)  # built by the seal
                 table.drop(conn, checkfirst=True)
                 table.create(conn)
                 conn.commit()
@@ -432,18 +431,18 @@ class UnitRun:
         out.setdefault("seconds", round(time.perf_counter() - started, 3))
         return {"unit": unit.id, **out}
 
-    def _work(self, unit: Unit) -> Work:
+    def _work(self, unit: Unit) -> tuple[Work, sa.Table]:
+        """The unit's work table and its definition (the table exists)."""
         if not self.works.works:
             raise TokenizeError("the keyring is needed for this work unit")
         if not 0 <= unit.work < len(self.works.works):
             raise TokenizeError(f"there is no work table {unit.work} in this run")
         work = self.works.works[unit.work]
-        work.table = self.works.define(work)  # metadata only: the table exists
-        return work
+        work.table = table = self.works.define(work)  # metadata only
+        return work, table
 
     def _map(self, unit: Unit) -> dict[str, Any]:
-        work = self._work(unit)
-        table = self.works.define(work)
+        work, table = self._work(unit)
         # this range's own counts (the runner may have filled other ranges before)
         work.next_id = unit.part * ID_STRIDE
         work.result.distinct = work.result.changed = 0
@@ -484,7 +483,7 @@ class UnitRun:
         return {"skipped": False, "rows": doc["changed"]}
 
     def _seal(self, unit: Unit) -> dict[str, Any]:
-        work = self._work(unit)
+        work, table = self._work(unit)
         parts = unit.parts[0] if unit.parts else 1
         with self.engine.connect() as conn:
             if self.records.has(conn, unit.id):
@@ -505,7 +504,7 @@ class UnitRun:
             work.new_min, work.new_max = min(mins, default=None), max(maxs, default=None)
             work.new_first = {c for d in maps for c in d["new_first"]}
             try:
-                for ix in self.works.define(work).indexes:
+                for ix in table.indexes:
                     if unit.park or ix.name != f"{work.name}_p":  # the parked flag's
                         ix.create(conn, checkfirst=True)
                 conn.commit()

@@ -150,6 +150,15 @@ class Work:
         return bool(self.parked) and (self.park_base is not None or self.park_prefix is not None)
 
 
+def without_indexes(table: sa.Table) -> list[sa.Index]:
+    """Take the indexes off ``table``'s definition, to be built after it is filled (one
+    sort instead of an index insert per row); the indexes taken."""
+    indexes = list(table.indexes)
+    for ix in indexes:
+        table.indexes.discard(ix)
+    return indexes
+
+
 def value_kind(col: ColumnPlan) -> str:
     return "text" if col.info.kind not in ("integer", "date", "datetime", "json") else \
         col.info.kind
@@ -320,9 +329,7 @@ class WorkTables:
         writer = reader if self.sql.one_connection else self.engine.connect()
         # indexes are built after the fill (one sort, not one insert per row), and the
         # parking flag's only when parking may be needed (:meth:`ensure_parking`)
-        indexes = list(work.table.indexes)
-        for ix in indexes:
-            work.table.indexes.discard(ix)
+        indexes = without_indexes(work.table)
         try:
             work.table.drop(writer, checkfirst=True)
             work.table.create(writer)

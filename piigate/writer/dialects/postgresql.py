@@ -119,7 +119,8 @@ class PostgresqlDialect(Dialect):
         stay), its droppable indexes and key constraints are dropped, the rows go back,
         and the indexes are rebuilt from ``pg_get_indexdef`` / ``pg_get_constraintdef``."""
         if self.why_not_swap(conn, table) is None:
-            self.create_stage(conn, table, scratch)
+            conn.execute(sa.text(f"DROP TABLE IF EXISTS {self.q(scratch)}"))
+            self._create_swap_stage(conn, table, scratch)
             cols = ", ".join(self.q(c) for c in sel.columns)
             res = conn.execute(sa.text(f"INSERT INTO {self.q(scratch)} ({cols}) "
                                        + sel.sql(self.q(table))), sel.params)
@@ -137,18 +138,21 @@ class PostgresqlDialect(Dialect):
     def create_stage(self, conn: Connection, table: str, stage: str) -> None:
         conn.execute(sa.text(f"DROP TABLE IF EXISTS {self.q(stage)}"))
         if self.why_not_swap(conn, table) is None:
-            # to be renamed in: everything LIKE copies, no indexes to maintain while the
-            # rows go in (stage_indexes builds them after)
-            conn.execute(sa.text(
-                f"CREATE TABLE {self.q(stage)} (LIKE {self.q(table)} INCLUDING DEFAULTS "
-                "INCLUDING CONSTRAINTS INCLUDING COMMENTS INCLUDING STORAGE "
-                "INCLUDING COMPRESSION)"))
+            self._create_swap_stage(conn, table, stage)
             return
         # column types and NOT NULL only, copied into the table at the finish. UNLOGGED
         # like the one-unit path's temporary table (no WAL for rows that are copied once
         # more); a server crash empties it, which plan_units notices (the recorded
         # ranges' rows are missing) and starts the group's ranges again
         conn.execute(sa.text(f"CREATE UNLOGGED TABLE {self.q(stage)} (LIKE {self.q(table)})"))
+
+    def _create_swap_stage(self, conn: Connection, table: str, stage: str) -> None:
+        """A table to be renamed in: everything LIKE copies, no indexes to maintain while
+        the rows go in (:meth:`stage_indexes` builds them after)."""
+        conn.execute(sa.text(
+            f"CREATE TABLE {self.q(stage)} (LIKE {self.q(table)} INCLUDING DEFAULTS "
+            "INCLUDING CONSTRAINTS INCLUDING COMMENTS INCLUDING STORAGE "
+            "INCLUDING COMPRESSION)"))
 
     def stage_indexes_later(self, conn: Connection, stage: str) -> bool:
         """Whether ``stage`` is to be renamed in, its indexes built once its rows are in
@@ -159,14 +163,20 @@ class PostgresqlDialect(Dialect):
             {"s": stage}).scalar() is True
 
     def stage_indexes(self, conn: Connection, table: str, stage: str) -> None:
+        self._stage_indexes(conn, table, stage)
+
+    def _stage_indexes(self, conn: Connection, table: str,
+                       stage: str) -> list[tuple[str, str, str]]:
         """Build on ``stage`` every index and key constraint of ``table`` it lacks, under
-        names of its own (:meth:`_swap_in` gives them the table's names)."""
+        names of its own (:meth:`_swap_in` gives them the table's names); the table's
+        indexes (:meth:`_indexes`)."""
+        indexes = self._indexes(conn, table)
         have = set(conn.execute(sa.text(
             "SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
             "JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n "
             "ON n.oid = t.relnamespace WHERE t.relname = :s AND n.nspname = current_schema()"),
             {"s": stage}).scalars())
-        for name, con, definition in self._indexes(conn, table):
+        for name, con, definition in indexes:
             temp = _stage_index(stage, name)
             if temp in have:
                 continue
@@ -176,6 +186,7 @@ class PostgresqlDialect(Dialect):
                 stmt = "CREATE " + definition.replace("{name}", self.q(temp)).replace(
                     "{table}", self.q(stage))
             conn.execute(sa.text(stmt))
+        return indexes
 
     def replace_from(self, conn: Connection, table: str, stage: str, sel: RowsSelect,
                      scratch: str, check_rows: Callable[[int], None]) -> None:
@@ -206,8 +217,7 @@ class PostgresqlDialect(Dialect):
         (RESTRICT: anything still depending on it fails the group), the stage and its
         indexes renamed to the table's names."""
         q = self.q
-        self.stage_indexes(conn, table, stage)
-        indexes = self._indexes(conn, table)
+        indexes = self._stage_indexes(conn, table, stage)
         owned = conn.execute(sa.text(
             "SELECT s.relname, a.attname FROM pg_depend d "
             "JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S' "
