@@ -404,6 +404,14 @@ def _random_shape(values: list[str]) -> tuple[int, ...] | None:
     return tuple(sorted({len(x) for x in values}))
 
 
+def _unjudged_text(t: TableInfo, verdicts: dict[str, Verdict]) -> list[tuple[str, Verdict]]:
+    """The text columns of ``t`` outside its key that no rule has found anything in yet,
+    with their verdicts: what a rule reading a column against its row's others may mark."""
+    return [(cname, v) for cname, col in t.columns.items()
+            if (v := verdicts.get(cname)) is not None and v.entity is None
+            and col.kind == "text" and not col.primary_key]
+
+
 def _sibling_secrets(t: TableInfo, verdicts: dict[str, Verdict],
                      rows: list[dict[str, Any]]) -> None:
     """A column of random mixed-case strings shaped exactly like a credential its table
@@ -420,10 +428,7 @@ def _sibling_secrets(t: TableInfo, verdicts: dict[str, Verdict],
                 shapes[shape] = c
     if not shapes:
         return
-    for cname, col in t.columns.items():
-        w = verdicts.get(cname)
-        if w is None or w.entity is not None or col.kind != "text" or col.primary_key:
-            continue
+    for cname, w in _unjudged_text(t, verdicts):
         shape = _random_shape(values(cname))
         if shape is not None and shape in shapes:
             w.entity, w.confidence = N.CREDENTIAL, 0.6
@@ -442,10 +447,7 @@ def _derived_copies(t: TableInfo, verdicts: dict[str, Verdict],
     number) is the same data again: masked with the same entity."""
     sources = [c for c, v in verdicts.items() if v.entity in
                IDENTIFYING | CONTACT | {N.PERSON_ID} and not v.partial]
-    for cname, col in t.columns.items():
-        v = verdicts.get(cname)
-        if v is None or v.entity is not None or col.kind != "text" or col.primary_key:
-            continue
+    for cname, v in _unjudged_text(t, verdicts):
         for src in sources:
             pairs = [(_normalised(r.get(cname)), _normalised(r.get(src))) for r in rows
                      if r.get(cname) not in (None, "") and r.get(src) not in (None, "")]
