@@ -12,6 +12,7 @@ Only databases named ``piigate_bench_*`` are ever created or dropped.
 from __future__ import annotations
 
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,6 +135,20 @@ def generate(db: BenchDb, employees: int) -> dict[str, int]:
     finally:
         eng.dispose()
     return counts
+
+
+def ensure_data(db: BenchDb, employees: int, reuse: bool) -> tuple[dict[str, int], float | None]:
+    """The template's row counts, generating it unless ``reuse`` finds it complete."""
+    if reuse and exists(db):
+        try:
+            found = counts(db)
+            if found["employees"] == employees:
+                return found, None
+        except Exception:  # noqa: BLE001 - an incomplete template is regenerated
+            pass
+    t0 = time.perf_counter()
+    made = generate(db, employees)
+    return made, time.perf_counter() - t0
 
 
 def clone(src: BenchDb, dst: BenchDb) -> None:

@@ -125,20 +125,6 @@ def run_child(name: str, db: BenchDb, workdir: Path, profile: Path | None) -> di
     return facts
 
 
-def ensure_data(db: BenchDb, employees: int, reuse: bool) -> tuple[dict[str, int], float | None]:
-    """The template's row counts, generating it unless ``reuse`` finds it complete."""
-    if reuse and bench_dbs.exists(db):
-        try:
-            found = bench_dbs.counts(db)
-            if found["employees"] == employees:
-                return found, None
-        except Exception:  # noqa: BLE001 - an incomplete template is regenerated
-            pass
-    t0 = time.perf_counter()
-    counts = bench_dbs.generate(db, employees)
-    return counts, time.perf_counter() - t0
-
-
 def run_contender(name: str, engine: str, template: BenchDb, rows: int, args: argparse.Namespace,
                   workdir: Path) -> dict[str, Any]:
     if name == "ours":
@@ -209,7 +195,7 @@ def run_engine(engine: str, args: argparse.Namespace, workdir: Path) -> dict[str
     n = args.employees
     print(f"[{engine}] generating/reusing {n} employees ...", flush=True)
     template = bench_dbs.db_for(engine, f"piigate_bench_tpl_{n}", workdir)
-    counts, gen_s = ensure_data(template, n, args.reuse_data)
+    counts, gen_s = bench_dbs.ensure_data(template, n, args.reuse_data)
     rows = sum(counts[t] for t in BENCH_TABLES)
     out: dict[str, Any] = {"engine": engine, "server": bench_dbs.server_version(engine),
                            "counts": counts, "rows": rows, "generate_seconds": gen_s,
@@ -218,7 +204,7 @@ def run_engine(engine: str, args: argparse.Namespace, workdir: Path) -> dict[str
     if "seed" in args.contenders and args.seed_fraction < 1.0:
         m = seed_n = max(100, round(n * args.seed_fraction))
         seed_template = bench_dbs.db_for(engine, f"piigate_bench_tpl_{m}", workdir)
-        seed_counts, _ = ensure_data(seed_template, m, args.reuse_data)
+        seed_counts, _ = bench_dbs.ensure_data(seed_template, m, args.reuse_data)
         seed_rows = sum(seed_counts[t] for t in BENCH_TABLES)
         seed_scale = rows / seed_rows
         out["seed_subset"] = {"employees": m, "counts": seed_counts, "rows": seed_rows,

@@ -93,14 +93,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", nargs="+", default=["1", "2"])
     p.add_argument("--out", type=Path, default=HERE / "results" / "tokenize_jobs.json")
     p.add_argument("--workdir", type=Path, default=Path("/tmp/piigate_bench_units"))
+    p.add_argument("--reuse-data", action="store_true",
+                   help="use the kept template if complete (e.g. to compare two checkouts)")
+    p.add_argument("--keep-data", action="store_true", help="keep the template database")
     args = p.parse_args(argv)
     out: list[dict[str, Any]] = []
     for engine in args.engines:
-        template = bench_dbs.db_for(engine, f"piigate_bench_units_tpl_{os.getpid()}",
+        template = bench_dbs.db_for(engine, f"piigate_bench_units_tpl_{args.employees}",
                                     args.workdir)
-        t0 = time.perf_counter()
-        bench_dbs.generate(template, args.employees)
-        print(f"{engine}: template in {time.perf_counter() - t0:.0f} s", flush=True)
+        _, gen_s = bench_dbs.ensure_data(template, args.employees, args.reuse_data)
+        print(f"{engine}: template {'reused' if gen_s is None else f'in {gen_s:.0f} s'}",
+              flush=True)
         try:
             for run in args.runs:
                 res = {"engine": engine, **one_run(engine, template, run, args.workdir)}
@@ -110,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(json.dumps(res), flush=True)
                 out.append(res)
         finally:
-            bench_dbs.drop(template)
+            if not args.keep_data:
+                bench_dbs.drop(template)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, indent=2))
     print("\n| engine | run | jobs | ranges | seconds | rows/s per `rows` unit | "
