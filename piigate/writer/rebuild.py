@@ -40,7 +40,7 @@ from ..db import ForeignKey
 from .dialects import RowsSelect
 from .names import NEW_PREFIX, OLD_PREFIX, aside_name, swap_marker
 from .results import TokenizeError
-from .work import WorkTables, constant_like, constant_parts, entity_column
+from .work import Work, WorkTables, constant_like, constant_parts, entity_column
 
 
 def touches_masked(fk: ForeignKey, masked: set[tuple[str, str]]) -> bool:
@@ -85,9 +85,11 @@ class Rebuilder:
         where, params = w.condition(table)
         cond = "".join(f" AND {c}" for c in where)
         by_name = {c.column: c for c in self.plan.for_table(table)}
-        columns = list(self.plan.inventory.tables[table].columns)
+        info = self.plan.inventory.tables[table]
+        columns = list(info.columns)
         exprs: list[str] = []
         joins: list[str] = []
+        lead: tuple[str, str] | None = None
         params = dict(params)
         for i, name in enumerate(columns):
             c = sql.col(table, name)
@@ -111,15 +113,33 @@ class Rebuilder:
                         joins.append(f"LEFT JOIN {m} AS mb{i} ON mb{i}.e IS NULL "
                                      f"AND {e} IS NULL AND mb{i}.k = {key}{cond}")
                         news = [f"ma{i}.new", f"mb{i}.new"]
+                    elif self._leads(table, name, work, where):
+                        lead = (f"{m} AS m{i} {sql.driving_join}", f"m{i}.k = {key}")
+                        news = [f"m{i}.new"]
                     else:
                         joins.append(f"LEFT JOIN {m} AS m{i} ON m{i}.k = {key}{cond}")
                         news = [f"m{i}.new"]
                     news = [sql.set_expr(n, work.kind, col.info.sql_type) for n in news]
                     expr = f"COALESCE({', '.join([*news, sql.join_old(c, work.kind)])})"
             exprs.append(f"{expr} AS {sql.q(name)}")
-        pk = self.plan.inventory.tables[table].primary_key
+        pk = info.primary_key
         order = [columns.index(c) + 1 for c in pk] if any(c in by_name for c in pk) else []
-        return RowsSelect(columns, exprs, joins, params, order)
+        return RowsSelect(columns, exprs, joins, params, order, lead)
+
+    def _leads(self, table: str, column: str, work: Work, where: list[str]) -> bool:
+        """Whether the rows are read through ``column``'s work table instead of joining
+        it to each row: on MariaDB, 300,024 keys driving 2.8 M primary-key lookups into
+        ``salaries`` (in key order) took 14-18 s where 2.8 M lookups into the work table
+        took 19-23 s. Only where it cannot lose a row: the table's leading key column
+        (never NULL), no row condition, and every value of the domain changed (values a
+        transform leaves alone have no work row). A lost row would still be caught by
+        the row count before anything is swapped in."""
+        info = self.plan.inventory.tables[table]
+        col = info.columns[column]
+        return (bool(self.sql.driving_join) and bool(info.primary_key)
+                and info.primary_key[0] == column and not col.nullable and not where
+                and work.entity_kind is None
+                and work.result.changed == work.result.distinct)
 
     def count(self, conn: Connection, table: str) -> int:
         """Rows of ``table`` before the rebuild (counting 2.8M InnoDB rows takes ~1 s)."""

@@ -178,3 +178,45 @@ def test_cli_rebuilds_by_default_and_updates_in_place_on_request(tmp_path, secre
     assert seen == {False: {True}, True: {False}}
     assert fingerprint(f"sqlite:///{tmp_path / 'db0.sqlite'}") == fingerprint(
         f"sqlite:///{tmp_path / 'db1.sqlite'}")
+
+
+@pytest.mark.parametrize("unchanged", [False, True], ids=["all-changed", "one-unchanged"])
+def test_rows_read_through_the_key_map_lose_none(fresh_db, db_url, keyring, unchanged):
+    """MariaDB reads a rebuilt table through its leading key's work table (STRAIGHT_JOIN)
+    only when every key has a work row; a key the transform leaves alone (the empty
+    string) has none, and its row must still be there. Same rows as the in-place update
+    either way, on every engine."""
+    engine_name = {"sqlite": "sqlite", "postgresql": "postgresql", "mysql": "mariadb"}[
+        connect(db_url).dialect.name]
+    schema = {"format": "piigate/v1", "tables": {"logins": {"columns": {
+        "login": {"method": "hash"}, "note": {"method": "keep", "reason": "not personal"}}}}}
+    logins = [f"user{i:03d}" for i in range(60)] + ([""] if unchanged else [])
+    urls = {True: db_url, False: fresh_db(engine_name)}
+    for rebuild, url in urls.items():
+        engine = connect(url)
+        md = sa.MetaData()
+        table = sa.Table("logins", md, sa.Column("login", sa.String(80), primary_key=True),
+                         sa.Column("note", sa.String(20)))
+        md.create_all(engine)
+        with engine.begin() as c:
+            c.execute(table.insert(), [{"login": v, "note": f"n{i}"}
+                                       for i, v in enumerate(logins)])
+        driving: list[str] = []
+
+        def spy(*a: object, seen: list[str] = driving) -> None:
+            if "STRAIGHT_JOIN" in str(a[2]):
+                seen.append(str(a[2]))
+
+        sa.event.listen(engine, "before_cursor_execute", spy)
+        tokenize(engine, make_plan(parse_schema(schema), reflect(engine)), keyring,
+                 rebuild=rebuild)
+        with engine.connect() as c:
+            after = dict(c.execute(sa.text("SELECT note, login FROM logins")).all())
+        assert len(after) == len(logins)
+        assert not set(after.values()) & (set(logins) - {""})
+        if unchanged:
+            assert after[f"n{len(logins) - 1}"] == ""
+        if rebuild and engine_name == "mariadb":
+            assert len(driving) == (0 if unchanged else 1)
+        engine.dispose()
+    assert fingerprint(urls[True]) == fingerprint(urls[False])

@@ -24,6 +24,7 @@ _CHECK_FAILED = 4025  # CHECK failures come as OperationalError 4025 (SQLSTATE 2
 class MysqlDialect(Dialect):
     name: ClassVar[str] = "mysql"
     rebuilds_aside: ClassVar[bool] = True
+    driving_join: ClassVar[str] = "STRAIGHT_JOIN"
 
     # -- keys --------------------------------------------------------------------------
     def select_expr(self, expr: str, kind: str) -> str:
