@@ -18,7 +18,7 @@ from piigate.errors import safe_reason
 from piigate.schema.model import Schema
 
 from . import names as N
-from .context import Subject, apply_context, person_key_tables
+from .context import Subject, apply_context, login_references, person_key_tables
 from .propose import (
     UNREADABLE,
     Decision,
@@ -111,6 +111,10 @@ def column_verdict(col: ColumnInfo, cs: ColumnSample, ts: TableSample, table: Ta
     # a CRC of an e-mail address is often stored as an integer (one per person)
     numeric_name = nm is not None and (nm.entity in NUMERIC_ENTITIES
                                        or nm.phrase in N.EMAIL_HASH_PHRASES)
+    toks = N.tokens(col.name)
+    if nm is not None and toks and toks[-1] == "id" and "id" not in nm.phrase.split():
+        # ``customer_ip_id``: the key of a row about an IP, not an ip2long address
+        numeric_name = False
     if col.kind == "integer":
         if not numeric_name and not any(len(str(abs(x))) >= 8 for x in values[:50]
                                         if isinstance(x, int)):
@@ -148,6 +152,7 @@ def scan_database(url_or_engine: str | Engine, *, sample: int = 1000,
         inv = reflect(db)
         decisions: dict[tuple[str, str], Decision] = {}
         verdicts: dict[tuple[str, str], Verdict] = {}
+        sampled: dict[tuple[str, str], ColumnSample] = {}
         failed: dict[str, str] = {t: i.error for t, i in inv.tables.items() if i.error}
         subjects: dict[str, Subject] = {}
         unreadable: dict[str, str] = {}
@@ -163,14 +168,20 @@ def scan_database(url_or_engine: str | Engine, *, sample: int = 1000,
                 t.error = tv
                 continue
             table_verdicts, samples, subjects[tname] = tv
-            for cname, col in t.columns.items():
-                v = table_verdicts[cname]
+            for cname in t.columns:
                 cs = samples[cname]
                 if cs.error is not None:
                     unreadable[f"{tname}.{cname}"] = cs.error
-                verdicts[(tname, cname)] = v
-                decisions[(tname, cname)] = decide_column(col, v, cs.non_null, d)
+                verdicts[(tname, cname)] = table_verdicts[cname]
+                sampled[(tname, cname)] = cs
         people = person_key_tables(inv, subjects)
+        # a column of one table read against another's values (logins used as references)
+        login_references(inv, people, verdicts,
+                         {k: cs.values for k, cs in sampled.items()})
+        for (tname, cname), cs in sampled.items():
+            decisions[(tname, cname)] = decide_column(inv.tables[tname].columns[cname],
+                                                      verdicts[(tname, cname)],
+                                                      cs.non_null, d)
         mask_person_keys(inv, decisions, people)
         removed = apply_previous(inv, decisions, previous)
         fk_closure(inv, decisions)
