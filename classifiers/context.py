@@ -29,6 +29,7 @@ import ipaddress
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -421,7 +422,7 @@ _LOGIN_SEPARATORS = re.compile(r"[:/\\@\s,;|]+")
 
 
 def _user_logins(inv: Inventory, people: dict[str, str], verdicts: dict[Key, Verdict],
-                 values: dict[Key, list[Any]]) -> tuple[set[str], list[str]]:
+                 values: dict[Key, list[Any]]) -> tuple[set[str], list[Key]]:
     """The login names of the tables whose rows are persons: their username columns, and
     a text primary key holding logins (Nextcloud's ``oc_users.uid``); with the columns
     they come from."""
@@ -437,32 +438,56 @@ def _user_logins(inv: Inventory, people: dict[str, str], verdicts: dict[Key, Ver
                 v.hits.get("LOGIN_LIKE", 0) >= 0.5 * max(1, v.sampled)
             if not text_key and (v.entity != N.USERNAME or v.partial):
                 continue
-            found = {x.strip() for x in values.get((tname, cname), [])
-                     if isinstance(x, str) and len(x.strip()) >= 3 and login_shaped(x)}
+            found = _login_words(values.get((tname, cname), []))
             if found:
                 logins |= found
-                sources.append(f"{tname}.{cname}")
+                sources.append((tname, cname))
     return logins, sources
 
 
+def _login_words(values: list[Any]) -> set[str]:
+    """The login-shaped values (three characters at least)."""
+    return {x.strip() for x in values
+            if isinstance(x, str) and len(x.strip()) >= 3 and login_shaped(x)}
+
+
+# (table, column) of a users' login column, words -> those of the words it holds
+LoginLookup = Callable[[Key, set[str]], set[str]]
+
+
 def login_references(inv: Inventory, people: dict[str, str], verdicts: dict[Key, Verdict],
-                     values: dict[Key, list[Any]]) -> None:
+                     values: dict[Key, list[Any]], lookup: LoginLookup | None = None
+                     ) -> None:
     """Text columns whose values are (or embed) the login names of the database's users:
     where the user key is the login itself (Nextcloud's ``uid``, ``userid``,
     ``actor_id``, ``home::<uid>``), every reference to a user is a username, whatever the
-    column is called. Read against the sampled values of the users' login column: half
-    of a column's distinct values (five at least) holding one."""
+    column is called. Read against the sampled values of the users' login column, and,
+    with ``lookup``, against the whole column when the users table holds more rows than
+    were sampled (a reference's logins are then mostly outside the sample): half of a
+    column's distinct values (five at least) holding one."""
     logins, sources = _user_logins(inv, people, verdicts, values)
     if len(logins) < MIN_USER_LOGINS:
         return
-    origin = ", ".join(sorted(sources)[:2])
+    # users tables larger than their sample: the logins a candidate names are looked up
+    partial = [k for k in sources if lookup is not None and
+               (inv.tables[k[0]].row_estimate or 0) > len(values.get(k, []))]
+    checked = set(logins)
+    origin = ", ".join(sorted(f"{t}.{c}" for t, c in sources)[:2])
     for (tname, cname), v in verdicts.items():
         col = inv.tables[tname].columns.get(cname)
         if col is None or col.kind not in ("text", "other") or v.entity is not None or \
-                f"{tname}.{cname}" in sources:
+                (tname, cname) in sources:
             continue
         present = {x.strip() for x in values.get((tname, cname), [])
                    if isinstance(x, str) and x.strip()}
+        if partial and lookup is not None:
+            words = _login_words(list(present) + [p for x in present
+                                                  for p in _LOGIN_SEPARATORS.split(x)])
+            unseen = words - checked
+            if len(words) >= MIN_LOGIN_MATCHES and unseen:
+                checked |= unseen
+                for k in partial:
+                    logins |= lookup(k, unseen)
         whole = sum(x in logins for x in present)
         embedded = sum(x not in logins and any(p in logins for p in
                                                _LOGIN_SEPARATORS.split(x))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from piigate.db import ColumnInfo, Inventory, TableInfo, connect, reflect, safe_url
@@ -177,7 +178,8 @@ def scan_database(url_or_engine: str | Engine, *, sample: int = 1000,
         people = person_key_tables(inv, subjects)
         # a column of one table read against another's values (logins used as references)
         login_references(inv, people, verdicts,
-                         {k: cs.values for k, cs in sampled.items()})
+                         {k: cs.values for k, cs in sampled.items()},
+                         lookup=lambda key, words: _held_logins(db, key, words))
         for (tname, cname), cs in sampled.items():
             decisions[(tname, cname)] = decide_column(inv.tables[tname].columns[cname],
                                                       verdicts[(tname, cname)],
@@ -196,6 +198,28 @@ def scan_database(url_or_engine: str | Engine, *, sample: int = 1000,
     rows = _summary(schema, verdicts, removed)
     return ScanResult(schema, failed, rows, [f"{t}.{c}" for t, c in removed], inv, verdicts,
                       unreadable=unreadable, people=people)
+
+
+LOOKUP_CHUNK = 500  # words per query when a users' login column is looked up
+
+
+def _held_logins(db: Engine, key: tuple[str, str], words: set[str]) -> set[str]:
+    """Those of ``words`` that the login column ``key`` (table, column) holds, read from
+    the database (its table is larger than its sample). Nothing when it cannot be read:
+    the sampled logins still count."""
+    table = sa.table(key[0], sa.column(key[1]))
+    col = table.c[key[1]]
+    found: set[str] = set()
+    ordered = sorted(words)
+    try:
+        with db.connect() as conn:
+            for i in range(0, len(ordered), LOOKUP_CHUNK):
+                chunk = ordered[i:i + LOOKUP_CHUNK]
+                found |= {x for (x,) in conn.execute(sa.select(col).where(col.in_(chunk)))
+                          if isinstance(x, str)}
+    except Exception:  # noqa: BLE001 - a lookup that fails adds nothing
+        return found
+    return found
 
 
 def _scan_table(db: Engine, t: TableInfo, inv: Inventory, sample: int, seed: int,

@@ -301,4 +301,7 @@ def test_login_references_documents_credentials_and_row_identities(db_url, keyri
     assert _method(s, "credential", "SECRET_DATA") != "keep"
     assert _method(s, "client", "ID") == "keep"
     assert _method(s, "client", "NAME") == "keep"
+    # logins of a members table larger than the sample, looked up in the database
+    assert s.rule("activity", "member_login").finding.entity == "USERNAME"
+    assert _method(s, "activity", "kind") == "keep"
     _tokenizes(s, inv, db_url, keyring_env)

@@ -75,6 +75,37 @@ def test_login_names_used_as_references(engine):
     assert v[("tasks", "col")].entity is None
 
 
+def test_logins_outside_the_users_sample_are_looked_up(engine):
+    users = _table("users", {"uid": "text"}, pk="uid")
+    users.row_estimate = 100_000  # far more users than the 40 sampled
+    notes = _table("notes", {"id": "integer", "target": "text", "status": "text"},
+                   pk="id")
+    inv = Inventory("sqlite", {"users": users, "notes": notes})
+    others = [f"member.{i}" for i in range(40)]  # logins of users outside the sample
+    values = {("users", "uid"): LOGINS, ("notes", "target"): others,
+              ("notes", "status"): ["open", "closed", "pending", "review", "done"] * 4}
+    held = set(LOGINS) | set(others)
+    asked: list[set[str]] = []
+
+    def lookup(key, words):
+        asked.append(set(words))
+        return words & held
+
+    def judge(with_lookup):
+        verdicts = {k: text_verdict(k[1], vals, engine) for k, vals in values.items()}
+        verdicts[("notes", "id")] = Verdict()
+        login_references(inv, {"users": "named"}, verdicts, values,
+                         lookup=lookup if with_lookup else None)
+        return verdicts
+
+    assert judge(False)[("notes", "target")].entity is None  # sample only: no match
+    v = judge(True)
+    assert v[("notes", "target")].entity == N.USERNAME
+    # look-alike: workflow words are looked up and not found
+    assert v[("notes", "status")].entity is None
+    assert any("open" in a for a in asked)
+
+
 def test_login_references_need_a_users_login_column(engine):
     # look-alike: a people table without a login column (only display names) gives none
     users = _table("users", {"id": "integer", "displayname": "text"}, pk="id")
