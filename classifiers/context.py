@@ -480,11 +480,16 @@ def login_references(inv: Inventory, people: dict[str, str], verdicts: dict[Key,
             continue
         present = {x.strip() for x in values.get((tname, cname), [])
                    if isinstance(x, str) and x.strip()}
+        least = max(MIN_LOGIN_MATCHES, LOGIN_MATCH_SHARE * len(present))
         if partial and lookup is not None:
+            # only a column that can reach the share (half its values hold a login-shaped
+            # word) costs a query
+            holding = sum(bool(_login_words([x, *_LOGIN_SEPARATORS.split(x)]))
+                          for x in present)
             words = _login_words(list(present) + [p for x in present
                                                   for p in _LOGIN_SEPARATORS.split(x)])
             unseen = words - checked
-            if len(words) >= MIN_LOGIN_MATCHES and unseen:
+            if holding >= least and unseen:
                 checked |= unseen
                 for k in partial:
                     logins |= lookup(k, unseen)
@@ -492,7 +497,7 @@ def login_references(inv: Inventory, people: dict[str, str], verdicts: dict[Key,
         embedded = sum(x not in logins and any(p in logins for p in
                                                _LOGIN_SEPARATORS.split(x))
                        for x in present)
-        if whole + embedded < max(MIN_LOGIN_MATCHES, LOGIN_MATCH_SHARE * len(present)):
+        if whole + embedded < least:
             continue
         v.entity, v.confidence, v.note = N.USERNAME, 0.6, None
         # a login inside a longer value: the value is masked as a whole
