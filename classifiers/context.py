@@ -25,9 +25,11 @@ After every column of a table has its own verdict, this pass looks at the table:
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +42,7 @@ from .verdict import (
     FREE_TEXT,
     ID_CODE,
     IN_TEXT,
+    JSON,
     NAME_ENTITIES,
     ORG_LIKE,
     PERSON_LIKE,
@@ -54,6 +57,9 @@ from .verdict import (
     Analyzer,
     Verdict,
     key_verdict,
+    login_shaped,
+    parse_json,
+    walk_json,
 )
 
 # Head nouns of table names (singular). The last known token of the name decides:
@@ -110,6 +116,7 @@ LOOKUP_MAX_ROWS = 1000
 ORG_SHARE = 0.25  # values with a company word that make a column organisation names
 # share of values reading as a person's name that a weak name column needs, per subject
 NAME_SHARE = {"people": 0.2, "thing": 0.6, "unknown": 0.3}
+Key = tuple[str, str]  # (table, column)
 
 
 @dataclass
@@ -188,7 +195,9 @@ def _of_another_person(inv: Inventory, table: str) -> str | None:
         if cname in pk:
             continue
         toks = N.tokens(cname)
-        word = toks[-2] if len(toks) >= 2 and toks[-1] in REF_WORDS else \
+        # (a bare ``uid`` is the user's id, as in _person_refs)
+        word = "user" if toks == ["uid"] else \
+            toks[-2] if len(toks) >= 2 and toks[-1] in REF_WORDS else \
             toks[-1][:-2] if toks[-1].endswith("id") else toks[-1]
         for w in _forms(word):
             if w in others and w != own:
@@ -273,6 +282,9 @@ def subject_of(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     head = None if by_columns else head_noun(t.name)
     identifying, contact = _evidence(verdicts, skip or set())
     named = None if by_columns else _person_named(t.name)
+    if named is not None and _software_client(t, named, identifying + contact):
+        return Subject("thing", f"table name reads as people ({named}), but its rows are "
+                                "applications: a client secret and no person's data")
     if named is not None:
         return Subject("people", f"table name reads as people ({named})", by_name=True)
     mixed = None if by_columns else people_or_organisations(t)
@@ -296,6 +308,15 @@ def subject_of(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
                                 f"{'?' if rows is None else rows} rows, referenced by "
                                 f"{', '.join(refs[:3])})")
     return Subject("unknown", "nothing says what the table is about")
+
+
+def _software_client(t: TableInfo, named: str, personal: list[str]) -> bool:
+    """A ``client`` table of an identity provider or an OAuth server: its rows are
+    applications (a client secret, redirect and base URLs), not customers. Only when no
+    column holds a person's name part, birth date, username, e-mail or phone."""
+    if named != "client" or personal:
+        return False
+    return any(set(toks) & {"secret", "redirect"} for toks in map(N.tokens, t.columns))
 
 
 # ``is_company``, ``is_organization``, ``is_person``: a flag telling which rows are people
@@ -366,12 +387,13 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _outside_identities(t, verdicts, inv)
         _owned_identifiers(t, verdicts, inv, owned)
     if rows:
-        _urls_naming_the_person(t, verdicts, rows)
+        _urls_naming_the_person(t, verdicts, rows, subject)
         if engine is not None and (subject.by_name or owned):
             _key_values(t, verdicts, rows, engine)
     if rows:
         _derived_copies(t, verdicts, rows)
         _sibling_secrets(t, verdicts, rows)
+        _networks_of_the_row(t, verdicts, rows)
     subject.identity = tuple(c for c, v in verdicts.items()
                              if v.entity in IDENTIFYING | CONTACT and not v.partial)
     # what the values showed (an IP, a name), not what the table decides for bytes
@@ -386,6 +408,101 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         elif col.kind == "other":
             _other(col, v, subject)
     return subject
+
+
+# -- logins used as references --------------------------------------------------------
+
+
+MIN_USER_LOGINS = 10  # distinct logins in a table of people before they are looked for
+MIN_LOGIN_MATCHES = 5  # values of another column holding one of them
+LOGIN_MATCH_SHARE = 0.5  # ... among its distinct values
+# what separates a login from the rest of a value that embeds it (``home::<login>``,
+# ``object::user:<login>``, ``<login>@cloud.example.org``, a path ``files/<login>/...``)
+_LOGIN_SEPARATORS = re.compile(r"[:/\\@\s,;|]+")
+
+
+def _user_logins(inv: Inventory, people: dict[str, str], verdicts: dict[Key, Verdict],
+                 values: dict[Key, list[Any]]) -> tuple[set[str], list[Key]]:
+    """The login names of the tables whose rows are persons: their username columns, and
+    a text primary key holding logins (Nextcloud's ``oc_users.uid``); with the columns
+    they come from."""
+    logins: set[str] = set()
+    sources = []
+    for tname in people:
+        t = inv.tables[tname]
+        for cname, col in t.columns.items():
+            v = verdicts.get((tname, cname))
+            if v is None or col.kind != "text":
+                continue
+            text_key = t.primary_key == [cname] and \
+                v.hits.get("LOGIN_LIKE", 0) >= 0.5 * max(1, v.sampled)
+            if not text_key and (v.entity != N.USERNAME or v.partial):
+                continue
+            found = _login_words(values.get((tname, cname), []))
+            if found:
+                logins |= found
+                sources.append((tname, cname))
+    return logins, sources
+
+
+def _login_words(values: list[Any]) -> set[str]:
+    """The login-shaped values (three characters at least)."""
+    return {x.strip() for x in values
+            if isinstance(x, str) and len(x.strip()) >= 3 and login_shaped(x)}
+
+
+# (table, column) of a users' login column, words -> those of the words it holds
+LoginLookup = Callable[[Key, set[str]], set[str]]
+
+
+def login_references(inv: Inventory, people: dict[str, str], verdicts: dict[Key, Verdict],
+                     values: dict[Key, list[Any]], lookup: LoginLookup | None = None
+                     ) -> None:
+    """Text columns whose values are (or embed) the login names of the database's users:
+    where the user key is the login itself (Nextcloud's ``uid``, ``userid``,
+    ``actor_id``, ``home::<uid>``), every reference to a user is a username, whatever the
+    column is called. Read against the sampled values of the users' login column, and,
+    with ``lookup``, against the whole column when the users table holds more rows than
+    were sampled (a reference's logins are then mostly outside the sample): half of a
+    column's distinct values (five at least) holding one."""
+    logins, sources = _user_logins(inv, people, verdicts, values)
+    if len(logins) < MIN_USER_LOGINS:
+        return
+    # users tables larger than their sample: the logins a candidate names are looked up
+    partial = [k for k in sources if lookup is not None and
+               (inv.tables[k[0]].row_estimate or 0) > len(values.get(k, []))]
+    checked = set(logins)
+    origin = ", ".join(sorted(f"{t}.{c}" for t, c in sources)[:2])
+    for (tname, cname), v in verdicts.items():
+        col = inv.tables[tname].columns.get(cname)
+        if col is None or col.kind not in ("text", "other") or v.entity is not None or \
+                (tname, cname) in sources:
+            continue
+        present = {x.strip() for x in values.get((tname, cname), [])
+                   if isinstance(x, str) and x.strip()}
+        least = max(MIN_LOGIN_MATCHES, LOGIN_MATCH_SHARE * len(present))
+        if partial and lookup is not None:
+            # only a column that can reach the share (half its values hold a login-shaped
+            # word) costs a query
+            holding = sum(bool(_login_words([x, *_LOGIN_SEPARATORS.split(x)]))
+                          for x in present)
+            words = _login_words(list(present) + [p for x in present
+                                                  for p in _LOGIN_SEPARATORS.split(x)])
+            unseen = words - checked
+            if holding >= least and unseen:
+                checked |= unseen
+                for k in partial:
+                    logins |= lookup(k, unseen)
+        whole = sum(x in logins for x in present)
+        embedded = sum(x not in logins and any(p in logins for p in
+                                               _LOGIN_SEPARATORS.split(x))
+                       for x in present)
+        if whole + embedded < least:
+            continue
+        v.entity, v.confidence, v.note = N.USERNAME, 0.6, None
+        # a login inside a longer value: the value is masked as a whole
+        v.partial = embedded > whole
+        v.signals.append(f"logins-of:{origin}={whole + embedded}/{len(present)}")
 
 
 MIN_COPIES = 10  # rows where both columns have a value before one reads as a copy
@@ -434,6 +551,44 @@ def _sibling_secrets(t: TableInfo, verdicts: dict[str, Verdict],
             w.entity, w.confidence = N.CREDENTIAL, 0.6
             w.signals.append(f"random like {shapes[shape]}, a credential of the same row")
             w.note = None
+
+
+def _network(x: Any) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
+    """A CIDR range of more than one address (``203.0.113.0/24``), or None."""
+    if not isinstance(x, str) or "/" not in x:
+        return None
+    try:
+        net = ipaddress.ip_network(x.strip(), strict=False)
+    except ValueError:
+        return None
+    return net if net.prefixlen < net.max_prefixlen else None
+
+
+def _networks_of_the_row(t: TableInfo, verdicts: dict[str, Verdict],
+                         rows: list[dict[str, Any]]) -> None:
+    """A column of address ranges each holding its own row's IP address (a brute-force
+    row's ``subnet``: the attempt's /24 or /64) is that IP's prefix: it narrows the
+    person's address as a postcode narrows a street. Ranges not holding the row's IP (a
+    crawler list's, a firewall rule's) stay ranges."""
+    ips = [c for c, v in verdicts.items() if v.entity == N.IP and not v.partial]
+    for cname, v in _unjudged_text(t, verdicts):
+        for ip in ips:
+            pairs = holds = 0
+            for r in rows:
+                net = _network(r.get(cname))
+                host = r.get(ip)
+                if net is None or not isinstance(host, str):
+                    continue
+                try:
+                    addr = ipaddress.ip_address(host.strip())
+                except ValueError:
+                    continue
+                pairs += 1
+                holds += addr.version == net.version and addr in net
+            if pairs >= MIN_COPIES and holds >= 0.9 * pairs:
+                v.entity, v.confidence, v.note = N.IP, 0.6, None
+                v.signals.append(f"network-of:{ip}={holds}/{pairs}")
+                break
 
 
 def _normalised(x: Any) -> str:
@@ -672,7 +827,13 @@ def _organisation_contacts(t: TableInfo, verdicts: dict[str, Verdict],
 
 def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
     """In a table of sessions, tokens or credentials, text columns of random-looking
-    values (hex, base64) are the secrets themselves: session ids, token keys."""
+    values (hex, base64) are the secrets themselves: session ids, token keys. When
+    another column carries the secret by its name (``token``, ``secret_data``), a column
+    named as an id is the row's id or a reference, and outside a sessions table a
+    ``data`` column the secret's metadata (a hash's parameters, a public key); uuids
+    named as ids are ids of rows anywhere."""
+    named = any(v.entity == N.CREDENTIAL and not _by_name_only(v) for v in verdicts.values())
+    sessions = "session" in map(N._singular, N.tokens(t.name))
     for cname, col in t.columns.items():
         v = verdicts.get(cname)
         if v is None or v.entity is not None or col.kind not in ("text", "binary"):
@@ -683,11 +844,14 @@ def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
             # nonce is spent once: neither opens anything
             continue
         n = max(1, v.sampled)
+        if toks and toks[-1] in ID_WORDS and (named or v.hits.get(UUID_LIKE, 0) >= 0.9 * n):
+            continue
         if v.hits.get(TOKEN_LIKE, 0) >= 0.8 * n and v.sampled >= 2:
             v.entity, v.confidence = N.CREDENTIAL, 0.7
             v.signals.append(f"token-shape={v.hits[TOKEN_LIKE]}/{n} in a table of secrets")
             v.note = None
-        elif toks and toks[-1] in SESSION_PAYLOADS and v.sampled >= 2:
+        elif toks and toks[-1] in SESSION_PAYLOADS and v.sampled >= 2 and \
+                (sessions or not named):
             # a session's stored state: who is logged in, their cart, their form input
             v.entity, v.confidence = N.CREDENTIAL, 0.6
             v.signals.append("session payload in a table of secrets")
@@ -863,6 +1027,11 @@ def _owned_secrets(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     acts as that person (issue #10 point 6). A random column named as an id is the
     person's second identifier in a table named for people, and a thing's id elsewhere."""
     keys = _key_columns(t, inv) | set(owned)
+    if len(t.primary_key) > 1:
+        # a part of a composite key is a key only with the table's other keys: a random
+        # secret as a key-value row's key (a remember-me token as ``configkey``) is one
+        keys -= set(t.primary_key) - {c for fk in t.foreign_keys for c in fk.columns}
+        keys |= set(owned)
     whose = (_subject_phrase(subject) if subject.by_name else
              f"whose rows belong to a person ({', '.join(owned[:2])})")
     for cname, col in t.columns.items():
@@ -1033,37 +1202,95 @@ def _owned_identifiers(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventor
 
 
 MIN_URL_MATCHES = 5
+MIN_OWN_URLS = 3  # ... in a table named for people, whose rows are the persons
+
+
+def _row_handles(r: dict[str, Any], handles: list[str]) -> list[str]:
+    """The row's usernames and e-mail local parts (three characters at least), lower case."""
+    names = [h.split("@")[0].lower() if "@" in h else h.lower()
+             for h in (r.get(c) for c in handles) if isinstance(h, str)]
+    return [n for n in names if len(n) >= 3]
+
+
+def _holds_handle(value: str, names: list[str]) -> bool:
+    """Whether ``value`` holds one of ``names`` as a word of its own (``@alice``,
+    ``profile/alice.jpg``, ``alice,@alice``), not inside a longer word."""
+    low = value.lower()
+    return any(re.search(rf"(?<![\w.-]){re.escape(n)}(?![\w-])", low) for n in names)
 
 
 def _urls_naming_the_person(t: TableInfo, verdicts: dict[str, Verdict],
-                            rows: list[dict[str, Any]]) -> None:
+                            rows: list[dict[str, Any]], subject: Subject) -> None:
     """A URL holding the same row's username (or the e-mail's local part) is that
-    person's page or picture (``https://id.example.com/avatars/<username>.png``)."""
+    person's page or picture (``https://id.example.com/avatars/<username>.png``); so is
+    a file path (``catalog/profile/<username>.jpg``). A JSON document holding it (a
+    user's notification settings whose ``mention_keys`` are their username) carries
+    the person's identity under that path. In a table named for people (a few staff
+    accounts) three such rows suffice."""
     handles = [c for c, v in verdicts.items()
                if v.entity in (N.USERNAME, N.EMAIL) and not v.partial]
     if not handles:
         return
+    least = MIN_OWN_URLS if subject.by_name else MIN_URL_MATCHES
     for cname, col in t.columns.items():
         v = verdicts.get(cname)
-        if v is None or v.entity is not None or col.kind != "text" or cname in handles or \
-                v.sampled < MIN_URL_MATCHES:
+        if v is None or v.entity is not None or col.kind not in ("text", "json") or \
+                cname in handles or v.sampled < least:
+            continue
+        if "json" in v.signals:
+            _json_naming_the_person(cname, v, rows, handles)
             continue
         pairs = matches = 0
         for r in rows:
             url = r.get(cname)
-            if not isinstance(url, str) or "://" not in url:
+            names = _row_handles(r, handles)
+            if not isinstance(url, str) or not names:
                 continue
-            path = url.split("://", 1)[1].partition("/")[2].lower()
-            names = [h.split("@")[0].lower() if "@" in h else h.lower()
-                     for h in (r.get(c) for c in handles) if isinstance(h, str)]
-            names = [n for n in names if len(n) >= 3]
-            if names:
+            if "://" in url:
                 pairs += 1
+                path = url.split("://", 1)[1].partition("/")[2].lower()
                 matches += any(n in path for n in names)
-        if matches >= MIN_URL_MATCHES and matches >= 0.5 * pairs:
+            elif "/" in url:
+                pairs += 1
+                matches += _holds_handle(url, names)
+        if matches >= least and matches >= 0.5 * pairs:
             v.entity, v.confidence = PROFILE_URL, 0.6
             v.signals.append(f"url-holds-username={matches}/{pairs}")
             v.note = None
+
+
+def _json_naming_the_person(cname: str, v: Verdict, rows: list[dict[str, Any]],
+                            handles: list[str]) -> None:
+    """The JSON paths of ``cname`` holding the same row's username or e-mail local part
+    in half the rows that have both (five at least): the column is JSON, those paths
+    usernames."""
+    pairs: Counter = Counter()
+    matches: Counter = Counter()
+    chars: dict[str, set[str]] = {}
+    for r in rows:
+        doc, names = parse_json(r.get(cname)), _row_handles(r, handles)
+        if not isinstance(doc, (dict, list)) or not names:
+            continue
+        leaves: dict[str, list[Any]] = {}
+        walk_json(doc, leaves)
+        for path, vals in leaves.items():
+            texts = [x for x in vals if isinstance(x, str)]
+            pairs[path] += 1
+            if any(_holds_handle(x, names) for x in texts):
+                matches[path] += 1
+                chars.setdefault(path, set()).update(
+                    ch for x in texts for ch in x if not (ch.isascii() and ch.isalnum()))
+    found = sorted(p for p, m in matches.items()
+                   if m >= MIN_URL_MATCHES and m >= 0.5 * pairs[p])
+    if not found:
+        return
+    v.entity, v.confidence, v.note = JSON, max(v.confidence, 0.6), None
+    for path in found:
+        v.paths[path] = N.USERNAME
+        v.path_chars[path] = (True, "".join(sorted(chars[path])))
+        v.hits[path] = matches[path]
+    v.signals.append(f"json-holds-username:{', '.join(found[:3])}="
+                     f"{matches[found[0]]}/{pairs[found[0]]}")
 
 
 KEY_WORDS = frozenset({"key", "name", "property", "prop", "field", "option", "attribute",

@@ -140,8 +140,10 @@ _add(PROFILE_URL, *WEBSITE_PHRASES)
 _add(REGION, "state", "province", "region", "county", "district", "prefecture", "canton",
      "bundesland", "departement", "state province", "stateprovince", "oblast",
      "voivodeship", "provincia", "estado", "regione",
-     # a region of a country (``country_area``, Saleor's name for a state or province)
-     "country area",
+     # a region of a country (``country_area``, Saleor's name for a state or province;
+     # ``zone``, OpenCart's and osCommerce's): judged with its address group, so a zone
+     # without a street beside it (a shipping tariff's, a lookup's) stays
+     "country area", "zone",
      # parts of a city: finer than the city itself
      "suburb", "neighbourhood", "neighborhood", "borough", "quarter", "barrio",
      "stadtteil", "quartier")
@@ -165,6 +167,11 @@ _add(CREDENTIAL, "password", "passwd", "pwd", "pass hash", "password hash", "has
      "reset key", "reset hash", "reset code", "confirm token", "confirmation key",
      # the shared secret of an authenticator app (stored in clear or encrypted)
      "totp key", "otp key", "mfa key", "totp seed", "otp seed")
+# the same credentials written as one word, as Go, Java and some PHP schemas lower-case
+# their field names (``refreshtoken``, ``mfasecret``, ``remembertoken``)
+for _phrase, _entity in list(_PHRASES.items()):
+    if _entity == CREDENTIAL and len(_phrase) > 1:
+        _PHRASES.setdefault(("".join(_phrase),), CREDENTIAL)
 # a hash or checksum of an e-mail address identifies its owner as well as the address
 EMAIL_HASH_PHRASES = ("email hash", "email crc", "email checksum", "email digest",
                       "email md5", "email sha1", "mail hash")
@@ -235,12 +242,14 @@ def _singular(tok: str) -> str:
 
 # A last word that makes the column an attribute of the thing its name starts with:
 # ``email_verified_at``, ``password_expires``, ``AddressType``, ``card_approval_code``
-# hold a time, a type or a code, not the e-mail, password, address or card itself.
+# hold a time, a type or a code, not the e-mail, password, address or card itself
+# (``login_theme``, ``password_policy``: a realm's look and its rules for passwords).
 _ATTRIBUTE_SUFFIXES = frozenset("""
 at on time timestamp ts date expire expires expiry expiration until authenticated verified
 confirmed sent changed updated created count counter type kind format template summary
 status flag enabled required valid approval length notification notifications notify
 algo algorithm question
+theme policy
 """.split())
 # where a person was born is coarse (a town or country, like a nationality), not the date
 _BIRTH_PLACE_WORDS = frozenset({"place", "city", "town", "country", "location"})

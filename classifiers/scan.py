@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from piigate.db import ColumnInfo, Inventory, TableInfo, connect, reflect, safe_url
@@ -18,7 +19,7 @@ from piigate.errors import safe_reason
 from piigate.schema.model import Schema
 
 from . import names as N
-from .context import Subject, apply_context, person_key_tables
+from .context import Subject, apply_context, login_references, person_key_tables
 from .propose import (
     UNREADABLE,
     Decision,
@@ -111,6 +112,10 @@ def column_verdict(col: ColumnInfo, cs: ColumnSample, ts: TableSample, table: Ta
     # a CRC of an e-mail address is often stored as an integer (one per person)
     numeric_name = nm is not None and (nm.entity in NUMERIC_ENTITIES
                                        or nm.phrase in N.EMAIL_HASH_PHRASES)
+    toks = N.tokens(col.name)
+    if nm is not None and toks and toks[-1] == "id" and "id" not in nm.phrase.split():
+        # ``customer_ip_id``: the key of a row about an IP, not an ip2long address
+        numeric_name = False
     if col.kind == "integer":
         if not numeric_name and not any(len(str(abs(x))) >= 8 for x in values[:50]
                                         if isinstance(x, int)):
@@ -148,6 +153,7 @@ def scan_database(url_or_engine: str | Engine, *, sample: int = 1000,
         inv = reflect(db)
         decisions: dict[tuple[str, str], Decision] = {}
         verdicts: dict[tuple[str, str], Verdict] = {}
+        sampled: dict[tuple[str, str], ColumnSample] = {}
         failed: dict[str, str] = {t: i.error for t, i in inv.tables.items() if i.error}
         subjects: dict[str, Subject] = {}
         unreadable: dict[str, str] = {}
@@ -163,14 +169,21 @@ def scan_database(url_or_engine: str | Engine, *, sample: int = 1000,
                 t.error = tv
                 continue
             table_verdicts, samples, subjects[tname] = tv
-            for cname, col in t.columns.items():
-                v = table_verdicts[cname]
+            for cname in t.columns:
                 cs = samples[cname]
                 if cs.error is not None:
                     unreadable[f"{tname}.{cname}"] = cs.error
-                verdicts[(tname, cname)] = v
-                decisions[(tname, cname)] = decide_column(col, v, cs.non_null, d)
+                verdicts[(tname, cname)] = table_verdicts[cname]
+                sampled[(tname, cname)] = cs
         people = person_key_tables(inv, subjects)
+        # a column of one table read against another's values (logins used as references)
+        login_references(inv, people, verdicts,
+                         {k: cs.values for k, cs in sampled.items()},
+                         lookup=lambda key, words: _held_logins(db, key, words))
+        for (tname, cname), cs in sampled.items():
+            decisions[(tname, cname)] = decide_column(inv.tables[tname].columns[cname],
+                                                      verdicts[(tname, cname)],
+                                                      cs.non_null, d)
         mask_person_keys(inv, decisions, people)
         removed = apply_previous(inv, decisions, previous)
         fk_closure(inv, decisions)
@@ -185,6 +198,28 @@ def scan_database(url_or_engine: str | Engine, *, sample: int = 1000,
     rows = _summary(schema, verdicts, removed)
     return ScanResult(schema, failed, rows, [f"{t}.{c}" for t, c in removed], inv, verdicts,
                       unreadable=unreadable, people=people)
+
+
+LOOKUP_CHUNK = 500  # words per query when a users' login column is looked up
+
+
+def _held_logins(db: Engine, key: tuple[str, str], words: set[str]) -> set[str]:
+    """Those of ``words`` that the login column ``key`` (table, column) holds, read from
+    the database (its table is larger than its sample). Nothing when it cannot be read:
+    the sampled logins still count."""
+    table = sa.table(key[0], sa.column(key[1]))
+    col = table.c[key[1]]
+    found: set[str] = set()
+    ordered = sorted(words)
+    try:
+        with db.connect() as conn:
+            for i in range(0, len(ordered), LOOKUP_CHUNK):
+                chunk = ordered[i:i + LOOKUP_CHUNK]
+                found |= {x for (x,) in conn.execute(sa.select(col).where(col.in_(chunk)))
+                          if isinstance(x, str)}
+    except Exception:  # noqa: BLE001 - a lookup that fails adds nothing
+        return found
+    return found
 
 
 def _scan_table(db: Engine, t: TableInfo, inv: Inventory, sample: int, seed: int,

@@ -200,6 +200,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_inside.add(N.CREDENTIAL)  # "Digicode 4521", "gate code 1234#"
         if _MENTION.search(v) and not _PLACEHOLDER.search(v):
             seen_inside.add(MENTION)  # "@anna_k thanks!": names a person in a post
+        if possessive_name(v):
+            seen_inside.add(N.PERSON)  # "Anna's iPhone": a device named for its owner
         if seen_inside:
             st.any_inside += 1
         if _is_long_text(v):
@@ -220,6 +222,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_whole.add(N.PERSON_ID)  # an analytics cookie's visitor id
         elif _USER_PAGE.match(v):
             seen_whole.add(N.USERNAME)  # a wiki title naming a user's page
+        elif login_list(v):
+            seen_whole.add(N.USERNAME)  # a group chat shown as its members' logins
         if _IP_HEX.match(v):
             st.ip_hex += 1
         if _LOGIN.match(v):
@@ -469,6 +473,39 @@ def code_like(value: str) -> bool:
     return bool(_CODE.match(v)) and sum(c.isdigit() for c in v) >= 4
 
 
+# "<first name>'s <thing>" (``Anna's iPhone``, ``Veli’s YubiKey``): whose the thing is
+_POSSESSIVE = re.compile(r"(?<![\w'’])([^\W\d_][\w-]{1,30})['’]s\b")
+
+
+def possessive_name(value: str) -> bool:
+    """Whether a value names its owner by a first name in the possessive (a device's,
+    a phone's or a security key's label: ``Anna's iPhone``). Shops named so (``Macy's``)
+    rarely carry a dictionary first name."""
+    d = name_dictionary()
+    return any(d.kind(m) in ("first", "both") for m in _POSSESSIVE.findall(value))
+
+
+def login_shaped(value: str) -> bool:
+    """One word of login characters starting with a letter (``nigel.jenkins``,
+    ``ribeiro1997``), not a uuid: what a login name looks like."""
+    v = value.strip()
+    return bool(_LOGIN.match(v)) and not _UUID.match(v)
+
+
+_LIST_SEPARATOR = re.compile(r"\s*,\s*")
+
+
+def login_list(value: str) -> bool:
+    """A list of three or more logins (``pauliina_perala, catherinep75, becker1973``: a
+    group conversation named by its members): every item a lower-case login, half of
+    them with a login's marks (a dot, an underscore, digits). A list of tags (``dev,
+    ops, qa``) has none."""
+    items = _LIST_SEPARATOR.split(value.strip())
+    if len(items) < 3 or any(x != x.lower() or not login_shaped(x) for x in items):
+        return False
+    return sum(bool(_LOGIN_MARK.search(x)) for x in items) >= 0.5 * len(items)
+
+
 def message_id(value: str) -> bool:
     """``<a8Fk2…@mail.host>``: an e-mail's Message-ID, whose local part is random."""
     local = value.strip().lstrip("<").split("@", 1)[0]
@@ -635,6 +672,11 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         v.entity, v.confidence = N.IP, 0.7
         v.signals.append(f"hex-ip={st.ip_hex}/{st.distinct}")
         return v
+    if nm and N.is_weak_person(nm) and \
+            _mostly([x.strip() for x in strs if x.strip()], _FILE_NAME.match):
+        # a bare ``name`` holding file names (``CV_Ana_Lopez.pdf``) is a file's name: judged
+        # as file names, never as a person's name
+        return _named_files(v, strs, engine) or _keep(v, st)
     if nm:
         return _by_name(v, st, nm)
     return (_by_name_shape(v, st) or _login_names(v, st, name) or _minority(v, st)
@@ -843,6 +885,25 @@ def _file_stem(x: str) -> str:
     return re.sub(r"[-_.+]+", " ", x).strip()
 
 
+# documents that are about one person: a file named for one is that person's (a CV, a
+# passport or ID card scan, a payslip), whoever's name follows
+PERSONAL_DOCUMENTS = frozenset("""
+cv resume lebenslauf curriculum passport passeport reisepass pasaporte personalausweis
+ausweis idcard payslip paystub lohnabrechnung gehaltsabrechnung
+""".split())
+
+
+def _document_of_someone(stem: str) -> bool:
+    """A file stem naming a person's document, then a capitalised word: whose it is
+    (``CV Ana Lopez``, ``passport scan Mäenpää``), even a lone last name."""
+    words = stem.split()
+    for i, w in enumerate(words):
+        if w.lower() in PERSONAL_DOCUMENTS:
+            return any(x[:1].isupper() and x.isalpha() and len(x) >= 2
+                       for x in words[i + 1:])
+    return False
+
+
 def _named_files(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | None:
     """File names or paths (``public://2024-09/Frado-Borra-headshot.jpg``) whose words
     name a person (a dictionary first name and another capitalised word) in a sizeable
@@ -852,7 +913,8 @@ def _named_files(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | N
         return None
     stems = sorted({_file_stem(x) for x in present})
     st = _text_stats(stems, engine, phone_by_name=False)
-    named = max(st.inside.get(N.PERSON, 0), st.person_like)
+    named = max(st.inside.get(N.PERSON, 0), st.person_like,
+                sum(_document_of_someone(x) for x in stems))
     if st.distinct < MIN_DISTINCT_FOR_NAMED_NOTES or named < NAMED_FILES_SHARE * st.distinct:
         return None
     v.entity, v.partial, v.confidence = N.PERSON, True, 0.6
@@ -993,13 +1055,33 @@ def date_verdict(col: ColumnInfo, values: list[Any], rows: list[dict[str, Any]],
         v.entity = N.DOB
         v.confidence = 0.8
         v.signals.append(f"precedes:{precedes} by 14+ years")
-    elif not other_dates and statistics.pstdev(ages) >= 8 and 18 <= statistics.median(ages) <= 90:
+    elif not other_dates and _lifetime_spread(ages):
         v.entity = N.DOB
         v.confidence = 0.55
         v.signals.append("age-spread")
     if v.entity:
         v.signals.append(f"age-range={v.hits['AGE_14_110']}/{len(dates)}")
     return v
+
+
+def _lifetime_spread(ages: list[float]) -> bool:
+    """Ages (years back) spread as a population's birth dates are: eight years or more
+    apart, around an adult's age."""
+    return statistics.pstdev(ages) >= 8 and 18 <= statistics.median(ages) <= 90
+
+
+MIN_BIRTH_DATES = 10  # dates under a key that says nothing before they read as births
+
+
+def _birth_dates(vals: list[Any], today: dt.date | None = None) -> bool:
+    """Values under a key that names nothing (a custom field's number, ``"2"``) that are
+    all dates, 14 to 110 years back and spread like birth dates."""
+    today = today or dt.date.today()
+    dates = [d for d in (_as_date(x) for x in vals) if d is not None]
+    if len(dates) < MIN_BIRTH_DATES or len(dates) < 0.9 * len(vals):
+        return False
+    ages = [_years(d, today) for d in dates]
+    return sum(14 <= a <= 110 for a in ages) >= 0.95 * len(ages) and _lifetime_spread(ages)
 
 
 def _today_plus_year() -> dt.date:
@@ -1042,6 +1124,11 @@ def _walk(node: Any, path: str, out: dict[str, list[Any]], limit: int) -> None:
             bucket.append(node)
 
 
+def walk_json(doc: Any, out: dict[str, list[Any]], limit: int = 1000) -> None:
+    """The leaf values of a JSON document by path (``$.a.b``, ``$.list[*]``) into ``out``."""
+    _walk(doc, "$", out, limit)
+
+
 def parse_json(value: Any) -> Any:
     """A JSON document from a JSON column value (decoded or text), or None."""
     if isinstance(value, (dict, list)):
@@ -1073,6 +1160,11 @@ def _path_key_names(path: str) -> list[str]:
     return out
 
 
+# share of a bare ``name`` key's values that must read as a person's name (a dictionary
+# first name first): as for a ``name`` column of a table of unknown subject
+JSON_NAME_SHARE = 0.3
+
+
 def json_verdict(values: list[Any], engine: Analyzer, limit: int = 1000) -> Verdict:
     """Findings per key path; the column entity is JSON when any path holds personal data."""
     leaves: dict[str, list[Any]] = {}
@@ -1085,6 +1177,10 @@ def json_verdict(values: list[Any], engine: Analyzer, limit: int = 1000) -> Verd
     v = Verdict(sampled=docs, signals=["json"])
     for path, vals in sorted(leaves.items()):
         pv = _path_verdict(path, vals, engine)
+        if pv.weak_name and pv.hits.get(PERSON_LIKE, 0) < JSON_NAME_SHARE * max(1, pv.sampled):
+            # a bare ``name`` key with no table to judge it by: a person's only when its
+            # values read as people's names (a payment method's "Cash On Delivery" does not)
+            continue
         if pv.entity:
             v.paths[path] = pv.entity
             v.path_chars[path] = (pv.letters, pv.others)
@@ -1108,6 +1204,11 @@ def _path_verdict(path: str, vals: list[Any], engine: Analyzer) -> Verdict:
     key, nm = matches[0] if matches else (names[0] if names else path, None)
     if nm is not None and nm.entity == N.DOB and vals and all(_as_date(x) for x in vals[:20]):
         return Verdict(entity=N.DOB, confidence=0.8, sampled=len(vals), signals=[nm.signal])
+    if nm is None and _birth_dates(vals):
+        # custom fields keyed by number (OpenCart's ``{"1": …, "2": "1978-04-11"}``): the
+        # key says nothing, the dates are a population's birth dates
+        return Verdict(entity=N.DOB, confidence=0.6, sampled=len(vals),
+                       signals=["dates spread like birth dates"])
     texts = [x for x in vals if not isinstance(x, (int, float))] or vals
     return text_verdict(path, texts, engine, key_name=key)
 

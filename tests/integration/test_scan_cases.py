@@ -268,3 +268,40 @@ def test_card_details_integer_ips_dispatch_tables_and_file_names(db_url, keyring
     assert _method(s, "watchdog", "variables") != "keep"
     assert _method(s, "watchdog", "message") == "keep"
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_login_references_documents_credentials_and_row_identities(db_url, keyring_env):
+    """The ninth corpus pass's rules on each engine: logins used as references (a column,
+    ``home::<login>``), a group chat shown as logins, people's documents in file names
+    and paths, credentials written as one word, the row's username inside JSON settings,
+    a ``zone`` of a street address, a birth date under a numbered custom field, a subnet
+    of the row's IP, device labels naming their owner; uuid ids of a credential table
+    and an OAuth client table are kept; tokenize accepts the proposal."""
+    result, inv = _scan(db_url, dc.ninth_pass)
+    s = result.schema
+    assert s.rule("comments", "actor_id").finding.entity == "USERNAME"
+    assert s.rule("storages", "id").finding.entity == "USERNAME"
+    assert _method(s, "comments", "verb") == "keep"
+    assert _method(s, "groups", "gid") == "keep"
+    assert s.rule("channels", "displayname").finding.entity == "USERNAME"
+    assert _method(s, "fileinfo", "name") != "keep"
+    assert _method(s, "fileinfo", "path") != "keep"
+    assert _method(s, "fileinfo", "extension") == "keep"
+    assert s.rule("oauthaccessdata", "refreshtoken").finding.entity == "CREDENTIAL"
+    assert _method(s, "oauthaccessdata", "scope") == "keep"
+    assert s.rule("users", "mfasecret").finding.entity == "CREDENTIAL"
+    assert _method(s, "users", "notifyprops") != "keep"
+    assert s.rule("orders", "shipping_zone").finding.entity == "REGION"
+    assert _method(s, "orders", "custom_field") != "keep"
+    assert _method(s, "orders", "total") == "keep"
+    assert s.rule("bruteforce_attempts", "subnet").finding.entity == "IP_ADDRESS"
+    assert _method(s, "bruteforce_attempts", "action") == "keep"
+    assert _method(s, "credential", "USER_LABEL") != "keep"
+    assert _method(s, "credential", "ID") == "keep"
+    assert _method(s, "credential", "SECRET_DATA") != "keep"
+    assert _method(s, "client", "ID") == "keep"
+    assert _method(s, "client", "NAME") == "keep"
+    # logins of a members table larger than the sample, looked up in the database
+    assert s.rule("activity", "member_login").finding.entity == "USERNAME"
+    assert _method(s, "activity", "kind") == "keep"
+    _tokenizes(s, inv, db_url, keyring_env)
