@@ -56,6 +56,7 @@ from .verdict import (
     UUID_LIKE,
     Analyzer,
     Verdict,
+    file_name,
     key_verdict,
     login_shaped,
     parse_json,
@@ -107,7 +108,9 @@ SESSION_PAYLOADS = frozenset({"data", "value", "payload", "contents", "vars", "v
 GENERIC_SUFFIXES = frozenset({"data", "info", "information", "detail", "details", "master",
                               "entity",
                               "record", "records", "table", "tbl", "profile", "profiles"})
-GEO_NAMES = frozenset({"lat", "latitude", "lon", "lng", "longitude"})
+GEO_NAMES = frozenset({"lat", "latitude", "lon", "lng", "longitude",
+                       # written as one word (Dolibarr's ``geolat``, ``geolong``)
+                       "geolat", "geolong", "geolon", "geolng"})
 IDENTIFYING = frozenset({N.FIRST_NAME, N.LAST_NAME, N.PERSON, N.DOB, N.SSN, "US_ITIN",
                          N.NATIONAL_ID, N.PASSPORT, N.USERNAME})
 CONTACT = frozenset({N.EMAIL, N.PHONE})
@@ -367,13 +370,16 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     if head_noun(t.name) in SECRET_WORDS or any(
             x in SECRET_WORDS for x in map(N._singular, N.tokens(t.name))):
         _secrets(t, verdicts)
-    if subject.about_people or any(v.entity == N.STREET and not v.partial
-                                   for v in verdicts.values()):
-        # (coordinates beside a person's street address locate the same home; a thing's
-        # address was kept above)
+    if subject.about_people or any(v.entity == N.STREET for v in verdicts.values()):
+        # (coordinates beside a person's street address locate the same home, also when
+        # only some rows are people's and the street is masked for them: Dolibarr's third
+        # parties, companies and private customers in one table; a thing's address was
+        # kept above)
         _geo(t, verdicts, subject)
     if subject.by_name:
         _person_ids(t, verdicts, inv, subject)
+        _provider_accounts(t, verdicts, inv)
+    _card_parts(t, verdicts)
     _identity_links(t, verdicts, inv)
     if subject.kind != "thing":
         _tax_numbers(t, verdicts, subject)
@@ -388,6 +394,8 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _owned_identifiers(t, verdicts, inv, owned)
     if rows:
         _urls_naming_the_person(t, verdicts, rows, subject)
+        if subject.about_people:
+            _photo_files(t, verdicts, rows)
         if engine is not None and (subject.by_name or owned):
             _key_values(t, verdicts, rows, engine)
     if rows:
@@ -950,6 +958,65 @@ def _issued_numbers(v: Verdict) -> bool:
         n >= 0.9 * max(n, v.rows) and not v.hits.get(SEQUENCE)  # a row counter
 
 
+# where a person signs in with an account of theirs elsewhere (beside the social networks
+# and messengers of names.HANDLE_WORDS): the provider's id of that account
+PROVIDER_WORDS = N.HANDLE_WORDS | frozenset("""
+google apple microsoft azure okta ldap saml oidc openid keycloak auth0 cas kerberos
+""".split())
+PROVIDER_ID_WORDS = ID_WORDS | {"sid", "sub", "oid", "dn"}
+
+
+def _provider_accounts(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
+    """``google_id``, ``gitlab_id``, ``ldap_sid`` in a table named for people: the id of
+    the person's account at that provider, as text or as an integer (a short integer is
+    kept by its type elsewhere); the same name in a table of places or apps stays."""
+    keys = _key_columns(t, inv)
+    for cname, col in t.columns.items():
+        v, toks = verdicts.get(cname), N.tokens(cname)
+        if v is None or v.entity is not None or cname in keys or v.sampled < 2 or \
+                col.kind not in ("text", "integer") or len(toks) != 2 or \
+                toks[0] not in PROVIDER_WORDS or toks[1] not in PROVIDER_ID_WORDS:
+            continue
+        v.entity, v.confidence = N.PERSON_ID, 0.6
+        v.signals.append(f"the person's account at {toks[0]}")
+        v.note = None
+
+
+# a table of saved payment cards (``credit_cards``, ``payment_cards``)
+CARD_TABLE_WORDS = frozenset({"card", "creditcard", "paymentcard"})
+# a card's expiry under its shortest names, in such a table
+EXPIRY_WORDS = frozenset({"month", "year", "exp", "expiry", "expiration", "expires", "mm",
+                          "yy", "yyyy"})
+CARD_OWNER_ENTITIES = IDENTIFYING | {N.CARD, N.CARD_DIGITS, N.PERSON_ID}
+
+
+def _card_parts(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """In a table of cards that also holds the holder's name or the card's number or
+    processor id, a bare ``month``/``year`` is the card's expiry and ``last_digits`` the
+    end of its number: with the holder they single out the card. A table of gift or
+    playing cards without anyone's data keeps them."""
+    toks = N.tokens(t.name)
+    if not toks or N._singular(toks[-1]) not in CARD_TABLE_WORDS:
+        return
+    owner = [c for c, v in verdicts.items() if v.entity in CARD_OWNER_ENTITIES]
+    if not owner:
+        return
+    for cname, col in t.columns.items():
+        v, ct = verdicts.get(cname), set(N.tokens(cname))
+        if v is None or v.entity is not None or col.primary_key or not v.sampled or \
+                col.kind not in ("text", "integer", "decimal"):
+            continue
+        if ct and ct <= EXPIRY_WORDS:
+            v.entity = N.CARD_EXPIRY
+        elif "last" in ct and ct & {"digits", "digit", "four"}:
+            v.entity = N.CARD_DIGITS
+        else:
+            continue
+        v.confidence = 0.6
+        v.signals.append(f"part of a card beside {', '.join(sorted(owner)[:2])}")
+        v.note = None
+
+
 def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
     """A person's account at an identity provider (OAuth, SAML: a ``provider`` column
     beside a reference to a table of people) holds the person's id at that provider
@@ -1257,6 +1324,25 @@ def _urls_naming_the_person(t: TableInfo, verdicts: dict[str, Verdict],
             v.entity, v.confidence = PROFILE_URL, 0.6
             v.signals.append(f"url-holds-username={matches}/{pairs}")
             v.note = None
+
+
+def _photo_files(t: TableInfo, verdicts: dict[str, Verdict],
+                 rows: list[dict[str, Any]]) -> None:
+    """A ``photo``/``avatar`` column of file names in a table about people: the file of
+    that person's picture, whose name is often theirs (``robert.reeves.jpg`` among
+    ``IMG_2950.jpg`` and ``avatar.png``), too few distinct values to count names in. Fail
+    closed: masked as a whole column. A product's ``photo`` (a table about things) stays."""
+    for cname, col in t.columns.items():
+        v, nm = verdicts.get(cname), N.match(cname)
+        if v is None or v.entity is not None or col.kind != "text" or nm is None or \
+                nm.entity != N.PHOTO:
+            continue
+        present = [x for r in rows if isinstance(x := r.get(cname), str) and x.strip()]
+        if len(present) < 2 or sum(map(file_name, present)) < 0.8 * len(present):
+            continue
+        v.entity, v.partial, v.confidence = N.PERSON, True, 0.6
+        v.signals.append(f"picture files of the people in the table ({nm.signal})")
+        v.note = "a person's picture file, often named for them: masked as a whole column"
 
 
 def _json_naming_the_person(cname: str, v: Verdict, rows: list[dict[str, Any]],
