@@ -84,6 +84,7 @@ kind format channel platform catalog catalogue inventory stock shipper carrier
 manufacturer publisher label rating level grade class classification station route
 airport port zone location site venue room building plan tier price fee tax rate
 skill course subject topic feature option attribute
+project board
 pharmacy payer insurer inbox hospital clinic facility agency institution bank
 school university laboratory lab organisation partner
 host server node peer mirror bot crawler
@@ -217,6 +218,12 @@ def _link_table(inv: Inventory, table: str) -> bool:
         return False
     toks = N.tokens(table)
     singulars = {N._singular(name.lower()): name for name in inv.tables if name != table}
+    # tables named with the application's prefix (``spree_role_users`` beside
+    # ``spree_roles`` and ``spree_users``): ``role_id`` names ``spree_roles`` too
+    prefix = f"{toks[0]}_" if len(toks) > 2 else ""
+    for name in inv.tables:
+        if prefix and name != table and name.lower().startswith(prefix):
+            singulars.setdefault(N._singular(name.lower()[len(prefix):]), name)
     prefix_is_table = any(N._singular("_".join(toks[:i])) in singulars
                           for i in range(1, len(toks)))
     refs = {fk.ref_table for fk in t.foreign_keys if fk.ref_table != table}
@@ -266,6 +273,10 @@ def _evidence(verdicts: dict[str, Verdict], skip: set[str]) -> tuple[list[str], 
             continue
         if v.entity in NAME_ENTITIES and (v.weak_name or _by_name_only(v)):
             continue  # decided with the subject, not evidence for it
+        if (nm := N.match(c)) is not None and nm.entity == v.entity and N.is_handle(nm):
+            # ``twitter``, ``website``: a person's only in a table about people (see
+            # _handles), so no evidence that it is one (a shop's social accounts)
+            continue
         if v.entity in IDENTIFYING:
             identifying.append(f"{c}:{v.entity}")
         elif v.entity in CONTACT:

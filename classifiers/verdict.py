@@ -904,6 +904,9 @@ _FILE_NAME = re.compile(r"^[^\s/\\]*(?:[/\\]+[^/\\]+)*\.[A-Za-z0-9]{2,5}$")
 # names inside file names (``CV_Ana_Lopez.pdf``, ``anna-berg-headshot.jpg``): rarer than in
 # notes, so a smaller share of them says the files are about people
 NAMED_FILES_SHARE = 0.15
+MIN_DISTINCT_FOR_NAMED_FILES = 10
+MIN_NAMED_FILES = 5
+FEW_NAMED_FILES_SHARE = 1 / 3
 
 
 def file_name(value: str) -> bool:
@@ -949,7 +952,7 @@ def _named_files(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | N
     name a person (a dictionary first name and another capitalised word) in a sizeable
     share: CVs, passport scans, portraits uploaded for people. Masked as a whole column."""
     present = [x.strip() for x in values if x.strip()]
-    if not _mostly(present, _FILE_NAME.match, least=MIN_DISTINCT_FOR_NAMED_NOTES):
+    if not _mostly(present, _FILE_NAME.match, least=MIN_DISTINCT_FOR_NAMED_FILES):
         return None
     # ``robert.reeves.jpg``: a name written in lower case is a name still; capitalised
     # here so that the name shape and the dictionary see it (``IMG 2950``, ``avatar``
@@ -958,7 +961,11 @@ def _named_files(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | N
     st = _text_stats(stems, engine, phone_by_name=False)
     named = max(st.inside.get(N.PERSON, 0), st.person_like,
                 sum(_document_of_someone(x) for x in stems))
-    if st.distinct < MIN_DISTINCT_FOR_NAMED_NOTES or named < NAMED_FILES_SHARE * st.distinct:
+    if named < NAMED_FILES_SHARE * st.distinct or st.distinct < MIN_DISTINCT_FOR_NAMED_FILES or (
+            st.distinct < MIN_DISTINCT_FOR_NAMED_NOTES and named < max(
+                MIN_NAMED_FILES, FEW_NAMED_FILES_SHARE * st.distinct)):
+        # (fewer than 20 distinct file names, as a small help desk's attachments: five
+        # named at least, a third of them)
         return None
     v.entity, v.partial, v.confidence = N.PERSON, True, 0.6
     v.signals.append(f"file-names-naming-people={named}/{st.distinct}")
