@@ -381,11 +381,10 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     if head_noun(t.name) in SECRET_WORDS or any(
             x in SECRET_WORDS for x in map(N._singular, N.tokens(t.name))):
         _secrets(t, verdicts)
-    if subject.about_people or any(v.entity == N.STREET for v in verdicts.values()):
-        # (coordinates beside a person's street address locate the same home, also when
-        # only some rows are people's and the street is masked for them: Dolibarr's third
-        # parties, companies and private customers in one table; a thing's address was
-        # kept above)
+    if subject.about_people or any(v.entity == N.STREET and not v.partial
+                                   for v in verdicts.values()):
+        # (coordinates beside a person's street address locate the same home; a thing's
+        # address was kept above)
         _geo(t, verdicts, subject)
     if subject.by_name:
         _person_ids(t, verdicts, inv, subject)
