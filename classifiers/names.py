@@ -169,7 +169,7 @@ _add(CREDENTIAL, "password", "passwd", "pwd", "pass hash", "password hash", "has
      "totp key", "otp key", "mfa key", "totp seed", "otp seed",
      # ``pass`` alone and its variants: a password under its shortest name (Dolibarr's
      # ``pass``, ``pass_temp``, ``pass_crypted``); ``pass_count``, ``pass_rate`` end in an
-     # attribute word or are numbers, judged by their values
+     # attribute word, and a ``pass`` of pass/fail flags is kept by its values
      "pass", "pass temp", "pass crypted", "pass encoded", "temp pass")
 # the same credentials written as one word, as Go, Java and some PHP schemas lower-case
 # their field names (``refreshtoken``, ``mfasecret``, ``remembertoken``)
@@ -248,14 +248,15 @@ def _singular(tok: str) -> str:
 # ``email_verified_at``, ``password_expires``, ``AddressType``, ``card_approval_code``
 # hold a time, a type or a code, not the e-mail, password, address or card itself
 # (``login_theme``, ``password_policy``: a realm's look and its rules for passwords;
-# ``phone_ext``: an extension alone reaches no one without the switchboard's number).
+# ``phone_ext``: an extension alone reaches no one without the switchboard's number;
+# ``pass_rate``, ``email_rate``: a share of them).
 _ATTRIBUTE_SUFFIXES = frozenset("""
 at on time timestamp ts date expire expires expiry expiration until authenticated verified
 confirmed sent changed updated created count counter type kind format template summary
 status flag enabled required valid approval length notification notifications notify
 algo algorithm question
 theme policy
-ext extension encoding
+ext extension encoding rate
 """.split())
 # where a person was born is coarse (a town or country, like a nationality), not the date
 _BIRTH_PLACE_WORDS = frozenset({"place", "city", "town", "country", "location"})

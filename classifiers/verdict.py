@@ -957,8 +957,9 @@ def _named_files(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | N
     # ``robert.reeves.jpg``: a name written in lower case is a name still; capitalised
     # here so that the name shape and the dictionary see it (``IMG 2950``, ``avatar``
     # and ``report`` stay what they are)
-    stems = sorted({_capitalised(_file_stem(x)) for x in present})
-    st = _text_stats(stems, engine, phone_by_name=False)
+    # (a document word needs its owner's name as written: ``cv_template`` names no one)
+    stems = sorted({_file_stem(x) for x in present})
+    st = _text_stats(sorted({_capitalised(x) for x in stems}), engine, phone_by_name=False)
     named = max(st.inside.get(N.PERSON, 0), st.person_like,
                 sum(_document_of_someone(x) for x in stems))
     if named < NAMED_FILES_SHARE * st.distinct or st.distinct < MIN_DISTINCT_FOR_NAMED_FILES or (
