@@ -404,8 +404,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _owned_identifiers(t, verdicts, inv, owned)
     if rows:
         _urls_naming_the_person(t, verdicts, rows, subject)
-        if subject.about_people:
-            _photo_files(t, verdicts, rows)
+        _files_naming_the_row(t, verdicts, rows)
         if engine is not None and (subject.by_name or owned):
             _key_values(t, verdicts, rows, engine)
     if rows:
@@ -1336,23 +1335,44 @@ def _urls_naming_the_person(t: TableInfo, verdicts: dict[str, Verdict],
             v.note = None
 
 
-def _photo_files(t: TableInfo, verdicts: dict[str, Verdict],
-                 rows: list[dict[str, Any]]) -> None:
-    """A ``photo``/``avatar`` column of file names in a table about people: the file of
-    that person's picture, whose name is often theirs (``robert.reeves.jpg`` among
-    ``IMG_2950.jpg`` and ``avatar.png``), too few distinct values to count names in. Fail
-    closed: masked as a whole column. A product's ``photo`` (a table about things) stays."""
+ROW_NAME_ENTITIES = (N.FIRST_NAME, N.LAST_NAME, N.PERSON)
+MIN_FILES_NAMING_THE_ROW = 2  # rows whose file is named for the row's own person
+
+
+def _files_naming_the_row(t: TableInfo, verdicts: dict[str, Verdict],
+                          rows: list[dict[str, Any]]) -> None:
+    """A column of file names (a ``photo``, an upload) whose file is named for the row's
+    own person in two rows or more (``robert.reeves.jpg`` where the row's names are
+    Robert Reeves): too few distinct values to count names in, but the row says whose
+    they are. Masked as a whole column; random or id-built file names (``avatars/3f9a.jpg``)
+    stay."""
+    names = [c for c, v in verdicts.items() if v.entity in ROW_NAME_ENTITIES and not v.partial]
+    if not names:
+        return
     for cname, col in t.columns.items():
-        v, nm = verdicts.get(cname), N.match(cname)
-        if v is None or v.entity is not None or col.kind != "text" or nm is None or \
-                nm.entity != N.PHOTO:
+        v = verdicts.get(cname)
+        if v is None or v.entity is not None or col.kind != "text":
             continue
-        present = [x for r in rows if isinstance(x := r.get(cname), str) and x.strip()]
-        if len(present) < 2 or sum(map(file_name, present)) < 0.8 * len(present):
+        present = [r for r in rows if isinstance(r.get(cname), str) and r[cname].strip()]
+        if len(present) < MIN_FILES_NAMING_THE_ROW or \
+                sum(file_name(r[cname]) for r in present) < 0.8 * len(present):
+            continue
+        named = sum(_file_names_the_row(r[cname], r, names) for r in present)
+        if named < MIN_FILES_NAMING_THE_ROW:
             continue
         v.entity, v.partial, v.confidence = N.PERSON, True, 0.6
-        v.signals.append(f"picture files of the people in the table ({nm.signal})")
-        v.note = "a person's picture file, often named for them: masked as a whole column"
+        v.signals.append(f"files named for the row's person ({named} rows, "
+                         f"{', '.join(names[:2])})")
+        v.note = "file names naming the row's person: masked as a whole column"
+
+
+def _file_names_the_row(value: str, row: dict[str, Any], names: list[str]) -> bool:
+    """Every word of the row's name columns (three letters at least, or any in a script
+    without case) among the words of the file's stem."""
+    stem = set(re.split(r"[-_.+\s/\\]+", value.lower()))
+    words = [w for c in names if isinstance(row.get(c), str)
+             for w in re.split(r"[\s-]+", row[c].lower()) if w]
+    return bool(words) and all(w in stem for w in words if len(w) >= 3 or not w.isascii())
 
 
 def _json_naming_the_person(cname: str, v: Verdict, rows: list[dict[str, Any]],
