@@ -309,8 +309,8 @@ def test_login_references_documents_credentials_and_row_identities(db_url, keyri
 
 def test_passwords_cards_pictures_and_organisations(db_url, keyring_env):
     """The tenth corpus pass's rules on each engine: a password under ``pass``, picture
-    files of people, accounts at an identity provider, the parts of a saved card and a
-    processor's card id, attachments a few of which name people, coordinates under
+    files named for the row's person, accounts at an identity provider, the parts of a
+    saved card and a processor's card id, attachments a few of which name people, coordinates under
     ``geolat``/``geolong`` beside a street; a phone extension, how a password is encoded,
     Message-IDs, a publishable key, a shop's and a project's contacts and the key of a
     prefixed link table are kept; tokenize accepts the proposal."""

@@ -1,10 +1,10 @@
 """Discovery rules of the tenth corpus pass (issue #10), from the misses and false alarms
 of osTicket, Kanboard, Dolibarr and Spree when they were held out: passwords under
 ``pass``, phone extensions, Message-IDs in angle brackets, saved-card and domain-account
-ids, publishable keys, names in lower-case file stems, picture files of people, accounts
-at an identity provider, the parts of a saved card, coordinates written as one word,
-social handles of a shop, projects, prefixed link tables. Each rule with a look-alike
-that must stay ``keep``."""
+ids, publishable keys, names in lower-case file stems, files named for the row's person,
+accounts at an identity provider, the parts of a saved card, coordinates written as one
+word, social handles of a shop, projects, prefixed link tables. Each rule with a
+look-alike that must stay ``keep``."""
 
 from __future__ import annotations
 
@@ -121,21 +121,20 @@ def test_a_few_named_files_count_too(engine):
     assert text_verdict("name", few, engine).entity is None
 
 
-def test_picture_files_of_people(engine):
+def test_files_named_for_the_rows_person(engine):
     cols = {"id": "integer", "firstname": "text", "lastname": "text", "photo": "text"}
-    photos = ["avatar.png", "robert.reeves.jpg", "IMG_2950.jpg", "avatar.png"]
-    vals = {"firstname": ["Anna", "Robert", "Maria", "John"],
-            "lastname": ["Berg", "Reeves", "Lopez", "Smith"], "photo": photos}
+    first, last = ["Anna", "Robert", "Maria", "John"], ["Berg", "Reeves", "Lopez", "Smith"]
+    photos = ["avatar.png", "robert.reeves.jpg", "IMG_2950.jpg", "john.smith.png"]
+    vals = {"firstname": first, "lastname": last, "photo": photos}
     rows = [{"id": i, **{c: vals[c][i] for c in vals}} for i in range(4)]
     v = _judge([_table("members", cols, pk="id")], {"members": vals}, engine,
                rows={"members": rows})["members"]
     assert v["photo"].entity == N.PERSON and v["photo"].partial
-    # look-alike: a product's photo
-    pcols = {"id": "integer", "title": "text", "photo": "text"}
-    pvals = {"title": ["Chair", "Desk", "Lamp", "Shelf"], "photo": photos}
-    prow = [{"id": i, **{c: pvals[c][i] for c in pvals}} for i in range(4)]
-    w = _judge([_table("products", pcols, pk="id")], {"products": pvals}, engine,
-               rows={"products": prow})["products"]
+    # look-alike: random avatar file names beside the same names
+    randoms = [f"avatars/{_random(12).lower()}.jpg" for _ in range(4)]
+    rrows = [{**r, "photo": p} for r, p in zip(rows, randoms, strict=True)]
+    w = _judge([_table("members", cols, pk="id")], {"members": {**vals, "photo": randoms}},
+               engine, rows={"members": rrows})["members"]
     assert w["photo"].entity is None
 
 
