@@ -56,6 +56,7 @@ from .verdict import (
     UUID_LIKE,
     Analyzer,
     Verdict,
+    file_name,
     key_verdict,
     login_shaped,
     parse_json,
@@ -83,6 +84,7 @@ kind format channel platform catalog catalogue inventory stock shipper carrier
 manufacturer publisher label rating level grade class classification station route
 airport port zone location site venue room building plan tier price fee tax rate
 skill course subject topic feature option attribute
+project board
 pharmacy payer insurer inbox hospital clinic facility agency institution bank
 school university laboratory lab organisation partner
 host server node peer mirror bot crawler
@@ -107,7 +109,9 @@ SESSION_PAYLOADS = frozenset({"data", "value", "payload", "contents", "vars", "v
 GENERIC_SUFFIXES = frozenset({"data", "info", "information", "detail", "details", "master",
                               "entity",
                               "record", "records", "table", "tbl", "profile", "profiles"})
-GEO_NAMES = frozenset({"lat", "latitude", "lon", "lng", "longitude"})
+GEO_NAMES = frozenset({"lat", "latitude", "lon", "lng", "longitude",
+                       # written as one word (Dolibarr's ``geolat``, ``geolong``)
+                       "geolat", "geolong", "geolon", "geolng"})
 IDENTIFYING = frozenset({N.FIRST_NAME, N.LAST_NAME, N.PERSON, N.DOB, N.SSN, "US_ITIN",
                          N.NATIONAL_ID, N.PASSPORT, N.USERNAME})
 CONTACT = frozenset({N.EMAIL, N.PHONE})
@@ -214,6 +218,12 @@ def _link_table(inv: Inventory, table: str) -> bool:
         return False
     toks = N.tokens(table)
     singulars = {N._singular(name.lower()): name for name in inv.tables if name != table}
+    # tables named with the application's prefix (``spree_role_users`` beside
+    # ``spree_roles`` and ``spree_users``): ``role_id`` names ``spree_roles`` too
+    prefix = f"{toks[0]}_" if len(toks) > 2 else ""
+    for name in inv.tables:
+        if prefix and name != table and name.lower().startswith(prefix):
+            singulars.setdefault(N._singular(name.lower()[len(prefix):]), name)
     prefix_is_table = any(N._singular("_".join(toks[:i])) in singulars
                           for i in range(1, len(toks)))
     refs = {fk.ref_table for fk in t.foreign_keys if fk.ref_table != table}
@@ -263,6 +273,10 @@ def _evidence(verdicts: dict[str, Verdict], skip: set[str]) -> tuple[list[str], 
             continue
         if v.entity in NAME_ENTITIES and (v.weak_name or _by_name_only(v)):
             continue  # decided with the subject, not evidence for it
+        if (nm := N.match(c)) is not None and nm.entity == v.entity and N.is_handle(nm):
+            # ``twitter``, ``website``: a person's only in a table about people (see
+            # _handles), so no evidence that it is one (a shop's social accounts)
+            continue
         if v.entity in IDENTIFYING:
             identifying.append(f"{c}:{v.entity}")
         elif v.entity in CONTACT:
@@ -374,6 +388,8 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _geo(t, verdicts, subject)
     if subject.by_name:
         _person_ids(t, verdicts, inv, subject)
+        _provider_accounts(t, verdicts, inv)
+    _card_parts(t, verdicts)
     _identity_links(t, verdicts, inv)
     if subject.kind != "thing":
         _tax_numbers(t, verdicts, subject)
@@ -388,6 +404,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _owned_identifiers(t, verdicts, inv, owned)
     if rows:
         _urls_naming_the_person(t, verdicts, rows, subject)
+        _files_naming_the_row(t, verdicts, rows)
         if engine is not None and (subject.by_name or owned):
             _key_values(t, verdicts, rows, engine)
     if rows:
@@ -950,6 +967,65 @@ def _issued_numbers(v: Verdict) -> bool:
         n >= 0.9 * max(n, v.rows) and not v.hits.get(SEQUENCE)  # a row counter
 
 
+# where a person signs in with an account of theirs elsewhere (beside the social networks
+# and messengers of names.HANDLE_WORDS): the provider's id of that account
+PROVIDER_WORDS = N.HANDLE_WORDS | frozenset("""
+google apple microsoft azure okta ldap saml oidc openid keycloak auth0 cas kerberos
+""".split())
+PROVIDER_ID_WORDS = ID_WORDS | {"sid", "sub", "oid", "dn"}
+
+
+def _provider_accounts(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
+    """``google_id``, ``gitlab_id``, ``ldap_sid`` in a table named for people: the id of
+    the person's account at that provider, as text or as an integer (a short integer is
+    kept by its type elsewhere); the same name in a table of places or apps stays."""
+    keys = _key_columns(t, inv)
+    for cname, col in t.columns.items():
+        v, toks = verdicts.get(cname), N.tokens(cname)
+        if v is None or v.entity is not None or cname in keys or v.sampled < 2 or \
+                col.kind not in ("text", "integer") or len(toks) != 2 or \
+                toks[0] not in PROVIDER_WORDS or toks[1] not in PROVIDER_ID_WORDS:
+            continue
+        v.entity, v.confidence = N.PERSON_ID, 0.6
+        v.signals.append(f"the person's account at {toks[0]}")
+        v.note = None
+
+
+# a table of saved payment cards (``credit_cards``, ``payment_cards``)
+CARD_TABLE_WORDS = frozenset({"card", "creditcard", "paymentcard"})
+# a card's expiry under its shortest names, in such a table
+EXPIRY_WORDS = frozenset({"month", "year", "exp", "expiry", "expiration", "expires", "mm",
+                          "yy", "yyyy"})
+CARD_OWNER_ENTITIES = IDENTIFYING | {N.CARD, N.CARD_DIGITS, N.PERSON_ID}
+
+
+def _card_parts(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """In a table of cards that also holds the holder's name or the card's number or
+    processor id, a bare ``month``/``year`` is the card's expiry and ``last_digits`` the
+    end of its number: with the holder they single out the card. A table of gift or
+    playing cards without anyone's data keeps them."""
+    toks = N.tokens(t.name)
+    if not toks or N._singular(toks[-1]) not in CARD_TABLE_WORDS:
+        return
+    owner = [c for c, v in verdicts.items() if v.entity in CARD_OWNER_ENTITIES]
+    if not owner:
+        return
+    for cname, col in t.columns.items():
+        v, ct = verdicts.get(cname), set(N.tokens(cname))
+        if v is None or v.entity is not None or col.primary_key or not v.sampled or \
+                col.kind not in ("text", "integer", "decimal"):
+            continue
+        if ct and ct <= EXPIRY_WORDS:
+            v.entity = N.CARD_EXPIRY
+        elif "last" in ct and ct & {"digits", "digit", "four"}:
+            v.entity = N.CARD_DIGITS
+        else:
+            continue
+        v.confidence = 0.6
+        v.signals.append(f"part of a card beside {', '.join(sorted(owner)[:2])}")
+        v.note = None
+
+
 def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
     """A person's account at an identity provider (OAuth, SAML: a ``provider`` column
     beside a reference to a table of people) holds the person's id at that provider
@@ -1257,6 +1333,46 @@ def _urls_naming_the_person(t: TableInfo, verdicts: dict[str, Verdict],
             v.entity, v.confidence = PROFILE_URL, 0.6
             v.signals.append(f"url-holds-username={matches}/{pairs}")
             v.note = None
+
+
+ROW_NAME_ENTITIES = (N.FIRST_NAME, N.LAST_NAME, N.PERSON)
+MIN_FILES_NAMING_THE_ROW = 2  # rows whose file is named for the row's own person
+
+
+def _files_naming_the_row(t: TableInfo, verdicts: dict[str, Verdict],
+                          rows: list[dict[str, Any]]) -> None:
+    """A column of file names (a ``photo``, an upload) whose file is named for the row's
+    own person in two rows or more (``robert.reeves.jpg`` where the row's names are
+    Robert Reeves): too few distinct values to count names in, but the row says whose
+    they are. Masked as a whole column; random or id-built file names (``avatars/3f9a.jpg``)
+    stay."""
+    names = [c for c, v in verdicts.items() if v.entity in ROW_NAME_ENTITIES and not v.partial]
+    if not names:
+        return
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        if v is None or v.entity is not None or col.kind != "text":
+            continue
+        present = [r for r in rows if isinstance(r.get(cname), str) and r[cname].strip()]
+        if len(present) < MIN_FILES_NAMING_THE_ROW or \
+                sum(file_name(r[cname]) for r in present) < 0.8 * len(present):
+            continue
+        named = sum(_file_names_the_row(r[cname], r, names) for r in present)
+        if named < MIN_FILES_NAMING_THE_ROW:
+            continue
+        v.entity, v.partial, v.confidence = N.PERSON, True, 0.6
+        v.signals.append(f"files named for the row's person ({named} rows, "
+                         f"{', '.join(names[:2])})")
+        v.note = "file names naming the row's person: masked as a whole column"
+
+
+def _file_names_the_row(value: str, row: dict[str, Any], names: list[str]) -> bool:
+    """Every word of the row's name columns (three letters at least, or any in a script
+    without case) among the words of the file's stem."""
+    stem = set(re.split(r"[-_.+\s/\\]+", value.lower()))
+    words = [w for c in names if isinstance(row.get(c), str)
+             for w in re.split(r"[\s-]+", row[c].lower()) if w]
+    return bool(words) and all(w in stem for w in words if len(w) >= 3 or not w.isascii())
 
 
 def _json_naming_the_person(cname: str, v: Verdict, rows: list[dict[str, Any]],

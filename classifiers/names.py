@@ -166,7 +166,11 @@ _add(CREDENTIAL, "password", "passwd", "pwd", "pass hash", "password hash", "has
      "actkey", "act key", "activation code", "activation token", "activation hash",
      "reset key", "reset hash", "reset code", "confirm token", "confirmation key",
      # the shared secret of an authenticator app (stored in clear or encrypted)
-     "totp key", "otp key", "mfa key", "totp seed", "otp seed")
+     "totp key", "otp key", "mfa key", "totp seed", "otp seed",
+     # ``pass`` alone and its variants: a password under its shortest name (Dolibarr's
+     # ``pass``, ``pass_temp``, ``pass_crypted``); ``pass_count``, ``pass_rate`` end in an
+     # attribute word, and a ``pass`` of pass/fail flags is kept by its values
+     "pass", "pass temp", "pass crypted", "pass encoded", "temp pass")
 # the same credentials written as one word, as Go, Java and some PHP schemas lower-case
 # their field names (``refreshtoken``, ``mfasecret``, ``remembertoken``)
 for _phrase, _entity in list(_PHRASES.items()):
@@ -243,13 +247,16 @@ def _singular(tok: str) -> str:
 # A last word that makes the column an attribute of the thing its name starts with:
 # ``email_verified_at``, ``password_expires``, ``AddressType``, ``card_approval_code``
 # hold a time, a type or a code, not the e-mail, password, address or card itself
-# (``login_theme``, ``password_policy``: a realm's look and its rules for passwords).
+# (``login_theme``, ``password_policy``: a realm's look and its rules for passwords;
+# ``phone_ext``: an extension alone reaches no one without the switchboard's number;
+# ``pass_rate``, ``email_rate``: a share of them).
 _ATTRIBUTE_SUFFIXES = frozenset("""
 at on time timestamp ts date expire expires expiry expiration until authenticated verified
 confirmed sent changed updated created count counter type kind format template summary
 status flag enabled required valid approval length notification notifications notify
 algo algorithm question
 theme policy
+ext extension encoding rate
 """.split())
 # where a person was born is coarse (a town or country, like a nationality), not the date
 _BIRTH_PLACE_WORDS = frozenset({"place", "city", "town", "country", "location"})

@@ -183,7 +183,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             ent = r.entity_type
             if ent == N.PHONE and digits_only and not phone_by_name:
                 continue  # bare digit strings (tracking numbers, ids) pass as phones
-            if ent == N.EMAIL and message_id(v[r.start:r.end]):
+            if ent == N.EMAIL and message_id(v[r.start:r.end],
+                                             bracketed=v[r.start - 1:r.start] == "<"):
                 continue  # <random@mail.host>: a message's id, nobody's mailbox
             if ent == N.PERSON and not _person_in_text(v[r.start:r.end], title_case):
                 pass  # capitalised words that do not start with a first name
@@ -216,8 +217,10 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_whole.add(MAC)
         elif profile_url(v):
             seen_whole.add(PROFILE_URL)
-        elif _PAYMENT_CUSTOMER.match(v):
-            seen_whole.add(N.PERSON_ID)  # a payment provider's id of its customer
+        elif _PAYMENT_CUSTOMER.match(v) or _SAVED_CARD.match(v):
+            seen_whole.add(N.PERSON_ID)  # a payment provider's id of its customer, a card
+        elif _DOMAIN_SID.match(v):
+            seen_whole.add(N.PERSON_ID)  # a domain account's security identifier
         elif _ANALYTICS_CLIENT.match(v):
             seen_whole.add(N.PERSON_ID)  # an analytics cookie's visitor id
         elif _USER_PAGE.match(v):
@@ -341,6 +344,15 @@ _USER_PAGE = re.compile(r"^(user|user[_ ]talk|benutzer|utilisateur|usuario)[:/]\
                         re.IGNORECASE)
 # Stripe's customer object ids (``cus_NffrFeUfNV2Hib``): one per paying person
 _PAYMENT_CUSTOMER = re.compile(r"^cus_[A-Za-z0-9]{8,32}$")
+# a processor's id of one person's saved card or payment method (Stripe ``pm_``, ``card_``,
+# ``src_``, Braintree-like ``paymentmethod_``): whoever holds it with the shop's key
+# charges that card again; a charge's or an intent's id (``ch_``, ``pi_``) is the
+# payment's reference, not the card's
+_SAVED_CARD = re.compile(r"^(?:pm|card|src|paymentmethod)_[A-Za-z0-9_-]{8,40}$")
+# a Windows domain account's security identifier (``S-1-5-21-<domain>-<RID>``, an LDAP
+# ``objectSid``): one account, one person; the well-known SIDs of built-in groups
+# (``S-1-5-32-544``) are no one's
+_DOMAIN_SID = re.compile(r"^S-1-5-21(?:-\d{1,10}){2,4}$")
 # a web-analytics client id (Google Analytics' ``_ga`` cookie: ``GA1.2.<random>.<first
 # visit, unix time>``, or its last two parts): one visitor's browser, followed across visits
 _ANALYTICS_CLIENT = re.compile(r"^(?:GA\d\.\d\.)?\d{6,10}\.1\d{9}$")
@@ -376,11 +388,15 @@ _CREDENTIAL_SHAPES = re.compile(
     r"|(pbkdf2|bcrypt|argon2|scrypt|sha1|sha256|sha512|md5)[_:$-]\S*\$\S+"  # Django, ...
     r"|\{(SSHA|SHA|SSHA512|CRYPT|MD5)\}\S+"  # LDAP
     r"|eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"  # JWT
-    r"|(sk|pk|rk)_(live|test)_[A-Za-z0-9]{10,}|gh[pousr]_[A-Za-z0-9]{30,}"  # API keys
+    # API keys (not Stripe's publishable ``pk_``: it is printed in every checkout page)
+    r"|(sk|rk)_(live|test)_[A-Za-z0-9]{10,}|gh[pousr]_[A-Za-z0-9]{30,}"
     r"|AKIA[0-9A-Z]{16}|xox[abpr]-[A-Za-z0-9-]{10,})$")
 
 
 _HEX_SECRET = re.compile(r"^[0-9a-fA-F]{32,}$")
+# a payment processor's publishable key (Stripe ``pk_live_…``): public by design, sent to
+# every browser that opens the shop's checkout, so not a secret of anyone
+_PUBLISHABLE_KEY = re.compile(r"^pk_(?:live|test)_[A-Za-z0-9_-]{8,}$")
 _B64_SECRET = re.compile(r"^[A-Za-z0-9+/_-]{20,}={0,2}$")
 # totp:…, otpauth-like prefixes, a cipher's name (``aes-256-cbc:``)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9-]{1,19}:(?!//)")
@@ -424,7 +440,7 @@ def random_secret(value: str) -> bool:
     if _CODE_LIST.match(v):
         return True
     v = _SCHEME.sub("", v, count=1)
-    if _UUID.match(v):
+    if _UUID.match(v) or _PUBLISHABLE_KEY.match(v):
         return False
     if _HEX_SECRET.match(v):
         return any(c.isdigit() for c in v) and any(c.isalpha() for c in v)
@@ -506,10 +522,21 @@ def login_list(value: str) -> bool:
     return sum(bool(_LOGIN_MARK.search(x)) for x in items) >= 0.5 * len(items)
 
 
-def message_id(value: str) -> bool:
-    """``<a8Fk2…@mail.host>``: an e-mail's Message-ID, whose local part is random."""
+def message_id(value: str, bracketed: bool = False) -> bool:
+    """``<a8Fk2…@mail.host>``: an e-mail's Message-ID, whose local part is random.
+
+    Inside angle brackets (how headers and threading columns store them) a random local
+    part without digits counts too (``<hmyYmYwAFttucPbkPXfO@mail.example.com>``): 16
+    characters or more, no dot between words, case switching all along and four capitals
+    at least; a person's ``<JohnSmithPersonal@…>`` has three."""
+    bracketed = bracketed or value.strip().startswith("<")
     local = value.strip().lstrip("<").split("@", 1)[0]
-    return len(local) >= 16 and (random_secret(local) or bool(_HEX_SECRET.match(local)))
+    if len(local) < 16:
+        return False
+    if random_secret(local) or _HEX_SECRET.match(local):
+        return True
+    return bracketed and "." not in local and _classes_mixed(local) and \
+        sum(c.isupper() for c in local) >= 4
 
 
 def network_range(value: str) -> bool:
@@ -877,12 +904,28 @@ _FILE_NAME = re.compile(r"^[^\s/\\]*(?:[/\\]+[^/\\]+)*\.[A-Za-z0-9]{2,5}$")
 # names inside file names (``CV_Ana_Lopez.pdf``, ``anna-berg-headshot.jpg``): rarer than in
 # notes, so a smaller share of them says the files are about people
 NAMED_FILES_SHARE = 0.15
+MIN_DISTINCT_FOR_NAMED_FILES = 10
+MIN_NAMED_FILES = 5
+FEW_NAMED_FILES_SHARE = 1 / 3
+
+
+def file_name(value: str) -> bool:
+    """A file name or a path ending in one (``IMG_2950.jpg``, ``photos/ana.lopez.png``)."""
+    return bool(_FILE_NAME.match(value.strip()))
 
 
 def _file_stem(x: str) -> str:
     x = re.split(r"[/\\]", x)[-1]
     x = re.sub(r"\.[A-Za-z0-9]{2,5}$", "", x)
     return re.sub(r"[-_.+]+", " ", x).strip()
+
+
+def _capitalised(stem: str) -> str:
+    """A lower-case stem of two or more words with each word capitalised."""
+    words = stem.split()
+    if len(words) < 2 or not stem.islower():
+        return stem
+    return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
 # documents that are about one person: a file named for one is that person's (a CV, a
@@ -909,13 +952,21 @@ def _named_files(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | N
     name a person (a dictionary first name and another capitalised word) in a sizeable
     share: CVs, passport scans, portraits uploaded for people. Masked as a whole column."""
     present = [x.strip() for x in values if x.strip()]
-    if not _mostly(present, _FILE_NAME.match, least=MIN_DISTINCT_FOR_NAMED_NOTES):
+    if not _mostly(present, _FILE_NAME.match, least=MIN_DISTINCT_FOR_NAMED_FILES):
         return None
+    # ``robert.reeves.jpg``: a name written in lower case is a name still; capitalised
+    # here so that the name shape and the dictionary see it (``IMG 2950``, ``avatar``
+    # and ``report`` stay what they are)
+    # (a document word needs its owner's name as written: ``cv_template`` names no one)
     stems = sorted({_file_stem(x) for x in present})
-    st = _text_stats(stems, engine, phone_by_name=False)
+    st = _text_stats(sorted({_capitalised(x) for x in stems}), engine, phone_by_name=False)
     named = max(st.inside.get(N.PERSON, 0), st.person_like,
                 sum(_document_of_someone(x) for x in stems))
-    if st.distinct < MIN_DISTINCT_FOR_NAMED_NOTES or named < NAMED_FILES_SHARE * st.distinct:
+    if named < NAMED_FILES_SHARE * st.distinct or st.distinct < MIN_DISTINCT_FOR_NAMED_FILES or (
+            st.distinct < MIN_DISTINCT_FOR_NAMED_NOTES and named < max(
+                MIN_NAMED_FILES, FEW_NAMED_FILES_SHARE * st.distinct)):
+        # (fewer than 20 distinct file names, as a small help desk's attachments: five
+        # named at least, a third of them)
         return None
     v.entity, v.partial, v.confidence = N.PERSON, True, 0.6
     v.signals.append(f"file-names-naming-people={named}/{st.distinct}")

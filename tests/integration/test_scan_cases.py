@@ -305,3 +305,35 @@ def test_login_references_documents_credentials_and_row_identities(db_url, keyri
     assert s.rule("activity", "member_login").finding.entity == "USERNAME"
     assert _method(s, "activity", "kind") == "keep"
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_passwords_cards_pictures_and_organisations(db_url, keyring_env):
+    """The tenth corpus pass's rules on each engine: a password under ``pass``, picture
+    files named for the row's person, accounts at an identity provider, the parts of a
+    saved card and a processor's card id, attachments a few of which name people, coordinates under
+    ``geolat``/``geolong`` beside a street; a phone extension, how a password is encoded,
+    Message-IDs, a publishable key, a shop's and a project's contacts and the key of a
+    prefixed link table are kept; tokenize accepts the proposal."""
+    result, inv = _scan(db_url, dc.tenth_pass)
+    s = result.schema
+    assert s.rule("shop_users", "pass").finding.entity == "CREDENTIAL"
+    assert _method(s, "shop_users", "photo") != "keep"
+    assert s.rule("shop_users", "google_id").finding.entity == "PERSON_ID"
+    assert s.rule("shop_users", "gitlab_id").finding.entity == "PERSON_ID"
+    assert _method(s, "shop_users", "phone_ext") == "keep"
+    assert _method(s, "shop_users", "pass_encoding") == "keep"
+    assert s.rule("shop_credit_cards", "month").finding.entity == "CARD_EXPIRY"
+    assert s.rule("shop_credit_cards", "year").finding.entity == "CARD_EXPIRY"
+    assert s.rule("shop_credit_cards", "last_digits").finding.entity == "CARD_DIGITS"
+    assert _method(s, "shop_credit_cards", "gateway_payment_profile_id") != "keep"
+    assert _method(s, "shop_credit_cards", "cc_type") == "keep"
+    assert _method(s, "attachment", "name") != "keep"
+    assert _method(s, "societe", "geolat") != "keep"
+    assert _method(s, "societe", "geolong") != "keep"
+    assert _method(s, "thread_email", "mid") == "keep"
+    for col in ("contact_phone", "customer_support_email", "publishable_key"):
+        assert _method(s, "shop_stores", col) == "keep", col
+    assert _method(s, "projects", "email") == "keep"
+    assert _method(s, "shop_role_users", "id") == "keep"
+    assert _method(s, "shop_users", "id") != "keep"  # the users' own key
+    _tokenizes(s, inv, db_url, keyring_env)
