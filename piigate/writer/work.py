@@ -26,7 +26,7 @@ from typing import Any, cast
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from ..db import ForeignKey
+from ..db import ForeignKey, TableInfo
 from ..keys import Keyring
 from ..methods import CONSTANT_LIKE, ONE_TO_ONE
 from ..plan import ColumnPlan, Plan
@@ -409,8 +409,8 @@ class WorkTables:
             return False
         tinfo = self.plan.inventory.tables[fk.ref_table]
         col = fk.ref_columns[0]
-        key = tinfo.primary_key == [col] or (
-            [col] in tinfo.unique_sets and not tinfo.columns[col].nullable)
+        # a nullable unique column has fewer values than rows: the counts would not match
+        key = _single_key(tinfo, col) and not tinfo.columns[col].nullable
         return key and work.result.distinct == parent_rows
 
     def key_source(self, conn: Connection, work: Work) -> Source | None:
@@ -434,7 +434,7 @@ class WorkTables:
         for parent in work.sources:
             pcol = parent.col
             tinfo = self.plan.inventory.tables[pcol.table]
-            single = tinfo.primary_key == [pcol.column] or [pcol.column] in tinfo.unique_sets
+            single = _single_key(tinfo, pcol.column)
             if not single or parent.where:
                 continue
             links = []
@@ -642,6 +642,11 @@ class WorkTables:
 # characters of a text domain's longest column that an index entry of (k, new) still
 # holds on every engine (InnoDB: 3072 bytes, 4 per character; PostgreSQL: ~2700)
 SHORT_TEXT = 255
+
+
+def _single_key(tinfo: TableInfo, column: str) -> bool:
+    """Whether ``column`` alone is the table's primary key or a unique key."""
+    return tinfo.primary_key == [column] or [column] in tinfo.unique_sets
 
 
 def _max_length(work: Work) -> int | None:
