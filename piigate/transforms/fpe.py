@@ -17,7 +17,6 @@ import functools
 import hashlib
 import hmac
 import string
-import sys
 from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -46,20 +45,19 @@ def _permutation(seed: bytes, size: int) -> tuple[array[int], array[int]]:
     the seed, which is an HMAC of the key, never the key itself.
     """
     stream = Cipher(algorithms.AES(seed), modes.CTR(bytes(16))).encryptor()
-    draws = array("Q")
-    draws.frombytes(stream.update(bytes(8 * max(size - 1, 0))))
-    if sys.byteorder == "big":
-        draws.byteswap()  # the same permutation on every platform
-    perm = array("i", range(size))  # sizes stay below 26**5
-    k = 0
-    for i in range(size - 1, 0, -1):
-        j = draws[k] % (i + 1)
-        k += 1
-        perm[i], perm[j] = perm[j], perm[i]
-    inv = array(perm.typecode, bytes(perm.itemsize * size))
-    for i, p in enumerate(perm):
-        inv[p] = i
-    return perm, inv
+    # little-endian draws: the same permutation on every platform
+    draws = np.frombuffer(stream.update(bytes(8 * max(size - 1, 0))), dtype="<u8")
+    # the swap indexes at once; only the swaps themselves depend on each other
+    swaps = (draws % np.arange(size, 1, -1, dtype=np.uint64)).tolist()
+    order = list(range(size))
+    i = size - 1
+    for j in swaps:
+        order[i], order[j] = order[j], order[i]
+        i -= 1
+    perm = np.asarray(order, dtype=np.int32)  # sizes stay below 26**5
+    inv = np.empty_like(perm)
+    inv[perm] = np.arange(size, dtype=np.int32)
+    return array("i", perm.tobytes()), array("i", inv.tobytes())
 
 
 class _Numbers:
@@ -201,8 +199,19 @@ def _digit_count_bounds(width: int, negative: bool) -> tuple[int, int]:
     return 10 ** (width - 1), 10**width - 1
 
 
-def _tier(x: int, hi: int) -> tuple[int, int, int]:
-    """(width, low, high) of the tier of ``[0, hi]`` that holds ``x``.
+_INT64_MAX = 2**63 - 1
+
+
+@functools.lru_cache(maxsize=4)
+def _pow10(dtype: np.dtype[Any]) -> np.ndarray:
+    """10, 100, ... as far as ``dtype`` holds them (digit counts by ``searchsorted``)."""
+    top = 18 if dtype == np.int64 else 100
+    return np.asarray([10**i for i in range(1, top + 1)], dtype=dtype)
+
+
+@functools.lru_cache(maxsize=64)
+def _tier_bounds(hi: int) -> tuple[int, int, bool]:
+    """(digits of ``hi``, 10^(digits-1), whether ``[0, hi]`` is one tier): per domain.
 
     ``[0, hi]`` with ``hi`` of ``D`` digits splits into ``[0, 10^(D-1) - 1]``, a whole
     ``D-1``-digit domain that FF3-1 permutes without cycle-walking, and
@@ -211,17 +220,6 @@ def _tier(x: int, hi: int) -> tuple[int, int, int]:
     2,147,483,647) walks 4.7 times a value on average; with it, values below 10^9 (almost
     every key) take one encryption. What it reveals: whether a value has ``D`` digits.
     """
-    width, split, whole = _tier_bounds(hi)
-    if whole:
-        return width, 0, hi
-    if x < split:
-        return width - 1, 0, split - 1
-    return width, split, hi
-
-
-@functools.lru_cache(maxsize=64)
-def _tier_bounds(hi: int) -> tuple[int, int, bool]:
-    """(digits of ``hi``, 10^(digits-1), whether ``[0, hi]`` is one tier): per domain."""
     width = len(str(hi))
     return width, 10 ** (width - 1), width == 1 or hi == 10**width - 1
 
@@ -252,6 +250,8 @@ class FpeTransform(Transform):
         return self._run(values, decrypt=True)
 
     def _run(self, values: list[Any], *, decrypt: bool) -> list[Any]:
+        if all(type(v) is int for v in values):  # noqa: E721 - keys: no dispatch a value
+            return self._skip_persisted(self._ints, values, decrypt)
         out: list[Any] = [None] * len(values)
         ints: list[int] = []
         strs: list[int] = []
@@ -280,7 +280,9 @@ class FpeTransform(Transform):
         """Cycle-walk past persisted values: they map to themselves, so no token may
         land on one (a unique column would get a duplicate)."""
         res = step(values, decrypt)
-        pending = [j for j, r in enumerate(res) if self._persist and str(r) in self._persist]
+        if not self._persist:
+            return res
+        pending = [j for j, r in enumerate(res) if str(r) in self._persist]
         while pending:
             again = step([res[j] for j in pending], decrypt)
             for j, r in zip(pending, again, strict=True):
@@ -309,41 +311,64 @@ class FpeTransform(Transform):
             raise ctx.error("the integer range of the domain is empty (check max_value)")
         return lo, hi
 
-    def _int_slot(self, v: int) -> tuple[bool, int, int, int, int]:
-        """(negative, magnitude, width, low, high): where ``v`` is enciphered."""
-        if self._range is None:
-            neg = v < 0
-            x = -v if neg else v
-            width = len(str(x))
-            return (neg, x, width, *_digit_count_bounds(width, neg))
+    def _int_groups(self, arr: np.ndarray) -> list[tuple[bool, int, int, int, np.ndarray]]:
+        """(negative, width, low, high, positions) of every range the values of ``arr``
+        are enciphered in, a whole batch at once (300,000 keys took 0.7 s one by one)."""
+        neg = arr < 0
+        groups: list[tuple[bool, int, int, int, np.ndarray]] = []
+        if self._range is None:  # each value keeps its digit count
+            digits = np.searchsorted(_pow10(arr.dtype), np.where(neg, -arr, arr),
+                                     side="right") + 1
+            for w in np.unique(digits).tolist():
+                for n in (False, True):
+                    at = np.flatnonzero((digits == w) & (neg == n))
+                    if len(at):
+                        groups.append((n, int(w), *_digit_count_bounds(int(w), n), at))
+            return groups
         lo, hi = self._range
-        if not lo <= v <= hi:
+        if bool(((arr < lo) | (arr > hi)).any()):
             raise self.ctx.error(
                 f"integer outside the domain's range {lo}..{hi}; widen the range or max_value"
             )
-        if v >= 0:
-            return (False, v, *_tier(v, hi))
-        top = -lo - 1  # v -> -(v+1) maps [lo, -1] onto [0, top]
-        x = -(v + 1)
-        return (True, x, *_tier(x, top))
+        # v -> -(v+1) maps [lo, -1] onto [0, -lo-1]; each side splits into its tiers
+        for n, top in ((False, hi), (True, -lo - 1)):
+            side = np.flatnonzero(neg == n)
+            if not len(side):
+                continue
+            width, split, whole = _tier_bounds(top)
+            if whole:
+                groups.append((n, width, 0, top, side))
+                continue
+            mag = -(arr[side] + 1) if n else arr[side]
+            below = mag < split
+            for at, tier in ((side[below], (width - 1, 0, split - 1)),
+                             (side[~below], (width, split, top))):
+                if len(at):
+                    groups.append((n, *tier, at))
+        return groups
 
     def _ints(self, values: list[int], decrypt: bool) -> list[int]:
-        groups: dict[tuple[bool, int, int, int], list[int]] = {}
-        mags: list[int] = []
-        for i, v in enumerate(values):
-            neg, x, width, lo, hi = self._int_slot(v)
-            mags.append(x)
-            groups.setdefault((neg, width, lo, hi), []).append(i)
-        out = [0] * len(values)
-        for (neg, width, lo, hi), idx in groups.items():
+        try:
+            arr = np.asarray(values, dtype=np.int64)
+        except OverflowError:  # beyond 64 bits: the same steps on Python integers
+            arr = np.asarray(values, dtype=object)
+        if arr.dtype == np.int64 and len(arr) and arr.min() == np.iinfo(np.int64).min:
+            arr = arr.astype(object)  # its magnitude is beyond 64 bits
+        groups = self._int_groups(arr)
+        # tokens may need more bits than the values (19 digits kept, a range beyond int64)
+        wide = arr.dtype == object or any(g[3] > _INT64_MAX for g in groups)
+        out = np.zeros(len(arr), dtype=object if wide else np.int64)
+        for neg, width, lo, hi, at in groups:
             cipher = self._neg_digits if neg else self._digits
-            walked = _cycle_walk(cipher, [mags[i] for i in idx], width, lo, hi, decrypt)
-            for i, y in zip(idx, walked, strict=True):
-                if not neg:
-                    out[i] = y
-                else:
-                    out[i] = -y if self._range is None else -(y + 1)
-        return out
+            mags = -arr[at] if neg and self._range is None else (
+                -(arr[at] + 1) if neg else arr[at])
+            walked = np.asarray(_cycle_walk(cipher, mags.tolist(), width, lo, hi, decrypt),
+                                dtype=out.dtype)
+            if not neg:
+                out[at] = walked
+            else:
+                out[at] = -walked if self._range is None else -(walked + 1)
+        return [int(v) for v in out.tolist()]
 
     # -- strings
     def _classes(self) -> tuple[bool, bool]:
