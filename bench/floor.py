@@ -25,6 +25,7 @@ off and a DBA who trusts the maps would not); ours checks (docs/writer.md).
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import sqlalchemy as sa
@@ -215,8 +216,12 @@ def run_floor(db: BenchDb) -> dict[str, Any]:
             stmts = statements(db, conn)
             if db.engine == "sqlite":
                 conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            seconds = []
             for s in stmts:
+                t0 = time.perf_counter()
                 conn.exec_driver_sql(s)
+                seconds.append(round(time.perf_counter() - t0, 3))
     finally:
         eng.dispose()
-    return {"statements": len(stmts), "sql": stmts}
+    # per statement, to set each of ours' phases beside the floor's own
+    return {"statements": len(stmts), "sql": stmts, "statement_seconds": seconds}
