@@ -409,7 +409,7 @@ class GroupTransaction:
                 continue
             work = self.works.by_column[(table, col.column)]
             found = (f"(SELECT m.new FROM {self.sql.q(work.name)} AS m "
-                     f"WHERE m.k = {self.sql.key_expr(c, work.kind)})")
+                     f"WHERE m.k = {self.sql.key_expr(c, work.kind, work.key_len)})")
             new = self.sql.set_expr(found, work.kind, col.info.sql_type)
             # each expression reads only its own column: MariaDB assigns left to right
             sets.append(f"{self.sql.q(col.column)} = COALESCE({new}, {c})")
@@ -434,7 +434,7 @@ class GroupTransaction:
     def _entity_updates(self, col: ColumnPlan, work: Work, where: list[str]) -> Statements:
         c = self.sql.col(col.table, col.column)
         e = self.sql.col(col.table, entity_column(col) or "")
-        key = self.sql.key_expr(c, work.kind)
+        key = self.sql.key_expr(c, work.kind, work.key_len)
         ekey = self.sql.key_expr(e, work.entity_kind or "text")
         value = self.sql.set_expr("m.new", work.kind, col.info.sql_type)
         up = self.sql.update_join
@@ -447,7 +447,7 @@ class GroupTransaction:
 
     def _mapped_updates(self, col: ColumnPlan, work: Work, where: list[str]) -> Statements:
         c = self.sql.col(col.table, col.column)
-        key = self.sql.key_expr(c, work.kind)
+        key = self.sql.key_expr(c, work.kind, work.key_len)
         value = self.sql.set_expr("m.new", work.kind, col.info.sql_type)
         up = self.sql.update_join
         if not work.parks:

@@ -477,10 +477,9 @@ class UnitRun:
                 writer.rollback()
                 return {"skipped": True}
             # the same rows whole-table builds write (work.py), from this range only
-            small = all((s.col.info.int_max or 0) <= 2**63 - 1 for s in work.sources)
-            raw = work.entity_kind is None and self.sql.raw_ok(work.kind, small)
+            raw = self.works.raw_rows(work)
             for rows in self.works.chunks(reader, work, raw):
-                if rows:
+                if rows.rows:
                     self.sql.insert(writer, table, rows, raw)
                 self.works.report(f"map {work.label}", work.result.distinct, None)
             doc = {"distinct": work.result.distinct, "changed": work.result.changed,

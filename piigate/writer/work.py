@@ -33,7 +33,7 @@ from ..plan import ColumnPlan, Plan
 from ..schema.model import ColumnRule, ConstantRule, DateShiftRule, NullRule, RedactRule
 from ..transforms import Transform
 from ..transforms.dates import DateShiftTransform
-from .dialects import TEXT_KINDS, Dialect
+from .dialects import TEXT_KINDS, Dialect, WorkRows
 from .names import PARK_PREFIXES, WORK_PREFIX
 from .results import DomainResult, Progress, TokenizeError, WorkMap
 
@@ -144,6 +144,17 @@ class Work:
     @property
     def column_names(self) -> list[str]:
         return [f"{s.col.table}.{s.col.column}" for s in self.sources]
+
+    @property
+    def key_len(self) -> int | None:
+        """Characters of the domain's longest text column when an index entry holds a
+        value of it whole (its join key and the covering ``(k, new)`` index); None for
+        unbounded text and other kinds. From the columns alone, so every process of a
+        run keys the work table alike."""
+        if self.kind not in TEXT_KINDS:
+            return None
+        length = _max_length(self)
+        return length if length is not None and length <= SHORT_TEXT else None
 
     @property
     def parks(self) -> bool:
@@ -301,15 +312,14 @@ class WorkTables:
         big = any((s.col.info.int_max or 0) > BIGINT_MAX for s in work.sources)
         cols: list[Any] = [
             sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
-            sa.Column("k", self.sql.key_type(work.kind, col_type, big)),
+            sa.Column("k", self.sql.key_type(work.kind, col_type, big, work.key_len)),
             sa.Column("new", self.sql.new_type(work.kind, col_type, big, _max_length(work))),
             sa.Column("parked", sa.SmallInteger, nullable=False, default=0),
         ]
         # parked: lets the engines drive the (few) parking passes from the work table;
         # (k, new) covers the join (one index lookup per row, not two), for text only
         # where every value fits an index entry
-        length = _max_length(work)
-        short = work.kind not in TEXT_KINDS or (length is not None and length <= SHORT_TEXT)
+        short = work.kind not in TEXT_KINDS or work.key_len is not None
         key_cols = ["k", "new"] if short else ["k"]
         idx = [sa.Index(f"{work.name}_k", *key_cols), sa.Index(f"{work.name}_p", "parked")]
         src = work.sources[0]
@@ -340,10 +350,9 @@ class WorkTables:
             writer.commit()
             work.key_source = self.key_source(reader, work)
             reader.rollback()  # the check's snapshot must not pin the reads that follow
-            small = all((s.col.info.int_max or 0) <= BIGINT_MAX for s in work.sources)
-            raw = work.entity_kind is None and self.sql.raw_ok(work.kind, small)
+            raw = self.raw_rows(work)
             for rows in self.chunks(reader, work, raw):
-                if rows:
+                if rows.rows:
                     self.sql.insert(writer, work.table, rows, raw)
                 self.report(f"map {work.label}", work.result.distinct, None)
             for ix in indexes:
@@ -364,14 +373,17 @@ class WorkTables:
                 writer.close()
         work.result.seconds = time.perf_counter() - started
 
-    def chunks(self, reader: Connection, work: Work,
-                raw: bool) -> Iterable[list[dict[str, Any]]]:
+    def raw_rows(self, work: Work) -> bool:
+        """Whether ``work``'s rows go to the driver as they are (:meth:`Dialect.raw_ok`)."""
+        small = all((s.col.info.int_max or 0) <= BIGINT_MAX for s in work.sources)
+        return work.entity_kind is None and self.sql.raw_ok(work.kind, small)
+
+    def chunks(self, reader: Connection, work: Work, raw: bool) -> Iterable[WorkRows]:
         """The work rows, ``chunk`` distinct values at a time."""
-        if raw:
+        if raw and work.kind == "integer":
             query, params = self._distinct_sql(work)
             ints = self.sql.distinct_ints(reader, query, params, self.chunk)
-            if ints is not None:
-                return (self._transform_values(work, part, None) for part in ints)
+            return (self._transform_values(work, part, None) for part in ints)
         result = reader.execute(self._distinct_query(work), execution_options={
             "stream_results": True, "yield_per": self.chunk})
         return (self._transform_chunk(work, part) for part in result.partitions(self.chunk))
@@ -482,7 +494,7 @@ class WorkTables:
         return ([f"{e} >= :rlo"] if lo is not None else []) + (
             [f"{e} < :rhi"] if hi is not None else [])
 
-    def _transform_chunk(self, work: Work, part: Iterable[Any]) -> list[dict[str, Any]]:
+    def _transform_chunk(self, work: Work, part: Iterable[Any]) -> WorkRows:
         rows = list(part)
         values = [self.sql.decode(r.k, work.kind) for r in rows]
         ents = None
@@ -491,7 +503,7 @@ class WorkTables:
         return self._transform_values(work, values, ents)
 
     def _transform_values(self, work: Work, values: list[Any],
-                          ents: list[Any] | None) -> list[dict[str, Any]]:
+                          ents: list[Any] | None) -> WorkRows:
         if ents is not None:
             if not isinstance(work.transform, DateShiftTransform):
                 col = work.sources[0].col
@@ -502,30 +514,29 @@ class WorkTables:
             ents = [None] * len(values)
             news = work.transform.apply(values)
         work.result.distinct += len(values)
-        kind, ekind, py_key = work.kind, work.entity_kind, self.sql.py_key
+        kind, ekind, py_key, key_len = work.kind, work.entity_kind, self.sql.py_key, work.key_len
         if kind == "json":
             news = [json.dumps(n, ensure_ascii=False) if n is not None and not isinstance(n, str)
                     else n for n in news]
         folded = kind in TEXT_KINDS and work.unique
-        out: list[dict[str, Any]] = []
-        kept: list[Any] = []
-        nid = work.next_id
-        # one pass, no per-row branching on the work's fixed properties (300,000 keys)
-        for old, ent, new in zip(values, ents, news, strict=True):
-            if new == old:
-                continue  # unchanged (persisted values, identities): no update needed
-            row = {"id": nid, "k": py_key(old, kind), "new": new, "parked": 0}
-            nid += 1
-            if ekind is not None:
-                row["e"] = None if ent is None else py_key(ent, ekind)
-            if folded:
-                row["fo"], row["fn"] = fold_key(old), fold_key(new)
-            kept.append(new)
-            out.append(row)
-        work.next_id = nid
-        _track(work, kept)
+        names = ("id", "k", "new", "parked", *(("e",) if ekind is not None else ()),
+                 *(("fo", "fn") if folded else ()))
+        # unchanged values (persisted, identities) need no work row; the rows are built
+        # a column at a time, with no branch a row (300,000 keys)
+        changed = [(old, ent, new) for old, ent, new in zip(values, ents, news, strict=True)
+                   if new != old]
+        out: list[tuple[Any, ...]] = [(i, py_key(old, kind, key_len), new, 0) for i, (old, _, new)
+                                      in enumerate(changed, start=work.next_id)]
+        if ekind is not None:
+            out = [row + (None if ent is None else py_key(ent, ekind),)
+                   for row, (_, ent, _) in zip(out, changed, strict=True)]
+        if folded:
+            out = [row + (fold_key(old), fold_key(new))
+                   for row, (old, _, new) in zip(out, changed, strict=True)]
+        work.next_id += len(out)
+        _track(work, [new for _, _, new in changed])
         work.result.changed += len(out)
-        return out
+        return WorkRows(names, out)
 
     # -- unique columns and parking ----------------------------------------------------
     def check_unique(self, conn: Connection, work: Work) -> None:

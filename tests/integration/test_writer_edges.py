@@ -304,6 +304,30 @@ def test_text_keys_compare_exactly_whatever_the_collation(engine, keyring, tok):
     assert len({got[i][0] for i in range(4)}) == 4 and got[6] == (None, got[6][1])
 
 
+def test_short_text_keys_hold_every_character(engine, keyring, tok):
+    """MariaDB keys short text by its bytes: a column full of 4-byte characters must fit
+    its key whole (a key cut short would join two values to one work row)."""
+    md = sa.MetaData()
+    tags = sa.Table("tags", md, sa.Column("id", sa.Integer, primary_key=True,
+                                          autoincrement=False), sa.Column("w", sa.String(6)))
+    md.create_all(engine)
+    values = ["\U0001f600" * 5 + "a", "\U0001f600" * 5 + "b", "\u00c5\u00c5ab", "\u00e5\u00e5ab",
+              "\u00e5\u00e5AB", "ab", None]
+    with engine.begin() as conn:
+        conn.execute(tags.insert(), [{"id": i, "w": w} for i, w in enumerate(values)])
+    plan = _plan(engine, {"format": "piigate/v1", "tables": {"tags": {"columns": {
+        "id": KEEP, "w": {"method": "fpe", "keep_chars": "\u00c5\u00e5\U0001f600"}}}}})
+    fpe = plan.transform(_col(plan, "tags", "w"), keyring)
+
+    tok(engine, plan, keyring)
+
+    with engine.connect() as conn:
+        got = dict(conn.execute(sa.select(tags.c.id, tags.c.w)).all())
+    want = fpe.apply(values)
+    assert got == dict(enumerate(want))
+    assert all(g != v for g, v in zip(want[:6], values[:6], strict=True))
+
+
 def test_on_update_cascade_is_not_applied_twice(engine, keyring, tok):
     """A cascading foreign key must not move the child a second time."""
     md = sa.MetaData()

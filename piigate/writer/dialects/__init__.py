@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 
 from ..results import TokenizeError
-from .base import TEXT_KINDS, Dialect, RowsSelect, SavedForeignKey
+from .base import TEXT_KINDS, Dialect, RowsSelect, SavedForeignKey, WorkRows
 from .mysql import MysqlDialect
 from .postgresql import PostgresqlDialect
 from .sqlite import SqliteDialect
@@ -13,7 +13,8 @@ from .sqlite import SqliteDialect
 DIALECTS: dict[str, type[Dialect]] = {
     d.name: d for d in (SqliteDialect, PostgresqlDialect, MysqlDialect)}
 
-__all__ = ["DIALECTS", "TEXT_KINDS", "Dialect", "RowsSelect", "SavedForeignKey", "dialect_for"]
+__all__ = ["DIALECTS", "TEXT_KINDS", "Dialect", "RowsSelect", "SavedForeignKey", "WorkRows",
+           "dialect_for"]
 
 
 def dialect_for(engine: Engine) -> Dialect:

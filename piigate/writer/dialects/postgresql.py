@@ -6,20 +6,21 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ...db import ForeignKey
 from ..names import STAGE_PREFIX
-from .base import TEXT_KINDS, Broken, Dialect, RowsSelect, SavedForeignKey, dbapi_cursor
+from .base import TEXT_KINDS, Broken, Dialect, RowsSelect, SavedForeignKey, WorkRows, dbapi_cursor
 
 
 class PostgresqlDialect(Dialect):
     name: ClassVar[str] = "postgresql"
     rebuild_drops_foreign_keys: ClassVar[bool] = True
     rebuild_scratch: ClassVar[str] = STAGE_PREFIX
+    stream_cursor: ClassVar[str | None] = "piigate_distinct"  # not all 300,000 keys at once
 
     # -- keys --------------------------------------------------------------------------
     def select_expr(self, expr: str, kind: str) -> str:
@@ -41,16 +42,14 @@ class PostgresqlDialect(Dialect):
     def analyze(self, conn: Connection, table: str) -> None:
         conn.execute(sa.text(f"ANALYZE {self.q(table)}"))
 
-    def insert(self, conn: Connection, table: sa.Table, rows: list[dict[str, Any]],
-               raw: bool) -> None:
+    def insert(self, conn: Connection, table: sa.Table, rows: WorkRows, raw: bool) -> None:
         """COPY, whatever the kind: several times faster than INSERTs."""
-        names = list(rows[0])
-        cols = ", ".join(self.q(n) for n in names)
+        cols = ", ".join(self.q(n) for n in rows.names)
         cursor = dbapi_cursor(conn)
         try:
             with cursor.copy(f"COPY {self.q(table.name)} ({cols}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row([row[n] for n in names])
+                for row in rows.rows:
+                    copy.write_row(row)
         finally:
             cursor.close()
 
