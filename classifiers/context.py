@@ -57,6 +57,7 @@ from .verdict import (
     Analyzer,
     Verdict,
     file_name,
+    file_stem,
     key_verdict,
     login_shaped,
     parse_json,
@@ -381,11 +382,17 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     if head_noun(t.name) in SECRET_WORDS or any(
             x in SECRET_WORDS for x in map(N._singular, N.tokens(t.name))):
         _secrets(t, verdicts)
+    owned = _person_refs(t)
     if subject.about_people or any(v.entity == N.STREET and not v.partial
                                    for v in verdicts.values()):
         # (coordinates beside a person's street address locate the same home; a thing's
         # address was kept above)
-        _geo(t, verdicts, subject)
+        _geo(t, verdicts, _subject_phrase(subject), by_name=subject.by_name)
+    elif owners := [c for c in owned if _names_person(c)]:
+        # a place a person saved (a tag's, a check-in's, a photo's coordinates), whatever
+        # the table is called: where that person was or lives (a row's ``user_id``, not
+        # the audit trail's ``creator`` of a facility's row)
+        _geo(t, verdicts, f"whose rows belong to a person ({', '.join(owners[:2])})")
     if subject.by_name:
         _person_ids(t, verdicts, inv, subject)
         _provider_accounts(t, verdicts, inv)
@@ -393,7 +400,6 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     _identity_links(t, verdicts, inv)
     if subject.kind != "thing":
         _tax_numbers(t, verdicts, subject)
-    owned = _person_refs(t)
     if subject.kind != "thing" and (subject.by_name or owned):
         _owned_secrets(t, verdicts, inv, subject, owned)
     if owned and head_noun(t.name) in CALENDAR_WORDS:
@@ -407,7 +413,11 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _files_naming_the_row(t, verdicts, rows)
         if engine is not None and (subject.by_name or owned):
             _key_values(t, verdicts, rows, engine)
+    if rows and (subject.by_name or owned) and subject.kind != "thing":
+        _outside_account_ids(t, verdicts, inv, rows)
+    _ids_beside_names_from_elsewhere(t, verdicts, inv)
     if rows:
+        _file_titles(t, verdicts, rows)
         _derived_copies(t, verdicts, rows)
         _sibling_secrets(t, verdicts, rows)
         _networks_of_the_row(t, verdicts, rows)
@@ -420,7 +430,8 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         v = verdicts.get(cname)
         if v is None:
             continue
-        if col.kind == "binary":
+        if col.kind == "binary" or (col.kind == "text" and v.content in IMAGES):
+            # (a picture stored as base64 text is the same picture)
             _binary(col, v, subject, personal)
         elif col.kind == "other":
             _other(col, v, subject)
@@ -631,6 +642,90 @@ def _derived_copies(t: TableInfo, verdicts: dict[str, Verdict],
                 break
 
 
+def _file_titles(t: TableInfo, verdicts: dict[str, Verdict],
+                 rows: list[dict[str, Any]]) -> None:
+    """A column holding the same row's file name without its extension (an attachment's
+    ``title``, ``Invoice_Berg_Anna`` beside ``Invoice_Berg_Anna.pdf``) names whom the file
+    names: masked as that column of file names naming people is."""
+    files = [c for c, v in verdicts.items() if v.entity in NAME_ENTITIES and v.partial and
+             sum(isinstance(x := r.get(c), str) and file_name(x) for r in rows) >= MIN_COPIES]
+    for cname, v in _unjudged_text(t, verdicts):
+        for src in files:
+            pairs = [(_normalised(r[cname]), _normalised(file_stem(r[src]))) for r in rows
+                     if r.get(cname) not in (None, "") and isinstance(r.get(src), str)
+                     and file_name(r[src])]
+            same = sum(1 for a, b in pairs if a and a == b)
+            if len(pairs) >= MIN_COPIES and same >= 0.9 * len(pairs):
+                w = verdicts[src]
+                v.entity, v.partial, v.confidence = w.entity, w.partial, 0.6
+                v.signals.append(f"file-stem-of:{src}={same}/{len(pairs)}")
+                v.note = None
+                break
+
+
+# an id of a person's account at a payment or sign-in provider: random letters and
+# digits (PayPal's ``payer_id`` ``7XQ2Y6UKGQ4LS``) or a long number (a Google ``sub``)
+_ACCOUNT_ID = re.compile(r"^(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{10,64}$"
+                         r"|^\d{12,30}$")
+# who an outside account id is of: a party to a payment, a person's account
+PARTY_WORDS = frozenset({"payer", "payee", "buyer", "sender", "recipient", "user",
+                         "account", "member", "customer", "client", "subscriber"})
+MIN_ACCOUNT_IDS = 5  # rows with a value before a column reads as outside account ids
+
+
+def _outside_account_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
+                         rows: list[dict[str, Any]]) -> None:
+    """``payer_id``, ``buyer_id``, ``oauth_user_id`` as text whose values are random ids
+    (letters and digits, or 12+ digits, one a row) where no table of payers or buyers
+    exists to refer to: the id of the person's account at a payment or sign-in provider,
+    in a table named for people or whose rows belong to one."""
+    tables = {f for x in inv.tables for tok in N.tokens(x) for f in _forms(tok)}
+    keys = _key_columns(t, inv)
+    for cname, v in _unjudged_text(t, verdicts):
+        toks = N.tokens(cname)
+        if cname in keys or not 2 <= len(toks) <= 3 or toks[-1] not in ("id", "uid") or \
+                not set(toks[:-1]) <= PARTY_WORDS | PROVIDER_WORDS or \
+                any(f in tables for f in _forms(toks[-2])):
+            continue
+        vals = [x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()]
+        if len(vals) < MIN_ACCOUNT_IDS or len(set(vals)) < 0.9 * len(vals) or \
+                v.hits.get(UUID_LIKE, 0) >= 0.5 * max(1, v.sampled) or \
+                sum(bool(_ACCOUNT_ID.match(x)) for x in vals) < 0.9 * len(vals):
+            continue
+        v.entity, v.confidence, v.note = N.PERSON_ID, 0.6, None
+        v.signals.append(f"random account ids, one a row, under {toks[-2]} with no table "
+                         "of them: a person's account at a provider")
+
+
+# words saying a row's person is someone of another system: the repository, forum or
+# directory the row was migrated or synchronised from
+ELSEWHERE_WORDS = frozenset({"original", "origin", "source", "external", "remote",
+                             "foreign", "imported", "migrated", "upstream", "federated"})
+
+
+def _ids_beside_names_from_elsewhere(t: TableInfo, verdicts: dict[str, Verdict],
+                                     inv: Inventory) -> None:
+    """``original_author_id`` beside ``original_author`` (a username): the id of the same
+    person's account on the system the row came from (a forge's migrated issues), text
+    or integer; no table of the database is named for it, so it refers to nothing here."""
+    keys = _key_columns(t, inv)
+    cols = {tuple(N.tokens(c)): c for c in t.columns}
+    tables = {f for x in inv.tables for tok in N.tokens(x) for f in _forms(tok)}
+    for toks, cname in cols.items():
+        v, col = verdicts.get(cname), t.columns[cname]
+        if v is None or v.entity is not None or cname in keys or len(toks) < 3 or \
+                toks[-1] not in ID_WORDS or toks[0] not in ELSEWHERE_WORDS or \
+                col.kind not in ("text", "integer") or v.sampled < 2 or \
+                any(f in tables for f in _forms(toks[-2])):
+            continue
+        sibling = verdicts.get(cols.get(toks[:-1], ""))
+        if sibling is None or sibling.partial or \
+                sibling.entity not in (N.USERNAME, N.EMAIL) + NAME_ENTITIES:
+            continue
+        v.entity, v.confidence, v.note = N.PERSON_ID, 0.6, None
+        v.signals.append(f"the id of {cols[toks[:-1]]}'s account where the row came from")
+
+
 # -- names ---------------------------------------------------------------------------
 
 
@@ -685,6 +780,16 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
             v.signals.append(f"in-text:any={v.hits[IN_TEXT]}/{n} in subject lines of a "
                              f"table {_subject_phrase(subject)}")
             v.note = None
+        elif subject.by_name and n >= MIN_NAMED_TITLES and \
+                v.hits.get(IN_TEXT, 0) >= share * n:
+            # the names of a person's things that name people ("Loan from Anna Berg",
+            # "Anna's savings", "Anna Berg" among shops: a finance app's payees): a fifth
+            # naming someone mask the column as a whole, fail closed in a table of people
+            v.entity, v.confidence, v.partial, v.weak_name = N.PERSON, 0.5, True, False
+            v.signals.append(f"in-text:any={v.hits[IN_TEXT]}/{n} in a table "
+                             f"{_subject_phrase(subject)}")
+            v.note = (f"a person named in {v.hits[IN_TEXT]} of {n} sampled values: masked "
+                      "as a whole column")
         else:
             _demote(v, f"{what}: {person} of {n} sampled values read as a person's name (a "
                        f"dictionary first name first); {share:.0%} needed in a table "
@@ -824,17 +929,26 @@ def _handles(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.note = ""
 
 
+# things that are machines: an IP address in their rows is theirs
+MACHINE_WORDS = frozenset({"host", "server", "node", "peer", "mirror", "bot", "crawler"})
+
+
 def _organisation_contacts(t: TableInfo, verdicts: dict[str, Verdict],
                            subject: Subject) -> None:
     """Contacts of a thing (a pharmacy's e-mail, a payer's phone, an inbox's address) are
     the organisation's, not a person's: kept when only the column name said so or the
-    values are the organisation's own role addresses."""
-    del t
+    values are the organisation's own role addresses. An IP address is a machine's only
+    in a table of machines (hosts, peers, mirrors)."""
     for cname, v in verdicts.items():
         nm = N.match(cname)
         # only what the column's name announces: e-mails found in a login or a settings
         # value are a person's still
         if v.partial or nm is None or nm.entity != v.entity:
+            continue
+        if v.entity == N.IP and head_noun(t.name) not in MACHINE_WORDS:
+            # an organisation has no address of its own on the network: the IP a
+            # company's or a shop's row records is the connection of the person who
+            # created it (Invoice Ninja's ``companies.ip``, its owner's at sign-up)
             continue
         if v.entity in CONTACT or v.entity in N.ADDRESS_PARTS or v.entity == N.IP:
             # (an IP address of a peer server, a mirror, a crawler: a machine's)
@@ -946,8 +1060,11 @@ MIN_ISSUED = 20  # distinct values before a column of codes reads as issued numb
 
 
 # a column of a person's own words by its name (short ones too: "Gopher from Lyon")
+# (``signature``: the lines a person signs their mails or posts with, their name, title
+# and phone; a drawn signature as a picture is found by its content first)
 OWN_TEXT_WORDS = frozenset({"description", "bio", "biography", "about", "aboutme",
-                            "notes", "note", "remarks", "comments", "summary"})
+                            "notes", "note", "remarks", "comments", "summary", "signature",
+                            "sig"})
 
 
 def _described(toks: list[str], v: Verdict) -> bool:
@@ -971,20 +1088,25 @@ def _issued_numbers(v: Verdict) -> bool:
 # and messengers of names.HANDLE_WORDS): the provider's id of that account
 PROVIDER_WORDS = N.HANDLE_WORDS | frozenset("""
 google apple microsoft azure okta ldap saml oidc openid keycloak auth0 cas kerberos
+oauth oauth2 sso
 """.split())
+# the account whose id follows the provider's name (``oauth_user_id``, ``google_account_id``)
+PROVIDER_ACCOUNT_WORDS = frozenset({"user", "account", "member", "profile"})
 PROVIDER_ID_WORDS = ID_WORDS | {"sid", "sub", "oid", "dn"}
 
 
 def _provider_accounts(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
-    """``google_id``, ``gitlab_id``, ``ldap_sid`` in a table named for people: the id of
-    the person's account at that provider, as text or as an integer (a short integer is
-    kept by its type elsewhere); the same name in a table of places or apps stays."""
+    """``google_id``, ``gitlab_id``, ``ldap_sid``, ``oauth_user_id`` in a table named for
+    people: the id of the person's account at that provider, as text or as an integer (a
+    short integer is kept by its type elsewhere); the same name in a table of places or
+    apps stays."""
     keys = _key_columns(t, inv)
     for cname, col in t.columns.items():
         v, toks = verdicts.get(cname), N.tokens(cname)
         if v is None or v.entity is not None or cname in keys or v.sampled < 2 or \
-                col.kind not in ("text", "integer") or len(toks) != 2 or \
-                toks[0] not in PROVIDER_WORDS or toks[1] not in PROVIDER_ID_WORDS:
+                col.kind not in ("text", "integer") or not 2 <= len(toks) <= 3 or \
+                toks[0] not in PROVIDER_WORDS or toks[-1] not in PROVIDER_ID_WORDS or \
+                not set(toks[1:-1]) <= PROVIDER_ACCOUNT_WORDS:
             continue
         v.entity, v.confidence = N.PERSON_ID, 0.6
         v.signals.append(f"the person's account at {toks[0]}")
@@ -1088,6 +1210,7 @@ CONTENT_WORDS = frozenset("""
 checksum crc digest etag fingerprint file filename path url uri content body image blob
 attachment upload thumbnail preview media blurhash shortcode slug uuid guid public
 color colour commit revision changeset avatar icon logo picture
+md sha
 """.split())
 # words naming a short random code that stands for a password (an order's guest-access
 # ``protect_code``, a ``pin``, a ``nonce``)
@@ -1114,7 +1237,12 @@ def _owned_secrets(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         v = verdicts.get(cname)
         toks = N.tokens(cname)
         if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
-                not toks or v.sampled < MIN_SECRETS or set(toks) & CONTENT_WORDS:
+                not toks or set(toks) & CONTENT_WORDS:
+            continue
+        if v.sampled < MIN_SECRETS and not (subject.by_name and v.sampled >= 2 and
+                                            v.hits.get(SECRET_LIKE, 0) == v.sampled):
+            # (a row of a person's with a column of random secrets under a name no rule
+            # knows, mostly NULL: a reset code set while a reset is pending, in a few rows)
             continue
         if _short_codes(v, toks):
             # 6+ random hex digits, one a row: short, but whoever has one opens what it
@@ -1480,8 +1608,11 @@ def _role_mailboxes(verdicts: dict[str, Verdict]) -> None:
                        "support@, help@, newsletter@...): an organisation's, not a person's")
 
 
-def _geo(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> None:
-    """Coordinates of a person (lat/lon of a patient's home) locate them."""
+def _geo(t: TableInfo, verdicts: dict[str, Verdict], whose: str, by_name: bool = False
+         ) -> None:
+    """Coordinates of a person (lat/lon of a patient's home, a place they tagged) locate
+    them; ``whose`` says why the table's rows are a person's, ``by_name`` that its name
+    says so (then a free-form ``location`` is where they live)."""
     for cname, col in t.columns.items():
         v = verdicts.get(cname)
         if v is None or v.entity is not None or col.kind not in ("float", "decimal",
@@ -1490,13 +1621,13 @@ def _geo(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> None:
         toks = set(N.tokens(cname))
         if toks & GEO_NAMES:
             v.entity, v.confidence = "LOCATION", 0.6
-            v.signals.append(f"coordinates in a table {_subject_phrase(subject)}")
+            v.signals.append(f"coordinates in a table {whose}")
         elif (toks & {"location", "hometown"} or N.tokens(cname) in (["from"],
                                                                      ["user", "from"])) \
-                and col.kind == "text" and subject.by_name and v.sampled >= 2:
+                and col.kind == "text" and by_name and v.sampled >= 2:
             # where a person lives, as free-form "town, country"
             v.entity, v.confidence = N.CITY, 0.6
-            v.signals.append(f"place in a table {_subject_phrase(subject)}")
+            v.signals.append(f"place in a table {whose}")
 
 
 # -- binary and other types ---------------------------------------------------------

@@ -170,7 +170,10 @@ _add(CREDENTIAL, "password", "passwd", "pwd", "pass hash", "password hash", "has
      # ``pass`` alone and its variants: a password under its shortest name (Dolibarr's
      # ``pass``, ``pass_temp``, ``pass_crypted``); ``pass_count``, ``pass_rate`` end in an
      # attribute word, and a ``pass`` of pass/fail flags is kept by its values
-     "pass", "pass temp", "pass crypted", "pass encoded", "temp pass")
+     "pass", "pass temp", "pass crypted", "pass encoded", "temp pass",
+     # ``reset`` alone: the code a password-reset mail carries (Firefly's ``users.reset``);
+     # ``reset_at``, ``reset_count`` end in an attribute word
+     "reset")
 # the same credentials written as one word, as Go, Java and some PHP schemas lower-case
 # their field names (``refreshtoken``, ``mfasecret``, ``remembertoken``)
 for _phrase, _entity in list(_PHRASES.items()):

@@ -681,7 +681,16 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         v.hits[IN_TEXT] = st.any_inside
     if st.digits_only >= 0.9 * st.distinct >= 5 and _dense(strs):
         v.hits[SEQUENCE] = st.digits_only
-    if st.long_text >= 0.5 * st.distinct and not (nm and nm.entity == N.CREDENTIAL):
+    present = [x for x in strs if x.strip()]
+    if _tree_paths(present):
+        # the four-part ones are no IP addresses, the long ones no phone numbers
+        for e in (N.IP, N.PHONE):
+            st.whole.pop(e, None)
+            v.hits.pop(e, None)
+        v.signals.append("dotted numbers of three depths or more: paths or versions")
+    files = _mostly(present, file_name)
+    if st.long_text >= 0.5 * st.distinct and not (nm and nm.entity == N.CREDENTIAL) and \
+            not files:  # (``Anna Berg - rental contract.pdf`` is a file's name, no text)
         return _free_text(v, st)
     if nm is None or nm.entity != N.CREDENTIAL:
         qs = _query_strings(v, strs, engine) or _php_serialized(v, strs, engine)
@@ -699,8 +708,21 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         v.entity, v.confidence = N.IP, 0.7
         v.signals.append(f"hex-ip={st.ip_hex}/{st.distinct}")
         return v
-    if nm and N.is_weak_person(nm) and \
-            _mostly([x.strip() for x in strs if x.strip()], _FILE_NAME.match):
+    images = Counter(k for x in present if (k := base64_image(x)) is not None)
+    if images and sum(images.values()) >= max(2, SHAPED_SHARE * len(present)):
+        image = images.most_common(1)[0][0]
+        # a picture stored as base64 text (a drawn signature, an avatar): judged as the
+        # same bytes in a binary column are, with the table (classifiers.context)
+        v.entity, v.confidence, v.content = N.PHOTO, 0.6, image
+        v.signals.append(f"content:{image} as base64 text")
+        return v
+    if nm is None and _names_nothing(name) and _birth_dates(present):
+        # a custom field (``custom_value1``) the application lets each customer define:
+        # the name says nothing, the dates are a population's birth dates
+        v.entity, v.confidence = N.DOB, 0.6
+        v.signals.append("dates spread like birth dates")
+        return v
+    if nm and N.is_weak_person(nm) and files:
         # a bare ``name`` holding file names (``CV_Ana_Lopez.pdf``) is a file's name: judged
         # as file names, never as a person's name
         return _named_files(v, strs, engine) or _keep(v, st)
@@ -713,6 +735,17 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
 # Column words under which login names are stored without saying "username": ``user``,
 # ``assigned_to``, ``invited_by``, ``SalesPerson``, ``bt_user_text``.
 _LOGIN_COLUMN_WORDS = {"user", "by", "person", "assignee", "author", "owner", "login"}
+
+
+_DOTTED = re.compile(r"^\d+(?:\.\d+)+$")
+
+
+def _tree_paths(present: list[str]) -> bool:
+    """Dotted numbers of three depths or more (``0.12``, ``0.12.57``, ``0.12.57.3``): a
+    comment tree's paths (an ``ltree``), section or version numbers. An IP address always
+    has four parts, a phone number written with dots keeps its grouping."""
+    depths = Counter(x.count(".") for x in present if _DOTTED.match(x.strip()))
+    return len(depths) >= 3 and sum(depths.values()) >= SHAPED_SHARE * len(present)
 
 
 def _login_names(v: Verdict, st: _TextStats, name: str) -> Verdict | None:
@@ -901,6 +934,12 @@ def _php_serialized(v: Verdict, values: list[str], engine: Analyzer) -> Verdict 
 
 
 _FILE_NAME = re.compile(r"^[^\s/\\]*(?:[/\\]+[^/\\]+)*\.[A-Za-z0-9]{2,5}$")
+# a file name with spaces in it (``Anna Berg - rental contract.pdf``, as uploads keep
+# the name the person gave the file): only with a document's or a picture's extension,
+# since a sentence may end in a domain (``... at example.com``)
+_SPACED_FILE_NAME = re.compile(
+    r"^[^\n/\\]{1,200}(?:[/\\]+[^\n/\\]+)*\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|"
+    r"jpe?g|png|gif|heic|webp|tiff?|bmp|zip)$", re.IGNORECASE)
 # names inside file names (``CV_Ana_Lopez.pdf``, ``anna-berg-headshot.jpg``): rarer than in
 # notes, so a smaller share of them says the files are about people
 NAMED_FILES_SHARE = 0.15
@@ -910,11 +949,14 @@ FEW_NAMED_FILES_SHARE = 1 / 3
 
 
 def file_name(value: str) -> bool:
-    """A file name or a path ending in one (``IMG_2950.jpg``, ``photos/ana.lopez.png``)."""
-    return bool(_FILE_NAME.match(value.strip()))
+    """A file name or a path ending in one (``IMG_2950.jpg``, ``photos/ana.lopez.png``,
+    ``Anna Berg - contract.pdf``)."""
+    v = value.strip()
+    return bool(_FILE_NAME.match(v) or _SPACED_FILE_NAME.match(v))
 
 
-def _file_stem(x: str) -> str:
+def file_stem(x: str) -> str:
+    """A file name's last path segment without its extension, separators as spaces."""
     x = re.split(r"[/\\]", x)[-1]
     x = re.sub(r"\.[A-Za-z0-9]{2,5}$", "", x)
     return re.sub(r"[-_.+]+", " ", x).strip()
@@ -952,13 +994,13 @@ def _named_files(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | N
     name a person (a dictionary first name and another capitalised word) in a sizeable
     share: CVs, passport scans, portraits uploaded for people. Masked as a whole column."""
     present = [x.strip() for x in values if x.strip()]
-    if not _mostly(present, _FILE_NAME.match, least=MIN_DISTINCT_FOR_NAMED_FILES):
+    if not _mostly(present, file_name, least=MIN_DISTINCT_FOR_NAMED_FILES):
         return None
     # ``robert.reeves.jpg``: a name written in lower case is a name still; capitalised
     # here so that the name shape and the dictionary see it (``IMG 2950``, ``avatar``
     # and ``report`` stay what they are)
     # (a document word needs its owner's name as written: ``cv_template`` names no one)
-    stems = sorted({_file_stem(x) for x in present})
+    stems = sorted({file_stem(x) for x in present})
     st = _text_stats(sorted({_capitalised(x) for x in stems}), engine, phone_by_name=False)
     named = max(st.inside.get(N.PERSON, 0), st.person_like,
                 sum(_document_of_someone(x) for x in stems))
@@ -1069,8 +1111,16 @@ def _as_date(x: Any) -> dt.date | None:
         try:
             return dt.date.fromisoformat(x.strip()[:10])
         except ValueError:
-            return None
+            pass
+        for fmt in _TEXT_DATE_FORMATS:  # dates a form stores as typed (``11/04/1978``)
+            try:
+                return dt.datetime.strptime(x.strip(), fmt).date()
+            except ValueError:
+                continue
     return None
+
+
+_TEXT_DATE_FORMATS = ("%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d")
 
 
 def _years(a: dt.date, b: dt.date) -> float:
@@ -1133,6 +1183,20 @@ def _birth_dates(vals: list[Any], today: dt.date | None = None) -> bool:
         return False
     ages = [_years(d, today) for d in dates]
     return sum(14 <= a <= 110 for a in ages) >= 0.95 * len(ages) and _lifetime_spread(ages)
+
+
+# words of a column name that say nothing of what it holds: a custom field the
+# application's users define (``custom_value1``, ``extra_field_2``, ``cf_3``)
+EMPTY_NAME_WORDS = frozenset({"custom", "value", "val", "field", "attribute", "attr",
+                              "extra", "cf", "var", "param", "option", "user", "defined",
+                              "free", "additional", "misc", "other", "data"})
+
+
+def _names_nothing(name: str) -> bool:
+    toks = N.tokens(name)
+    return bool(toks) and set(toks) <= EMPTY_NAME_WORDS and bool(
+        set(toks) & {"custom", "extra", "cf", "defined", "free", "additional", "misc"}
+        or re.search(r"\d", name))
 
 
 def _today_plus_year() -> dt.date:
@@ -1325,6 +1389,26 @@ def binary_verdict(name: str, values: list[Any], engine: Analyzer) -> Verdict:
         v.entity, v.confidence = N.IP, 0.8
         v.signals.append("packed-ip")
     return v
+
+
+# a picture as base64 text: a data URI, or the base64 of a PNG's, a JPEG's or a GIF's
+# first bytes
+_DATA_URI_IMAGE = re.compile(r"^data:image/([a-z+.-]{2,20});base64,", re.IGNORECASE)
+_BASE64_MAGIC = (("iVBORw0KGgo", "PNG"), ("/9j/", "JPEG"), ("R0lGOD", "GIF"))
+
+
+def base64_image(value: str) -> str | None:
+    """The kind of picture a text value is as base64 (``data:image/png;base64,…`` or a
+    bare ``iVBORw0KGgo…``), or None."""
+    v = value.strip()
+    if (m := _DATA_URI_IMAGE.match(v)) is not None:
+        kind = m.group(1).upper()
+        return {"JPG": "JPEG", "SVG+XML": "SVG"}.get(kind, kind)
+    if len(v) >= 64:
+        for start, kind in _BASE64_MAGIC:
+            if v.startswith(start):
+                return kind
+    return None
 
 
 def _is_text(prefix: bytes) -> bool:

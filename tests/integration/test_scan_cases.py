@@ -337,3 +337,33 @@ def test_passwords_cards_pictures_and_organisations(db_url, keyring_env):
     assert _method(s, "shop_role_users", "id") == "keep"
     assert _method(s, "shop_users", "id") != "keep"  # the users' own key
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_places_provider_accounts_pictures_and_custom_fields(db_url, keyring_env):
+    """The eleventh corpus pass's rules on each engine: a reset code under ``reset``, an
+    OAuth account id, an e-mail signature, birthdays in a custom field, file names with
+    spaces and the titles copied from them, the coordinates of a user's tags, a PayPal
+    payer id, drawn signatures as base64 PNG, a company's IP, a migrated comment's author
+    id at its origin (an integer); a custom field of tiers,
+    a checksum under ``md5``, the coordinates of a list of places, a charge's reference
+    and comment tree paths are kept; tokenize accepts the proposal."""
+    result, inv = _scan(db_url, dc.eleventh_pass)
+    s = result.schema
+    assert s.rule("users", "reset").finding.entity == "CREDENTIAL"
+    assert s.rule("users", "oauth_user_id").finding.entity == "PERSON_ID"
+    assert _method(s, "users", "signature") != "keep"
+    assert s.rule("contacts", "custom_value1").finding.entity == "DATE_OF_BIRTH"
+    assert _method(s, "contacts", "custom_value2") == "keep"
+    assert _method(s, "attachments", "filename") != "keep"
+    assert _method(s, "attachments", "title") != "keep"
+    assert _method(s, "attachments", "md5") == "keep"
+    assert _method(s, "tags", "latitude") != "keep"
+    assert _method(s, "tags", "longitude") != "keep"
+    assert _method(s, "places", "latitude") == "keep"
+    assert s.rule("payments", "payer_id").finding.entity == "PERSON_ID"
+    assert _method(s, "payments", "transaction_reference") == "keep"
+    assert s.rule("invitations", "signature_base64").finding.entity == "PHOTO"
+    assert s.rule("companies", "ip").finding.entity == "IP_ADDRESS"
+    assert _method(s, "comment", "path") == "keep"
+    assert s.rule("comment", "original_author_id").finding.entity == "PERSON_ID"
+    _tokenizes(s, inv, db_url, keyring_env)
