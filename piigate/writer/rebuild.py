@@ -130,10 +130,11 @@ class Rebuilder:
         """Whether the rows are read through ``column``'s work table instead of joining
         it to each row: on MariaDB, 300,024 keys driving 2.8 M primary-key lookups into
         ``salaries`` (in key order) took 14-18 s where 2.8 M lookups into the work table
-        took 19-23 s (SQLite: 8.9-10.5 s against 13.4-15.6 s). Only where it cannot lose a row: the table's leading key column
-        (never NULL), no row condition, and every value of the domain changed (values a
-        transform leaves alone have no work row). A lost row would still be caught by
-        the row count before anything is swapped in."""
+        took 19-23 s (SQLite: 8.9-10.5 s against 13.4-15.6 s). Only where it cannot lose
+        a row: the table's leading key column (never NULL), no row condition, and every
+        value of the domain changed (values a transform leaves alone have no work row).
+        A lost row would still be caught by the row count before anything is swapped
+        in."""
         info = self.plan.inventory.tables[table]
         col = info.columns[column]
         return (bool(self.sql.driving_join) and bool(info.primary_key)
