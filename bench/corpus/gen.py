@@ -145,6 +145,13 @@ class Ctx:
         return self.fakers[self.rng.choices(PEOPLE_LOCALES, LOCALE_WEIGHTS)[0]]
 
 
+def with_params(ctx: Ctx, **params: Any) -> Ctx:
+    """``ctx`` carrying ``params``: how a schema's own generator calls a shared one with
+    its parameters (``GENERATORS["token"](with_params(ctx, n=32))``)."""
+    ctx.params = params
+    return ctx
+
+
 def new_person(ctx: Ctx) -> dict[str, Any]:
     """One coherent person for a row: locale, names, email, phone, birth date."""
     rng = ctx.rng

@@ -33,6 +33,7 @@ from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
 from ..gen import col, table
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "akaunting/akaunting",
           "path": "database/migrations/2019_11_16_000000_core_v2.php",
@@ -69,11 +70,6 @@ DOC_NOTES = ["", "", "Thank you for your business.", "Payment within 14 days.",
              "Reverse charge: VAT to be accounted for by the recipient."]
 HISTORY = ["Invoice added!", "Invoice marked as sent!", "Payment received",
            "Bill received", "Invoice sent to {email}", "{first} {last} viewed the invoice"]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ts(c):  # type: ignore[no-untyped-def]

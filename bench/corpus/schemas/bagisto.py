@@ -28,6 +28,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import REVIEW_TEXTS, col, json_, table, tinyint
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "bagisto/bagisto",
           "path": "packages/Webkul/{Core,Customer,User,Sales,Product,GDPR,SocialLogin}/src/"
@@ -65,11 +66,6 @@ CONFIG = [("general.general.locale_options.weight_unit", "kgs"),
           ("sales.shipping.origin.city", "Hamburg"),
           ("sales.shipping.origin.contact_number", "+49 40 1234567"),
           ("general.gdpr.settings.enabled", "1")]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ts(c):  # type: ignore[no-untyped-def]

@@ -29,6 +29,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import col, table, tinyint
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "Dolibarr/dolibarr",
           "path": "htdocs/install/mysql/tables/{llx_c_country,llx_user,llx_societe,"
@@ -63,11 +64,6 @@ COUNTRIES = [(1, "FR", "FRA", "France"), (2, "BE", "BEL", "Belgium"), (3, "IT", 
              (184, "PL", "POL", "Poland")]
 N_USER = 25
 N_SOC = 150
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _country(c):  # type: ignore[no-untyped-def]

@@ -29,6 +29,7 @@ from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
 from ..gen import blob, col, longtext, table, tinyint
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "drupal/drupal",
           "path": "core/modules/{user/src/Entity/User,node/src/Entity/Node,"
@@ -55,11 +56,6 @@ N_USERS = 180
 
 def _ts(c):  # type: ignore[no-untyped-def]
     return c.rng.randint(1_450_000_000, 1_760_000_000)
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _php_str(s: str) -> str:

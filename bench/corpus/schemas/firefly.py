@@ -33,6 +33,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import col, table, tinyint
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "firefly-iii/firefly-iii",
           "path": "database/migrations/2016_06_16_000000_create_support_tables.php, "
@@ -61,11 +62,6 @@ CURRENCIES = [("EUR", "Euro", "€"), ("USD", "US Dollar", "$"), ("GBP", "Britis
 SHOPS = ["Albert Heijn", "Lidl", "Aldi", "Shell", "Netflix", "Spotify", "Amazon", "IKEA",
          "Deutsche Bahn", "Vodafone", "Stadtwerke", "Apotheke am Markt", "Bakery Jansen",
          "Employer Ltd", "Tax office", "Landlord"]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ts(c):  # type: ignore[no-untyped-def]

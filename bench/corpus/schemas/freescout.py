@@ -36,6 +36,7 @@ from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
 from ..gen import col, longtext, table, tinyint
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "freescout-helpdesk/freescout",
           "path": "database/migrations/2018_07_09_053559_create_customers_table.php",
@@ -60,11 +61,6 @@ N_CUSTOMER = 300
 N_CONV = 400
 N_THREAD = 900
 COMPANY_DOMAINS = ["acme-support.com", "help.example.io", "kundenservice.example.de"]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ts(c):  # type: ignore[no-untyped-def]

@@ -36,6 +36,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import col, enum, mediumtext, table
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "invoiceninja/invoiceninja",
           "path": "database/migrations/2014_10_13_000000_create_users_table.php",
@@ -62,11 +63,6 @@ COUNTRIES = [("United States", "US", "USA", "USD", "Washington"),
              ("Australia", "AU", "AUS", "AUD", "Canberra"), ("Japan", "JP", "JPN", "JPY", "Tokyo"),
              ("Brazil", "BR", "BRA", "BRL", "Brasília"), ("Poland", "PL", "POL", "PLN", "Warsaw"),
              ("Canada", "CA", "CAN", "CAD", "Ottawa"), ("India", "IN", "IND", "INR", "New Delhi")]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ts(c):  # type: ignore[no-untyped-def]

@@ -28,6 +28,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import SUPPORT_MESSAGES, col, longtext, mediumtext, table, tinyint
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "kanboard/kanboard", "path": "app/Schema/Sql/mysql.sql",
           "commit": "f070ad87d6ff33b5fb18fa13463955d93cf08a4d"}
@@ -43,11 +44,6 @@ F = sa.Float
 N_USER = 40
 N_PROJECT = 12
 COLUMNS = ["Backlog", "Ready", "Work in progress", "Done"]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _unix(c):  # type: ignore[no-untyped-def]

@@ -32,6 +32,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import col, table
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "keycloak/keycloak",
           "path": "model/jpa/src/main/java/org/keycloak/models/jpa/entities/{UserEntity,"
@@ -69,11 +70,6 @@ CLIENTS = ["account", "account-console", "admin-cli", "broker", "realm-managemen
            "mobile-app", "billing-service", "reporting-batch"]
 N_USERS = 150
 N_SA = 4  # service-account users first
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ms(c):  # type: ignore[no-untyped-def]

@@ -34,6 +34,7 @@ from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
 from ..gen import STATUS_POSTS, SUPPORT_MESSAGES, col, enum, json_, table
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "LemmyNet/lemmy", "path": "crates/db_schema_file/src/schema.rs",
           "commit": "439734dd638a2c06a2f907beab7dcf4646e88f86"}
@@ -62,11 +63,6 @@ COMMUNITIES = ["linux", "asklemmy", "selfhosted", "books", "photography", "rust"
                "privacy", "gardening", "memes", "cooking", "news", "bicycles"]
 SORTS = ("Active", "Hot", "New", "Old", "TopDay", "MostComments", "Controversial", "Scaled")
 LISTINGS = ("All", "Local", "Subscribed", "ModeratorView")
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ts(c):  # type: ignore[no-untyped-def]

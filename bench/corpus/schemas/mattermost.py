@@ -29,6 +29,7 @@ from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
 from ..gen import col, table
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "mattermost/mattermost",
           "path": "server/channels/db/migrations/postgres/{000001_create_teams,"
@@ -62,11 +63,6 @@ B32 = "abcdefghijkmnopqrstuwxyz13456789"
 
 def _id(c):  # type: ignore[no-untyped-def]
     return "".join(c.rng.choice(B32) for _ in range(26))
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ms(c):  # type: ignore[no-untyped-def]

@@ -36,6 +36,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import col, json_, longtext, table
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "mautic/mautic", "path": "app/bundles/LeadBundle/Entity/Lead.php",
           "commit": "24271492a83834e2dd68d9a2c63b61f689a661ac"}
@@ -70,11 +71,6 @@ NOTE_TEXTS = ["<p>Called {first}, interested in the enterprise plan.</p>",
               "<p>Met at the trade fair in {city}.</p>", "<p>Asked for a demo.</p>",
               "<p>Wrong number, new one is {phone}</p>", "<p>Not interested.</p>",
               "<p>Forwarded to {first2} {last2}.</p>"]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ts(c):  # type: ignore[no-untyped-def]

@@ -36,6 +36,7 @@ from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
 from ..gen import col, enum, inet, jsonb, table
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "miniflux/v2", "path": "internal/database/migrations.go",
           "commit": "106cdd09e1557222303f3ed1376e1dadf0638621"}
@@ -78,11 +79,6 @@ ARTICLE_TITLES = ["Why we moved off Kubernetes", "Release notes for version 2.3"
                   "Ten years of the blog", "Comic #2871", "Débat : l'avenir du rail"]
 KEY_NAMES = ["YubiKey 5C", "MacBook Touch ID", "Windows Hello", "Pixel 8", "Security key",
              "{first}'s iPhone", "{first} phone", "Titan key", "iCloud Keychain", ""]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ts(c):  # type: ignore[no-untyped-def]

@@ -36,6 +36,7 @@ from sqlalchemy.dialects import postgresql
 
 from ..gen import GENERATORS as G
 from ..gen import col, longtext, mediumtext, table
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "monicahq/monica",
           "path": "database/migrations/2020_04_25_133132_create_contacts_table.php",
@@ -77,11 +78,6 @@ CALL_TEXTS = ["", "", "Talked about the trip to {city}.", "Left a voicemail.",
               "Asked for {first2}'s number: {phone}"]
 LOAN_NAMES = ["Concert tickets", "Rent", "Money for the car", "Book: Dune", "Camera",
               "Lunch", "Drill", "Deposit"]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ts(c):  # type: ignore[no-untyped-def]

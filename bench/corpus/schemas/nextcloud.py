@@ -30,6 +30,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import col, table
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "nextcloud/server",
           "path": "core/Migrations/Version13000Date20170718121200.php (users, preferences, "
@@ -52,11 +53,6 @@ DT = sa.DateTime
 N_USERS = 120
 GROUPS = ["admin", "Marketing", "Entwicklung", "Finance", "Külső partnerek", "Board",
           "students-2024", "営業部"]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _s(c):  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import col, mediumtext, table, tinyint
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "opencart/opencart",
           "path": "upload/system/helper/db_schema.php",
@@ -41,11 +42,6 @@ COUNTRIES = [("GB", "GBR", 1), ("DE", "DEU", 2), ("FR", "FRA", 1), ("US", "USA",
              ("SE", "SWE", 1), ("TR", "TUR", 1)]
 ZONES = ["ENG", "SCT", "BY", "BE", "NW", "IDF", "CA", "NY", "TX", "13", "27", "MZ", "SP",
          "RJ", "MH", "KA", "AB", "34"]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ip(c):  # type: ignore[no-untyped-def]

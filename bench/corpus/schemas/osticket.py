@@ -26,6 +26,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import SUPPORT_MESSAGES, blob, col, enum, table, tinyint
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "osTicket/osTicket",
           "path": "setup/inc/streams/core/install-mysql.sql",
@@ -41,11 +42,6 @@ TI = tinyint()
 N_USER = 120
 N_STAFF = 15
 N_TICKET = 200
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ip_or_blank(share):  # type: ignore[no-untyped-def]

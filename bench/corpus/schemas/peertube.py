@@ -30,6 +30,7 @@ from sqlalchemy.dialects import mysql, postgresql
 
 from ..gen import GENERATORS as G
 from ..gen import col, enum, table
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "Chocobozzz/PeerTube", "path": "server/core/models/user/user.ts",
           "commit": "0165786f65ad6bdc3a05e975b3948c28050508d0"}
@@ -58,11 +59,6 @@ N_USER = 40
 N_ACCOUNT_ACTOR = 90   # local and remote people
 N_CHANNEL = 40
 N_VIDEO = 200
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ts(c):  # type: ignore[no-untyped-def]

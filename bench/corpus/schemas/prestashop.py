@@ -21,6 +21,7 @@ from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
 from ..gen import col, enum, mediumtext, table, tinyint
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "PrestaShop/PrestaShop", "path": "install-dev/data/db_structure.sql",
           "commit": "0024295538a9340dddb429e3fc33c25d41435934"}
@@ -53,11 +54,6 @@ def _md5(c):  # type: ignore[no-untyped-def]
 def _passwd(c):  # type: ignore[no-untyped-def]
     # PrestaShop 1.7: bcrypt; pre-1.7 accounts keep md5(_COOKIE_KEY_.passwd)
     return G["password_hash"](_p(c, style="bcrypt12")) if c.rng.random() < 0.8 else _md5(c)
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _company(c):  # type: ignore[no-untyped-def]

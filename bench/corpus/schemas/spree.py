@@ -23,6 +23,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import col, table
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "spree/spree",
           "path": "spree/core/db/migrate/20210914000000_spree_four_three.rb",
@@ -54,11 +55,6 @@ STATES = [("California", "CA", 1), ("New York", "NY", 1), ("Texas", "TX", 1),
           ("Ontario", "ON", 5), ("Quebec", "QC", 5), ("British Columbia", "BC", 5),
           ("Tokyo", "13", 6), ("Osaka", "27", 6), ("São Paulo", "SP", 7),
           ("Rio de Janeiro", "RJ", 7), ("Maharashtra", "MH", 9), ("Karnataka", "KA", 9)]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _tok(n, style="url"):  # type: ignore[no-untyped-def]

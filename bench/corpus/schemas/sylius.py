@@ -31,6 +31,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import col, jsonb, table
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "Sylius/Sylius",
           "path": "src/Sylius/Bundle/CoreBundle/Migrations/Version20160101084139.php",
@@ -62,11 +63,6 @@ GATEWAYS = [("offline", "offline", {}),
                                                    "password": "QFZCWN5HZM8VBG7Q",
                                                    "signature": "A-IzJhZZjhg29XQ2qnhapuwxIDzy",
                                                    "sandbox": False})]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ts(c):  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import col, longtext, table
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "wallabag/wallabag", "path": "src/Entity/User.php",
           "commit": "5afc37df9303cf983864c288d46bb23f12221695"}
@@ -46,11 +47,6 @@ SITES = ["example-times.com", "lemonde.example.fr", "heise.example.de", "arstech
          "blog.example.org", "zeit.example.de", "nikkei.example.jp", "medium.example.com"]
 TAGS = ["read later", "python", "politics", "recipes", "long read", "climate", "rust",
         "economics", "to share", "science", "travel", "work", "música", "日本語", "linux"]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _ts(c):  # type: ignore[no-untyped-def]

@@ -35,6 +35,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import col, jsonb, table
+from ..gen import with_params as _p
 
 SOURCE = {"repo": "zulip/zulip",
           "path": "zerver/models/{users,realms,streams,messages,recipients,custom_profile_fields,"
@@ -74,11 +75,6 @@ BOTS = [("Notification Bot", "notification-bot@zulip.com"),
 STREAMS = ["general", "random", "engineering", "design", "announce", "support", "sales",
            "devel", "social", "help", "backend", "frontend", "ops", "hiring", "kaffeeküche",
            "研究", "mobile", "qa", "releases", "off-topic"]
-
-
-def _p(c, **params):  # type: ignore[no-untyped-def]
-    c.params = params
-    return c
 
 
 def _bot(c):  # type: ignore[no-untyped-def]
