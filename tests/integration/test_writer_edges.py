@@ -16,6 +16,7 @@ from piigate.errors import TransformError
 from piigate.plan import make_plan
 from piigate.schema import parse_schema
 from piigate.writer import TokenizeError
+from piigate.writer.dialects import WorkRows, dialect_for
 from tests.fixtures.dbutil import fingerprint
 from tests.fixtures.employees_schema import KEEP, employees_schema
 
@@ -578,3 +579,23 @@ def test_a_key_domain_as_large_as_its_key_needs_no_orphan_check(engine, keyring,
     assert orphans == 0
     if engine.dialect.name == "mysql":
         assert anti == []
+
+
+@pytest.mark.parametrize("bad", ["1); DROP TABLE wt; --", 2.5, True])
+def test_integer_work_rows_written_as_literals_must_be_integers(fresh_db, bad):
+    """MariaDB writes integer work rows as SQL literals: anything but an int (a string
+    that would be SQL, a float %d would cut, a bool) stops the insert with nothing
+    written."""
+    engine = connect(fresh_db("mariadb"))
+    md = sa.MetaData()
+    wt = sa.Table("wt", md, sa.Column("id", sa.BigInteger, primary_key=True,
+                                      autoincrement=False), sa.Column("k", sa.BigInteger))
+    md.create_all(engine)
+    rows = WorkRows(("id", "k"), [(1, 10), (2, bad)])
+    with engine.connect() as conn:
+        with pytest.raises(TokenizeError, match="not all integers") as err:
+            dialect_for(engine).insert(conn, wt, rows, raw=True)
+        conn.rollback()
+        assert "DROP" not in str(err.value)
+        assert conn.execute(sa.select(sa.func.count()).select_from(wt)).scalar_one() == 0
+    assert sa.inspect(engine).has_table("wt")

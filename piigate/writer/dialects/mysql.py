@@ -120,16 +120,16 @@ class MysqlDialect(Dialect):
             return
         head = (f"INSERT INTO {self.q(table.name)} "
                 f"({', '.join(self.q(n) for n in rows.names)}) VALUES ")
+        # %d a value, checked first: %d alone would also take a bool or a float
+        row = "(" + ",".join(["%d"] * len(rows.names)) + ")"
         cursor = dbapi_cursor(conn)
         try:
             for start in range(0, len(rows.rows), 10_000):
-                part = []
-                for values in rows.rows[start:start + 10_000]:
-                    if not all(type(v) is int for v in values):  # noqa: E721 - not bool
-                        raise TokenizeError("a work-table row is not all integers",
-                                            table=table.name)
-                    part.append("(" + ",".join(map(str, values)) + ")")
-                cursor.execute(head + ",".join(part))
+                part = rows.rows[start:start + 10_000]
+                if not all(type(v) is int for r in part for v in r):  # noqa: E721 - not bool
+                    raise TokenizeError("a work-table row is not all integers",
+                                        table=table.name)
+                cursor.execute(head + ",".join([row % r for r in part]))
         finally:
             cursor.close()
 
