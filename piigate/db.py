@@ -272,6 +272,13 @@ def classify(sqltype: sa.types.TypeEngine, dialect: str) -> tuple[Kind, dict[str
         return "binary", extra
     if isinstance(sqltype, (sa.String, sa.Enum)):
         length = getattr(sqltype, "length", None)
+        members = getattr(sqltype, "values", None)
+        if name == "SET" and members:
+            # SQLAlchemy gives a SET the length of its longest member; a value holds
+            # any combination of them, comma-separated (a key or new value sized by the
+            # member would be cut short: refused on a strict server, truncated and so
+            # unmatched, left unmasked, on a lax one)
+            length = sum(len(m) for m in members) + len(members) - 1
         if length:
             extra["length"] = int(length)
         return "text", extra

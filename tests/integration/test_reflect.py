@@ -45,3 +45,16 @@ def test_bigint_tokens_stay_below_2_to_the_53(db_url, keyring, tok):
         n = c.execute(sa.text("SELECT count(DISTINCT id) FROM acct")).scalar_one()
     assert max(hi) <= 2**53 - 1 and n == 500
     engine.dispose()
+
+
+def test_a_mariadb_set_is_as_long_as_all_its_members(fresh_db):
+    """A SET value holds any combination of its members: sized by the longest member,
+    a work-table key or new value would be cut short (left unmasked on a lax server)."""
+    engine = connect(fresh_db("mariadb"))
+    with engine.begin() as c:
+        c.execute(sa.text("CREATE TABLE t (id INT PRIMARY KEY, "
+                          "tags SET('a','bb','ccc','dd') NOT NULL, kind ENUM('x','yyy'))"))
+        c.execute(sa.text("INSERT INTO t VALUES (1, 'a,bb,ccc,dd', 'yyy')"))
+    cols = reflect(engine).tables["t"].columns
+    assert cols["tags"].kind == "text" and cols["tags"].length == len("a,bb,ccc,dd")
+    assert cols["kind"].length == 3
