@@ -17,9 +17,10 @@ NAMES = ("wordpress", "mastodon", "django_auth", "mediawiki", "openemr", "synthe
          # held out in the ninth pass, tuned on since the tenth
          "osticket", "kanboard", "dolibarr", "spree",
          # held out in the tenth pass, tuned on since the eleventh
-         "firefly", "lemmy", "invoiceninja", "bagisto")
+         "firefly", "lemmy", "invoiceninja", "bagisto",
+         # held out in the eleventh pass, tuned on since the twelfth
+         "miniflux", "akaunting", "monica", "mautic")
 # Held out: labelled before any scan (labels in ``bench/corpus/heldout``), never tuned on;
-# scored separately (``--only miniflux,akaunting,monica,mautic``) as a check that the
-# rules generalise. Labelled during the eleventh pass, before any scan, by a helper that
-# never read the scanner, for the next honest measure.
-HELDOUT: tuple[str, ...] = ("miniflux", "akaunting", "monica", "mautic")
+# scored separately as a check that the rules generalise. Empty on this branch: the next
+# held-out set is built apart and merged from elsewhere.
+HELDOUT: tuple[str, ...] = ()
