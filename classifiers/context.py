@@ -485,12 +485,13 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     if owned:
         _outside_identities(t, verdicts, inv)
         _owned_identifiers(t, verdicts, inv, owned)
-        _tracking_ids(t, verdicts, owned)
     if rows:
         _urls_naming_the_person(t, verdicts, rows, subject)
         _files_naming_the_row(t, verdicts, rows)
         if engine is not None and (subject.by_name or owned):
             _key_values(t, verdicts, rows, engine)
+    if rows and owned:
+        _tracking_ids(t, verdicts, owned, rows)
     if rows and (subject.by_name or owned) and subject.kind != "thing":
         _outside_account_ids(t, verdicts, inv, rows)
         _cookies(t, verdicts, rows)
@@ -664,7 +665,7 @@ def _sibling_secrets(t: TableInfo, verdicts: dict[str, Verdict],
 
 
 # a Cookie header as stored: ``name=value`` pairs separated by ``; ``
-_COOKIE = re.compile(r"^[\w.-]+=[^;\s]*(?:;\s*[\w.-]+=[^;]*)*;?$")
+_COOKIE = re.compile(r"^[\w.-]+=[^;\s&]*(?:;\s*[\w.-]+=[^;&]*)*;?$")
 _COOKIE_SECRET = re.compile(r"=[A-Za-z0-9_\-+/]{16,}={0,2}(?:;|$)")
 
 
@@ -1605,20 +1606,24 @@ def _owned_identifiers(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventor
 TRACKING_WORDS = frozenset({"tracking", "tracker"})
 
 
-def _tracking_ids(t: TableInfo, verdicts: dict[str, Verdict], owned: list[str]) -> None:
-    """A ``tracking_id`` of random tokens in a table whose rows belong to a person (a
-    lead's page hits, devices, form submissions in Mautic): the id of the visitor's
-    tracking cookie, which follows the person across visits. A carrier's tracking
-    number (digits, capitals: no random token) is a parcel's and stays."""
-    for cname, col in t.columns.items():
-        v, toks = verdicts.get(cname), N.tokens(cname)
-        if v is None or v.entity is not None or col.kind != "text" or col.primary_key or \
-                not TRACKING_WORDS & set(toks) or v.sampled < MIN_SECRETS:
+def _tracking_ids(t: TableInfo, verdicts: dict[str, Verdict], owned: list[str],
+                  rows: list[dict[str, Any]]) -> None:
+    """A ``tracking_id`` of random mixed-case tokens in a table whose rows belong to a
+    person (a lead's page hits, devices, form submissions in Mautic): the id of the
+    visitor's tracking cookie, which follows the person across visits. A carrier's
+    tracking number (digits and capitals: ``1Z…``) is a parcel's and stays."""
+    for cname, v in _unjudged_text(t, verdicts):
+        if not TRACKING_WORDS & set(N.tokens(cname)) or v.sampled < MIN_SECRETS:
             continue
-        if v.hits.get(TOKEN_LIKE, 0) >= 0.8 * v.sampled:
+        vals = [x for r in rows if isinstance(x := r.get(cname), str) and x]
+        if v.hits.get(TOKEN_LIKE, 0) >= 0.8 * v.sampled and \
+                sum(bool(_MIXED_CASE.search(x)) for x in vals) >= 0.8 * len(vals):
             v.entity, v.confidence, v.note = N.PERSON_ID, 0.6, None
             v.signals.append(f"random tracking id in a table whose rows belong to a person "
                              f"({', '.join(owned[:2])})")
+
+
+_MIXED_CASE = re.compile(r"(?=.*[a-z])(?=.*[A-Z])")
 
 
 MIN_URL_MATCHES = 5
