@@ -285,19 +285,22 @@ def _linked_to_people(inv: Inventory, table: str) -> str | None:
     rows are each one person's, so its address parts and coordinates are a person's. The
     link table references this one and a table named for people, has few columns, and
     holds at most about one row per row of this table (a shared role or group has many
-    links per row: a ``user_roles`` table is not this). Returns ``link -> people``."""
+    links per row: a ``user_roles`` table is not this). Without row estimates (a
+    PostgreSQL table never analysed) the rows are judged as people's: fail closed.
+    Returns ``link -> people``."""
     t = inv.tables.get(table)
-    if t is None or not t.row_estimate:
+    if t is None:
         return None
     for lname, link in inv.tables.items():
-        if lname == table or len(link.columns) > LINK_TABLE_MAX_COLUMNS or \
-                not link.row_estimate:
+        if lname == table or len(link.columns) > LINK_TABLE_MAX_COLUMNS:
             continue
         refs = _references_to(link, inv)
         if table not in refs:
             continue
         people = [r for r in refs if r != table and _person_named(r)]
-        if people and link.row_estimate <= LINKS_PER_ROW_MAX * t.row_estimate:
+        shared = bool(t.row_estimate and link.row_estimate and
+                      link.row_estimate > LINKS_PER_ROW_MAX * t.row_estimate)
+        if people and not shared:
             return f"{lname} -> {people[0]}"
     return None
 
