@@ -1123,6 +1123,11 @@ def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
     named as ids are ids of rows anywhere."""
     named = any(v.entity == N.CREDENTIAL and not _by_name_only(v) for v in verdicts.values())
     sessions = "session" in map(N._singular, N.tokens(t.name))
+    # columns named as a token or a session id, not as a hash of one: the secret in clear
+    clear_tokens = [c for c, v in verdicts.items() if v.entity == N.CREDENTIAL and
+                    (col := t.columns.get(c)) is not None and not col.primary_key and
+                    not {"hash", "digest", "hashed"} & set(N.tokens(c)) and
+                    {"token", "session", "sessionid", "sid"} & set(N.tokens(c))]
     for cname, col in t.columns.items():
         v = verdicts.get(cname)
         if v is None or v.entity is not None or col.kind not in ("text", "binary"):
@@ -1135,9 +1140,10 @@ def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
         n = max(1, v.sampled)
         uuids = v.hits.get(UUID_LIKE, 0) >= 0.9 * n
         # a session table's own random text key is the session id the browser's cookie
-        # carries, even beside a hashed secret (Miniflux's ``web_sessions.id``); a uuid
-        # key is a row's id
-        session_key = sessions and col.primary_key and not uuids
+        # carries, even beside a hashed secret (Miniflux's ``web_sessions.id``); beside a
+        # token kept in clear (Mattermost's ``sessions.token``) the cookie carries that
+        # and the key is a row's id, as a uuid key is
+        session_key = sessions and col.primary_key and not uuids and not clear_tokens
         if toks and toks[-1] in ID_WORDS and (named or uuids) and not session_key:
             continue
         if v.hits.get(TOKEN_LIKE, 0) >= 0.8 * n and v.sampled >= 2:

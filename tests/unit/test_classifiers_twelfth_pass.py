@@ -151,9 +151,9 @@ def test_an_account_holding_several_users_is_a_tenant():
 # -- secrets -----------------------------------------------------------------------------
 
 
-def _sessions(name: str, ids: list[str], engine):
-    t = _table(name, {"id": "text", "secret_hash": "text", "user_id": "integer"}, pk="id")
-    vals = {"id": ids, "secret_hash": [_token(43) for _ in ids]}
+def _sessions(name: str, ids: list[str], engine, secret: str = "secret_hash"):
+    t = _table(name, {"id": "text", secret: "text", "user_id": "integer"}, pk="id")
+    vals = {"id": ids, secret: [_token(43) for _ in ids]}
     return _judge([t], {name: vals}, engine)[name]
 
 
@@ -166,6 +166,10 @@ def test_a_session_tables_random_key_is_the_session_id(engine):
     assert _sessions("web_sessions", uuids, engine)["id"].entity is None
     assert _sessions("api_tokens", [_token(43) for _ in range(20)], engine)["id"].entity \
         is None
+    # and the random key of a session table keeping its token in clear (Mattermost's
+    # ``sessions.token``: the cookie carries that one)
+    assert _sessions("sessions", [_token(26) for _ in range(20)], engine,
+                     secret="token")["id"].entity is None
 
 
 def _feeds(cookies: list[str], engine):
