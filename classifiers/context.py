@@ -501,6 +501,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     if (subject.about_people or owned) and subject.kind != "thing":
         _unsampled_credentials(verdicts)
     _ids_beside_names_from_elsewhere(t, verdicts, inv)
+    _audit_siblings(t, verdicts)
     if rows:
         _webhooks(verdicts, rows)
         _file_titles(t, verdicts, rows)
@@ -700,6 +701,33 @@ def _unsampled_credentials(verdicts: dict[str, Verdict]) -> None:
             v.note = None
             v.signals.append("credential by name, none sampled, in a table of a person's "
                              "rows")
+
+
+AUDIT_SIBLING_SHARE = 0.5  # of a sparse sibling's sampled values reading as names
+
+
+def _audit_siblings(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """Audit columns of one row named alike (``created_by_user``, ``modified_by_user``,
+    ``checked_out_by_user``: one verb, the same ``by_user`` tail) hold the same kind of
+    value. When one is found to hold people's names, a sibling too sparse to pass the
+    share on its own (a row checked out by someone in 2% of rows) whose few values read
+    as names in half or more is masked as well (Mautic's staff names). A sibling of role
+    or system names ("admin", "cron") stays."""
+    found: dict[tuple[str, ...], str] = {}
+    for cname, v in verdicts.items():
+        toks = N.tokens(cname)
+        # (masked whole or as a column of which some values are names: either way found)
+        if v.entity == N.PERSON and "by" in toks[:-1]:
+            found[tuple(toks[toks.index("by"):])] = cname
+    if not found:
+        return
+    for cname, v in _unjudged_text(t, verdicts):
+        toks = N.tokens(cname)
+        if "by" not in toks[:-1] or (tail := tuple(toks[toks.index("by"):])) not in found:
+            continue
+        if v.sampled >= 2 and v.hits.get(PERSON_LIKE, 0) >= AUDIT_SIBLING_SHARE * v.sampled:
+            v.entity, v.confidence, v.note = N.PERSON, 0.6, None
+            v.signals.append(f"names like its audit sibling {found[tail]}")
 
 
 def _network(x: Any) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:

@@ -244,3 +244,19 @@ def test_text_verdict_of_empty_credential_columns_notes_the_name(engine):
     # the rule reads the note an empty credential-named column gets: keep them in step
     v = text_verdict("ntfy_password", [], engine)
     assert v.entity is None and v.sampled == 0 and N.CREDENTIAL in (v.note or "")
+
+
+def test_sparse_audit_siblings_of_a_name_column(engine):
+    names = ["Anna Berg", "John Miller", "Marie Dubois", "Paul Weber", "Emma Rossi",
+             "Lucas Jensen", "Sofia Novak", "David Fischer", "Laura Moreau", "Peter Taylor"]
+    t = _table("lead_notes", {"id": "integer", "created_by_user": "text",
+                              "checked_out_by_user": "text", "modified_by_user": "text"},
+               pk="id")
+    v = _judge([t], {"lead_notes": {"created_by_user": names * 3,
+                                    "checked_out_by_user": names[:3] + ["Admin"],
+                                    "modified_by_user": ["admin", "cron", "system"]}},
+               engine)["lead_notes"]
+    assert v["created_by_user"].entity == N.PERSON
+    assert v["checked_out_by_user"].entity == N.PERSON
+    # look-alike: a sibling holding role and system names
+    assert v["modified_by_user"].entity is None
