@@ -154,7 +154,31 @@ def person_key_tables(inv: Inventory, subjects: dict[str, Subject]) -> dict[str,
             if s.about_people and s.by_name and not _link_table(inv, t)
             and not _provider_link(inv.tables[t])
             and not (not s.identity and _of_another_person(inv, t))
-            and not (not s.identity and _polymorphic(inv.tables[t]))}
+            and not (not s.identity and _polymorphic(inv.tables[t]))
+            and not (not s.identity and _tenant(inv, t))}
+
+
+TENANT_MEMBERS_MIN = 2.0  # people per row of a table that holds them (an organisation)
+
+
+def _tenant(inv: Inventory, table: str) -> str | None:
+    """A table named for people without a name, e-mail or other identity of its own whose
+    rows hold several rows of another table of people (Monica's ``accounts``, referenced
+    by ``users.account_id`` with four users an account): a tenant, a household or a
+    company account, not a person; its key identifies that. (A ``person`` table that its
+    ``users`` extend holds one user a person or fewer.) The referencing table, or
+    None."""
+    t = inv.tables.get(table)
+    if t is None or not t.row_estimate:
+        return None
+    for oname, other in inv.tables.items():
+        if oname == table or not _person_named(oname) or not other.row_estimate:
+            continue
+        col = _references_to(other, inv).get(table)
+        if col is not None and col not in other.primary_key and \
+                other.row_estimate >= TENANT_MEMBERS_MIN * t.row_estimate:
+            return f"{oname}.{col}"
+    return None
 
 
 def _polymorphic(t: TableInfo) -> str | None:
@@ -232,6 +256,53 @@ def _link_table(inv: Inventory, table: str) -> bool:
     refs |= {singulars[c.lower()[:-3]] for c in t.columns
              if c.lower().endswith("_id") and c.lower()[:-3] in singulars}
     return prefix_is_table and len(refs) >= 2
+
+
+# a link table holding a row for each thing and few more: each thing is one person's
+# (an address of a contact), not shared (a role, a group or a tag links many people each)
+LINKS_PER_ROW_MAX = 2.0
+LINK_TABLE_MAX_COLUMNS = 8  # two references, flags, dates: a link, not an entity
+
+
+def _references_to(t: TableInfo, inv: Inventory) -> dict[str, str]:
+    """Table referenced -> column, by declared foreign keys and by ``<singular>_id``
+    names of the inventory's tables (``address_id`` -> ``addresses``; many schemas
+    declare none)."""
+    out = {fk.ref_table: fk.columns[0] for fk in t.foreign_keys if fk.ref_table != t.name}
+    singulars = {N._singular(name.lower()): name for name in inv.tables if name != t.name}
+    for c in t.columns:
+        toks = N.tokens(c)
+        if len(toks) >= 2 and toks[-1] == "id":
+            target = singulars.get("_".join(toks[:-1]))
+            if target is not None:
+                out.setdefault(target, c)
+    return out
+
+
+def _linked_to_people(inv: Inventory, table: str) -> str | None:
+    """A table that reaches people only through a many-to-many link table
+    (Monica's ``addresses`` through ``contact_address(contact_id, address_id)``): its
+    rows are each one person's, so its address parts and coordinates are a person's. The
+    link table references this one and a table named for people, has few columns, and
+    holds at most about one row per row of this table (a shared role or group has many
+    links per row: a ``user_roles`` table is not this). Without row estimates (a
+    PostgreSQL table never analysed) the rows are judged as people's: fail closed.
+    Returns ``link -> people``."""
+    t = inv.tables.get(table)
+    if t is None:
+        return None
+    for lname, link in inv.tables.items():
+        if lname == table or len(link.columns) > LINK_TABLE_MAX_COLUMNS:
+            continue
+        refs = _references_to(link, inv)
+        if table not in refs:
+            continue
+        people = [r for r in refs if r != table and _person_named(r)]
+        shared = bool(t.row_estimate and link.row_estimate and
+                      link.row_estimate > LINKS_PER_ROW_MAX * t.row_estimate)
+        if people and not shared:
+            return f"{lname} -> {people[0]}"
+    return None
 
 
 def _forms(tok: str) -> tuple[str, ...]:
@@ -374,6 +445,12 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
                            "holds company names)")
     if confirmed and not subject.about_people:
         subject = Subject("people", f"holds people's names ({', '.join(confirmed[:3])})")
+    if not subject.about_people and (via := _linked_to_people(inv, t.name)):
+        # no reference of its own to a person, but each row is linked to one (a contact's
+        # addresses); judged as people's for its addresses and coordinates below
+        subject = Subject("people", f"its rows are people's through a link table ({via})")
+    if subject.about_people:
+        _address_lines(t, verdicts)
     _addresses(t, verdicts, subject)
     _handles(t, verdicts, inv, subject)
     if subject.kind == "thing":
@@ -404,6 +481,9 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _owned_secrets(t, verdicts, inv, subject, owned)
     if owned and head_noun(t.name) in CALENDAR_WORDS:
         _personal_events(t, verdicts, inv, owned)
+    if rows and (subject.about_people or owned):
+        _split_dates(t, verdicts, rows, _subject_phrase(subject) if subject.about_people
+                     else f"whose rows belong to a person ({', '.join(owned[:2])})")
     _logins_of_a_role(t, verdicts, inv)
     if owned:
         _outside_identities(t, verdicts, inv)
@@ -413,10 +493,17 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _files_naming_the_row(t, verdicts, rows)
         if engine is not None and (subject.by_name or owned):
             _key_values(t, verdicts, rows, engine)
+    if rows and owned:
+        _tracking_ids(t, verdicts, owned, rows)
     if rows and (subject.by_name or owned) and subject.kind != "thing":
         _outside_account_ids(t, verdicts, inv, rows)
+        _cookies(t, verdicts, rows)
+    if (subject.about_people or owned) and subject.kind != "thing":
+        _unsampled_credentials(verdicts)
     _ids_beside_names_from_elsewhere(t, verdicts, inv)
+    _audit_siblings(t, verdicts)
     if rows:
+        _webhooks(verdicts, rows)
         _file_titles(t, verdicts, rows)
         _derived_copies(t, verdicts, rows)
         _sibling_secrets(t, verdicts, rows)
@@ -579,6 +666,68 @@ def _sibling_secrets(t: TableInfo, verdicts: dict[str, Verdict],
             w.entity, w.confidence = N.CREDENTIAL, 0.6
             w.signals.append(f"random like {shapes[shape]}, a credential of the same row")
             w.note = None
+
+
+# a Cookie header as stored: ``name=value`` pairs separated by ``; ``
+_COOKIE = re.compile(r"^[\w.-]+=[^;\s&]*(?:;\s*[\w.-]+=[^;&]*)*;?$")
+_COOKIE_SECRET = re.compile(r"=[A-Za-z0-9_\-+/]{16,}={0,2}(?:;|$)")
+
+
+def _cookies(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str, Any]]
+             ) -> None:
+    """A column of stored Cookie headers (``session_id=<random>; lang=en``) in a table
+    whose rows are a person's holds their session at a site (Miniflux's per-feed
+    ``cookie``): a credential, when a pair carries a random value of 16 characters or
+    more. Query strings (``a=1&b=2``) are no cookies; preference cookies without a
+    random value (``consent=analytics; lang=en``) open nothing."""
+    for cname, v in _unjudged_text(t, verdicts):
+        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()}
+        if len(vals) < 2 or not all(_COOKIE.match(x) for x in vals):
+            continue
+        if sum(bool(_COOKIE_SECRET.search(x)) for x in vals) >= 0.8 * len(vals):
+            v.entity, v.confidence = N.CREDENTIAL, 0.7
+            v.signals.append(f"stored cookies with a random value ({len(vals)} sampled)")
+            v.note = None
+
+
+def _unsampled_credentials(verdicts: dict[str, Verdict]) -> None:
+    """A column named as a credential (``ntfy_password``, ``notion_token``) with no value
+    in the sample, in a table whose rows are a person's: a secret of theirs once set.
+    Masking an empty column costs nothing; keeping it lets the first secret through."""
+    for v in verdicts.values():
+        if v.entity is None and v.sampled == 0 and \
+                f"column name suggests {N.CREDENTIAL} but no value was sampled" == v.note:
+            v.entity, v.confidence = N.CREDENTIAL, 0.5
+            v.note = None
+            v.signals.append("credential by name, none sampled, in a table of a person's "
+                             "rows")
+
+
+AUDIT_SIBLING_SHARE = 0.5  # of a sparse sibling's sampled values reading as names
+
+
+def _audit_siblings(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """Audit columns of one row named alike (``created_by_user``, ``modified_by_user``,
+    ``checked_out_by_user``: one verb, the same ``by_user`` tail) hold the same kind of
+    value. When one is found to hold people's names, a sibling too sparse to pass the
+    share on its own (a row checked out by someone in 2% of rows) whose few values read
+    as names in half or more is masked as well (Mautic's staff names). A sibling of role
+    or system names ("admin", "cron") stays."""
+    found: dict[tuple[str, ...], str] = {}
+    for cname, v in verdicts.items():
+        toks = N.tokens(cname)
+        # (masked whole or as a column of which some values are names: either way found)
+        if v.entity == N.PERSON and "by" in toks[:-1]:
+            found[tuple(toks[toks.index("by"):])] = cname
+    if not found:
+        return
+    for cname, v in _unjudged_text(t, verdicts):
+        toks = N.tokens(cname)
+        if "by" not in toks[:-1] or (tail := tuple(toks[toks.index("by"):])) not in found:
+            continue
+        if v.sampled >= 2 and v.hits.get(PERSON_LIKE, 0) >= AUDIT_SIBLING_SHARE * v.sampled:
+            v.entity, v.confidence, v.note = N.PERSON, 0.6, None
+            v.signals.append(f"names like its audit sibling {found[tail]}")
 
 
 def _network(x: Any) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
@@ -836,6 +985,23 @@ def address_part(name: str) -> tuple[str, tuple[str, ...]] | None:
     return nm.entity, ()
 
 
+def _address_lines(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """In a table named for addresses, ``line_1``, ``line2`` are its street lines (the
+    ``address_line_1`` of other schemas, the table's word left out of the column's)."""
+    if not any(w in ADDRESS_GROUP_WORDS for tok in N.tokens(t.name) for w in _forms(tok)):
+        return
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        if v is None or v.entity is not None or col.kind != "text" or v.sampled < 2:
+            continue
+        nm = N.match(f"address_{cname}")
+        if N.match(cname) is None and nm is not None and nm.entity == N.STREET and \
+                N.tokens(cname)[0] == "line":
+            v.entity, v.confidence = N.STREET, 0.6
+            v.signals.append(f"street line of an address ({t.name}.{cname})")
+            v.note = None
+
+
 def _addresses(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> None:
     parts: dict[str, tuple[str, tuple[str, ...]]] = {}
     for cname, col in t.columns.items():
@@ -929,6 +1095,26 @@ def _handles(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.note = ""
 
 
+_WEBHOOK = re.compile(r"^https?://(?:hooks\.[^/]+/|[^/]+/(?:[^/?#]+/)*(?:web)?hooks?/)", re.I)
+WEBHOOK_SHARE = 0.9
+
+
+def _webhooks(verdicts: dict[str, Verdict], rows: list[dict[str, Any]]) -> None:
+    """A column named for a service (``discord_webhook_link``, ``slack``) whose values
+    are webhook endpoints (``https://discord.com/api/webhooks/…``,
+    ``https://hooks.slack.com/…``) is where an integration posts, not the person's
+    account or handle there: kept, as the labels' policy keeps webhook URLs (an
+    installation's endpoint). A profile link (``https://discord.com/users/…``) stays."""
+    for cname, v in verdicts.items():
+        nm = N.match(cname)
+        if v.entity is None or v.partial or nm is None or not N.is_handle(nm):
+            continue
+        vals = [x for r in rows if isinstance(x := r.get(cname), str) and x.strip()]
+        if len(vals) >= 2 and sum(bool(_WEBHOOK.match(x)) for x in vals) >= \
+                WEBHOOK_SHARE * len(vals):
+            _demote(v, "webhook endpoints of an integration, not a person's account")
+
+
 # things that are machines: an IP address in their rows is theirs
 MACHINE_WORDS = frozenset({"host", "server", "node", "peer", "mirror", "bot", "crawler"})
 
@@ -965,6 +1151,11 @@ def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
     named as ids are ids of rows anywhere."""
     named = any(v.entity == N.CREDENTIAL and not _by_name_only(v) for v in verdicts.values())
     sessions = "session" in map(N._singular, N.tokens(t.name))
+    # columns named as a token or a session id, not as a hash of one: the secret in clear
+    clear_tokens = [c for c, v in verdicts.items() if v.entity == N.CREDENTIAL and
+                    (col := t.columns.get(c)) is not None and not col.primary_key and
+                    not {"hash", "digest", "hashed"} & set(N.tokens(c)) and
+                    {"token", "session", "sessionid", "sid"} & set(N.tokens(c))]
     for cname, col in t.columns.items():
         v = verdicts.get(cname)
         if v is None or v.entity is not None or col.kind not in ("text", "binary"):
@@ -975,7 +1166,13 @@ def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
             # nonce is spent once: neither opens anything
             continue
         n = max(1, v.sampled)
-        if toks and toks[-1] in ID_WORDS and (named or v.hits.get(UUID_LIKE, 0) >= 0.9 * n):
+        uuids = v.hits.get(UUID_LIKE, 0) >= 0.9 * n
+        # a session table's own random text key is the session id the browser's cookie
+        # carries, even beside a hashed secret (Miniflux's ``web_sessions.id``); beside a
+        # token kept in clear (Mattermost's ``sessions.token``) the cookie carries that
+        # and the key is a row's id, as a uuid key is
+        session_key = sessions and col.primary_key and not uuids and not clear_tokens
+        if toks and toks[-1] in ID_WORDS and (named or uuids) and not session_key:
             continue
         if v.hits.get(TOKEN_LIKE, 0) >= 0.8 * n and v.sampled >= 2:
             v.entity, v.confidence = N.CREDENTIAL, 0.7
@@ -1310,6 +1507,44 @@ MIN_EVENT_TEXTS = 10  # distinct values before a calendar's text column is judge
 EVENT_NAMED_SHARE = 0.02  # of them naming someone (free text elsewhere needs 5%)
 
 
+DATE_PART_RANGES = {"day": (1, 31), "month": (1, 12), "year": (1900, 2100)}
+DATE_PART_SHARE = 0.9  # of the non-NULL sampled values in the part's range
+
+
+def _split_dates(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str, Any]],
+                 whose: str) -> None:
+    """Integers ``day``, ``month`` and ``year`` side by side (or ``<x>_day``,
+    ``<x>_month``, ``<x>_year`` with one prefix: Monica's important dates) in a table
+    about people or whose rows are a person's: a date split into parts, a birthday most
+    often. Each part alone is coarse; together they are the date, so all three are
+    masked. Only when all three are there and their values fit a day, a month and a
+    year (a ``month`` of 1-12 beside a ``year`` is a period, not a date)."""
+    groups: dict[tuple[str, ...], dict[str, str]] = {}
+    for cname, col in t.columns.items():
+        toks = N.tokens(cname)
+        if col.kind == "integer" and toks and toks[-1] in DATE_PART_RANGES and \
+                not col.primary_key:
+            groups.setdefault(tuple(toks[:-1]), {})[toks[-1]] = cname
+    for parts in groups.values():
+        if len(parts) < len(DATE_PART_RANGES):
+            continue
+        fit = True
+        for part, cname in parts.items():
+            lo, hi = DATE_PART_RANGES[part]
+            vals = [x for r in rows if isinstance(x := r.get(cname), int)]
+            if len(vals) < 10 or sum(lo <= x <= hi for x in vals) < DATE_PART_SHARE * len(vals):
+                fit = False
+        if not fit:
+            continue
+        for cname in parts.values():
+            v = verdicts[cname]
+            if v.entity is None:
+                v.entity, v.confidence = N.DOB, 0.6
+                v.signals.append(f"part of a date split into day, month and year in a "
+                                 f"table {whose}")
+                v.note = None
+
+
 def _personal_events(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
                      owned: list[str]) -> None:
     """The titles and descriptions of a person's calendar entries ("Call with Anna
@@ -1403,6 +1638,29 @@ def _owned_identifiers(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventor
         v.entity, v.confidence, v.note = N.PERSON_ID, 0.6, None
         v.signals.append(f"identifier in a table whose rows belong to a person "
                          f"({', '.join(owned[:2])})")
+
+
+TRACKING_WORDS = frozenset({"tracking", "tracker"})
+
+
+def _tracking_ids(t: TableInfo, verdicts: dict[str, Verdict], owned: list[str],
+                  rows: list[dict[str, Any]]) -> None:
+    """A ``tracking_id`` of random mixed-case tokens in a table whose rows belong to a
+    person (a lead's page hits, devices, form submissions in Mautic): the id of the
+    visitor's tracking cookie, which follows the person across visits. A carrier's
+    tracking number (digits and capitals: ``1Z…``) is a parcel's and stays."""
+    for cname, v in _unjudged_text(t, verdicts):
+        if not TRACKING_WORDS & set(N.tokens(cname)) or v.sampled < MIN_SECRETS:
+            continue
+        vals = [x for r in rows if isinstance(x := r.get(cname), str) and x]
+        if v.hits.get(TOKEN_LIKE, 0) >= 0.8 * v.sampled and \
+                sum(bool(_MIXED_CASE.search(x)) for x in vals) >= 0.8 * len(vals):
+            v.entity, v.confidence, v.note = N.PERSON_ID, 0.6, None
+            v.signals.append(f"random tracking id in a table whose rows belong to a person "
+                             f"({', '.join(owned[:2])})")
+
+
+_MIXED_CASE = re.compile(r"(?=.*[a-z])(?=.*[A-Z])")
 
 
 MIN_URL_MATCHES = 5

@@ -367,3 +367,27 @@ def test_places_provider_accounts_pictures_and_custom_fields(db_url, keyring_env
     assert _method(s, "comment", "path") == "keep"
     assert s.rule("comment", "original_author_id").finding.entity == "PERSON_ID"
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_linked_addresses_split_dates_and_unusual_credentials(db_url, keyring_env):
+    """The twelfth corpus pass's rules on each engine: a contact's addresses reached only
+    through a link table (street lines, city, postcode, coordinates), important dates
+    split into day/month/year integers (masked as integers), a session table's random
+    key, stored cookies, a visitor's tracking id, a password none has set yet; a daily
+    statistics table's day/month/year and the address's country stay kept; tokenize
+    accepts the proposal."""
+    result, inv = _scan(db_url, dc.twelfth_pass)
+    s = result.schema
+    for c in ("line_1", "line_2", "city", "postal_code", "latitude", "longitude"):
+        assert _method(s, "addresses", c) != "keep", c
+    for c in ("day", "month", "year"):
+        assert s.rule("contact_important_dates", c).finding.entity == "DATE_OF_BIRTH", c
+        assert _method(s, "daily_stats", c) == "keep", c
+    assert s.rule("web_sessions", "id").finding.entity == "CREDENTIAL"
+    assert s.rule("feeds", "cookie").finding.entity == "CREDENTIAL"
+    assert _method(s, "feeds", "title") == "keep"
+    assert s.rule("page_hits", "tracking_id").finding.entity == "PERSON_ID"
+    assert _method(s, "page_hits", "url") == "keep"
+    assert s.rule("integrations", "ntfy_password").finding.entity == "CREDENTIAL"
+    assert _method(s, "integrations", "ntfy_topic") == "keep"
+    _tokenizes(s, inv, db_url, keyring_env)
