@@ -9,15 +9,9 @@ import sqlalchemy as sa
 
 from classifiers import names as N
 from classifiers.context import apply_context, person_key_tables, subject_of
-from classifiers.engine import default_engine
 from classifiers.scan import scan_database
 from classifiers.verdict import FREE_TEXT, PROFILE_URL, Verdict, text_verdict
 from piigate.db import ColumnInfo, ForeignKey, Inventory, TableInfo
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return default_engine()
 
 
 def _table(name: str, cols: dict[str, str], pk: str | None = None,

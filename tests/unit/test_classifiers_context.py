@@ -6,7 +6,6 @@ import pytest
 
 from classifiers import names as N
 from classifiers.context import address_part, apply_context, head_noun
-from classifiers.engine import default_engine
 from classifiers.propose import Defaults, decide_column, fit
 from classifiers.verdict import (
     FREE_TEXT,
@@ -18,11 +17,6 @@ from classifiers.verdict import (
 )
 from piigate.db import ColumnInfo, ForeignKey, Inventory, TableInfo
 from tests.fixtures.discovery_cases import jpeg, pdf, png
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return default_engine()
 
 
 def test_magic_bytes():

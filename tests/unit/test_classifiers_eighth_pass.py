@@ -13,7 +13,6 @@ import pytest
 
 from classifiers import names as N
 from classifiers.context import Subject, _polymorphic, person_key_tables
-from classifiers.engine import default_engine
 from classifiers.sampling import ColumnSample, TableSample
 from classifiers.scan import column_verdict
 from classifiers.verdict import profile_url, text_verdict
@@ -27,10 +26,6 @@ FIRST = ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "
 LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis",
         "Wilson", "Moore"]
 
-
-@pytest.fixture(scope="module")
-def engine():
-    return default_engine()
 
 
 def _int_verdict(name: str, values: list[int], engine):

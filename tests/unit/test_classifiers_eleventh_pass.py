@@ -13,10 +13,7 @@ import base64
 import datetime as dt
 import random
 
-import pytest
-
 from classifiers import names as N
-from classifiers.engine import default_engine
 from classifiers.verdict import base64_image, file_name, text_verdict
 from piigate.db import ForeignKey
 from tests.unit.test_classifiers_accounts import _table
@@ -38,10 +35,6 @@ def _random(n: int, alphabet: str) -> str:
 def _rows(n: int, **cols: list) -> list[dict]:
     return [{"id": i + 1, **{c: vals[i] for c, vals in cols.items()}} for i in range(n)]
 
-
-@pytest.fixture(scope="module")
-def engine():
-    return default_engine()
 
 
 # -- names -----------------------------------------------------------------------------

@@ -13,7 +13,6 @@ import pytest
 
 from classifiers import names as N
 from classifiers.context import apply_context, person_key_tables, subject_of
-from classifiers.engine import default_engine
 from classifiers.verdict import (
     FILLER,
     FREE_TEXT,
@@ -30,10 +29,6 @@ from tests.unit.test_classifiers_accounts import _table
 RNG = random.Random(5)
 FIRST = ["anna", "bruno", "chen", "dora", "emil", "farah", "goran", "hana", "ivo", "jana"]
 
-
-@pytest.fixture(scope="module")
-def engine():
-    return default_engine()
 
 
 def _hex(n: int) -> str:

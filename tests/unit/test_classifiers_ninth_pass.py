@@ -14,7 +14,6 @@ import pytest
 
 from classifiers import names as N
 from classifiers.context import apply_context, login_references
-from classifiers.engine import default_engine
 from classifiers.verdict import (
     JSON,
     Verdict,
@@ -37,10 +36,6 @@ MORE_LAST = ["Berg", "Lopez", "Novak", "Kowalski", "Rossi", "Dubois", "Meyer", "
 LOGINS = [f"{f.lower()}.{la.lower()}{i}" if i % 2 else f"{f[0].lower()}{la.lower()}"
           for i, (f, la) in enumerate((f, la) for la in LAST for f in FIRST)][:40]
 
-
-@pytest.fixture(scope="module")
-def engine():
-    return default_engine()
 
 
 # -- login names used as references --------------------------------------------------

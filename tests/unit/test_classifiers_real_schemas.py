@@ -7,7 +7,6 @@ import pytest
 
 from classifiers import names as N
 from classifiers.context import apply_context, person_key_tables, subject_of
-from classifiers.engine import default_engine
 from classifiers.verdict import (
     PROFILE_URL,
     Verdict,
@@ -17,11 +16,6 @@ from classifiers.verdict import (
     text_verdict,
 )
 from piigate.db import ColumnInfo, Inventory, TableInfo
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return default_engine()
 
 
 def _table(name: str, cols: dict[str, str], pk: str | None = None) -> TableInfo:

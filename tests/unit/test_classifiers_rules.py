@@ -7,7 +7,7 @@ import socket
 import pytest
 
 from classifiers import names as N
-from classifiers.engine import PiiEngine, candidate_entities, default_engine
+from classifiers.engine import PiiEngine, candidate_entities
 from classifiers.recognizers import name_dictionary, name_shape, national_id_kind
 from piigate.errors import ConfigError
 
@@ -71,10 +71,6 @@ def test_candidate_entities_keep_phone_off_short_values():
     assert N.PHONE in candidate_entities("+44 20 7946 0958")
     assert candidate_entities("active") == []
 
-
-@pytest.fixture(scope="module")
-def engine() -> PiiEngine:
-    return default_engine()
 
 
 def _ents(engine: PiiEngine, text: str) -> set[str]:

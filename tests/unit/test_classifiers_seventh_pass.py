@@ -13,7 +13,6 @@ import pytest
 
 from classifiers import names as N
 from classifiers.context import address_part, people_or_organisations
-from classifiers.engine import default_engine
 from piigate.db import ForeignKey
 from tests.unit.test_classifiers_accounts import _table
 from tests.unit.test_classifiers_fifth_pass import _judge
@@ -24,10 +23,6 @@ FIRST = ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "
 LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis",
         "Wilson", "Moore"]
 
-
-@pytest.fixture(scope="module")
-def engine():
-    return default_engine()
 
 
 def _with_person_ref(name: str, cols: dict[str, str]):

@@ -14,7 +14,6 @@ import pytest
 
 from classifiers import names as N
 from classifiers.context import _person_named, apply_context, person_key_tables, subject_of
-from classifiers.engine import default_engine
 from classifiers.propose import DEFAULT_ENTITY_RULES
 from classifiers.verdict import (
     FREE_TEXT,
@@ -31,10 +30,6 @@ from tests.unit.test_classifiers_fifth_pass import _judge, _users, _with_ref
 
 RNG = random.Random(6)
 
-
-@pytest.fixture(scope="module")
-def engine():
-    return default_engine()
 
 
 def _hex(n: int) -> str:

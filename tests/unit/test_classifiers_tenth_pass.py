@@ -32,10 +32,6 @@ def _random(n: int, alphabet: str = ALNUM) -> str:
     return "".join(RNG.choice(alphabet) for _ in range(n))
 
 
-@pytest.fixture(scope="module")
-def engine():
-    return default_engine()
-
 
 # -- names: ``pass``, extensions -------------------------------------------------------
 

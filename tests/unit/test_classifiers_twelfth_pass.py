@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from classifiers import names as N
 from classifiers.context import Subject, person_key_tables
-from classifiers.engine import default_engine
 from classifiers.verdict import text_verdict
 from piigate.db import ForeignKey, Inventory, TableInfo
 from tests.unit.test_classifiers_accounts import _table
@@ -31,10 +28,6 @@ def _token(n: int) -> str:
 def _rows(n: int, **cols: list) -> list[dict]:
     return [{"id": i + 1, **{c: vals[i] for c, vals in cols.items()}} for i in range(n)]
 
-
-@pytest.fixture(scope="module")
-def engine():
-    return default_engine()
 
 
 def _sized(t: TableInfo, rows: int) -> TableInfo:

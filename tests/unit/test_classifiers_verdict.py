@@ -8,7 +8,6 @@ import json
 import pytest
 
 from classifiers import names as N
-from classifiers.engine import default_engine
 from classifiers.propose import (
     Decision,
     Defaults,
@@ -32,11 +31,6 @@ from classifiers.verdict import (
 from piigate.db import ColumnInfo, ForeignKey, Inventory, TableInfo
 from piigate.errors import ConfigError
 from piigate.schema import parse_schema
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return default_engine()
 
 
 def test_mask_never_shows_more_than_two_characters_a_word():
