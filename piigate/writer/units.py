@@ -67,6 +67,9 @@ from .work import Work, WorkTables, value_kind, without_indexes
 
 UNITS_PREFIX = "piigate_units_"  # the run's record of applied units (below a group)
 ID_STRIDE = 2**40  # work-table ids of value range r start at r * ID_STRIDE
+# how work-table keys are written; a resumed run rebuilds a work table begun otherwise
+# (2: MariaDB keys text of short columns by its bytes, 1: by the MD5 of all text)
+MAP_KEYS = 2
 PHASES = ("map", "seal", "rows", "index", "finish")
 
 
@@ -252,7 +255,12 @@ class Records:
         conn.execute(t.update().where(t.c.unit == unit).values(doc=json.dumps(doc)))
 
     def forget(self, conn: Connection, prefix: str) -> None:
+        """Drop the records whose names start with ``prefix`` (end it with ``:`` for one
+        work table's or group's ranges: ``seal:1`` alone would also drop ``seal:12``)."""
         conn.execute(self.table.delete().where(self.table.c.unit.like(prefix + "%")))
+
+    def forget_one(self, conn: Connection, unit: str) -> None:
+        conn.execute(self.table.delete().where(self.table.c.unit == unit))
 
     def group_done(self, conn: Connection, group: int) -> bool:
         return conn.execute(sa.select(self.done.c.grp).where(
@@ -405,21 +413,26 @@ class UnitRun:
     # -- applying ----------------------------------------------------------------------
     def prepare_maps(self) -> None:
         """Create the run's work tables empty, keeping those that value ranges already
-        went into (a resumed run); records of ranges whose table is gone are forgotten."""
+        went into (a resumed run) in this version's key format; records of ranges whose
+        table is gone, or keyed otherwise, are forgotten and their ranges redone."""
         with self.engine.connect() as conn:
             insp = sa.inspect(conn)
             for w, work in enumerate(self.works.works):
-                if insp.has_table(work.name) and (self.records.docs(conn, f"map:{w}:")
-                                                  or self.records.has(conn, f"seal:{w}")):
+                began = insp.has_table(work.name) and (
+                    self.records.docs(conn, f"map:{w}:") or self.records.has(conn, f"seal:{w}"))
+                fmt = self.records.docs(conn, f"format:{w}").get(f"format:{w}", {})
+                if began and fmt.get("keys") == MAP_KEYS:
                     continue
                 self.records.forget(conn, f"map:{w}:")
-                self.records.forget(conn, f"seal:{w}")
-                self.records.forget(conn, f"source:{w}")
+                for name in (f"seal:{w}", f"source:{w}", f"format:{w}"):
+                    self.records.forget_one(conn, name)
                 conn.commit()
                 table = self.works.define(work)
                 without_indexes(table)  # built by the seal
                 table.drop(conn, checkfirst=True)
                 table.create(conn)
+                self.records.claim(conn, f"format:{w}")
+                self.records.note(conn, f"format:{w}", {"keys": MAP_KEYS})
                 conn.commit()
                 # proved once here, not per range: every range then reads the key alone
                 source = self.works.key_source(conn, work)
