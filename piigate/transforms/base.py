@@ -43,7 +43,8 @@ class Transform(ABC):
 
     def apply(self, values: Sequence[Any]) -> list[Any]:
         """Transform each value; the contract is in the package docstring."""
-        if not self._persist and None not in values and "" not in values:
+        if (not self._persist and type(self)._kept is Transform._kept
+                and None not in values and "" not in values):
             return self._apply(list(values))  # nothing kept: no pass a value (keys)
         out: list[Any] = [None] * len(values)
         todo_idx: list[int] = []

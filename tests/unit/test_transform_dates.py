@@ -111,3 +111,13 @@ def test_non_dates_are_refused_without_the_value(value: Any) -> None:
     with pytest.raises(TransformError) as err:
         shifter().apply([value])
     assert "people.born" in str(err.value) and str(value) not in str(err.value)
+
+
+@pytest.mark.parametrize("zero", ["0000-00-00", "0000-00-00 00:00:00"])
+def test_zero_dates_pass_through_in_a_batch_without_nulls(zero: str) -> None:
+    """MariaDB's zero dates are kept, also in a batch with no NULL or empty value (where
+    ``apply`` skips its per-value pass for transforms that keep nothing else)."""
+    t = shifter()
+    real = dt.date(2020, 5, 17)
+    out = t.apply([zero, real])
+    assert out[0] == zero and out[1] != real
