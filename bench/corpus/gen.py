@@ -152,6 +152,13 @@ def with_params(ctx: Ctx, **params: Any) -> Ctx:
     return ctx
 
 
+def token_of(n: int, style: str = "url") -> Callable[[Ctx], Any]:
+    """A generator of ``n``-character random tokens in ``style`` (``GENERATORS["token"]``)."""
+    def gen(ctx: Ctx) -> Any:
+        return GENERATORS["token"](with_params(ctx, n=n, style=style))
+    return gen
+
+
 def new_person(ctx: Ctx) -> dict[str, Any]:
     """One coherent person for a row: locale, names, email, phone, birth date."""
     rng = ctx.rng

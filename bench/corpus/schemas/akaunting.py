@@ -33,6 +33,7 @@ from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
 from ..gen import col, table
+from ..gen import token_of as _tok
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "akaunting/akaunting",
@@ -74,12 +75,6 @@ HISTORY = ["Invoice added!", "Invoice marked as sent!", "Payment received",
 
 def _ts(c):  # type: ignore[no-untyped-def]
     return G["datetime"](_p(c, start=2019, end=2025))
-
-
-def _tok(n, style="url"):  # type: ignore[no-untyped-def]
-    def g(c):  # type: ignore[no-untyped-def]
-        return G["token"](_p(c, n=n, style=style))
-    return g
 
 
 def _created_by(c):  # type: ignore[no-untyped-def]

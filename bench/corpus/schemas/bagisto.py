@@ -28,6 +28,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import REVIEW_TEXTS, col, json_, table, tinyint
+from ..gen import token_of as _tok
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "bagisto/bagisto",
@@ -70,12 +71,6 @@ CONFIG = [("general.general.locale_options.weight_unit", "kgs"),
 
 def _ts(c):  # type: ignore[no-untyped-def]
     return G["datetime"](_p(c, start=2019, end=2025))
-
-
-def _tok(n, style="url"):  # type: ignore[no-untyped-def]
-    def g(c):  # type: ignore[no-untyped-def]
-        return G["token"](_p(c, n=n, style=style))
-    return g
 
 
 NOTES = ["", "Prefers delivery after 6 pm", "Called {phone} about the missing parcel",

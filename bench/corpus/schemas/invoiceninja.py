@@ -36,6 +36,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import col, enum, mediumtext, table
+from ..gen import token_of as _tok
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "invoiceninja/invoiceninja",
@@ -67,12 +68,6 @@ COUNTRIES = [("United States", "US", "USA", "USD", "Washington"),
 
 def _ts(c):  # type: ignore[no-untyped-def]
     return G["datetime"](_p(c, start=2019, end=2025))
-
-
-def _tok(n, style="url"):  # type: ignore[no-untyped-def]
-    def g(c):  # type: ignore[no-untyped-def]
-        return G["token"](_p(c, n=n, style=style))
-    return g
 
 
 def _company_settings(c):  # type: ignore[no-untyped-def]

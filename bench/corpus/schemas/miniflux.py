@@ -36,6 +36,7 @@ from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
 from ..gen import col, enum, inet, jsonb, table
+from ..gen import token_of as _tok
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "miniflux/v2", "path": "internal/database/migrations.go",
@@ -83,12 +84,6 @@ KEY_NAMES = ["YubiKey 5C", "MacBook Touch ID", "Windows Hello", "Pixel 8", "Secu
 
 def _ts(c):  # type: ignore[no-untyped-def]
     return G["datetime"](_p(c, start=2018, end=2025))
-
-
-def _tok(n, style="url"):  # type: ignore[no-untyped-def]
-    def g(c):  # type: ignore[no-untyped-def]
-        return G["token"](_p(c, n=n, style=style))
-    return g
 
 
 def _maybe(share, g):  # type: ignore[no-untyped-def]

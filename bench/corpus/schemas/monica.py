@@ -36,6 +36,7 @@ from sqlalchemy.dialects import postgresql
 
 from ..gen import GENERATORS as G
 from ..gen import col, longtext, mediumtext, table
+from ..gen import token_of as _tok
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "monicahq/monica",
@@ -82,12 +83,6 @@ LOAN_NAMES = ["Concert tickets", "Rent", "Money for the car", "Book: Dune", "Cam
 
 def _ts(c):  # type: ignore[no-untyped-def]
     return G["datetime"](_p(c, start=2019, end=2025))
-
-
-def _tok(n, style="url"):  # type: ignore[no-untyped-def]
-    def g(c):  # type: ignore[no-untyped-def]
-        return G["token"](_p(c, n=n, style=style))
-    return g
 
 
 def _laravel_encrypted(c):  # type: ignore[no-untyped-def]

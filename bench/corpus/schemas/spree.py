@@ -23,6 +23,7 @@ import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
 from ..gen import col, table
+from ..gen import token_of as _tok
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "spree/spree",
@@ -55,12 +56,6 @@ STATES = [("California", "CA", 1), ("New York", "NY", 1), ("Texas", "TX", 1),
           ("Ontario", "ON", 5), ("Quebec", "QC", 5), ("British Columbia", "BC", 5),
           ("Tokyo", "13", 6), ("Osaka", "27", 6), ("São Paulo", "SP", 7),
           ("Rio de Janeiro", "RJ", 7), ("Maharashtra", "MH", 9), ("Karnataka", "KA", 9)]
-
-
-def _tok(n, style="url"):  # type: ignore[no-untyped-def]
-    def g(c):  # type: ignore[no-untyped-def]
-        return G["token"](_p(c, n=n, style=style))
-    return g
 
 
 def _auth_style(c):  # type: ignore[no-untyped-def]
