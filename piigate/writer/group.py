@@ -51,7 +51,8 @@ class GroupTransaction:
         self.current: tuple[str, str | None] = (tables[0], None)
         self.current_columns: list[str] = []
         self.masked = {(c.table, c.column) for t in tables for c in self.plan.for_table(t)}
-        self.row_counts: dict[str, int] = {}  # whole tables, as counted before any change
+        # whole tables, as counted before any change (while the maps were built, or here)
+        self.row_counts = {t: works.row_counts[t] for t in tables if t in works.row_counts}
 
     def _rebuilder(self) -> Rebuilder:
         return Rebuilder(self.works, self.tables, self.marker[1] if self.marker else 0,
@@ -245,6 +246,8 @@ class GroupTransaction:
     def _rule_rows(self, conn: Connection, table: str) -> int:
         """Rows the table's rules apply to (all, or those matching its ``when``)."""
         where, params = self.works.condition(table)
+        if not where and table in self.row_counts:
+            return self.row_counts[table]
         count = f"SELECT COUNT(*) FROM {self.sql.q(table)}"
         if where:
             count += " WHERE " + " AND ".join(where)

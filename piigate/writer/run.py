@@ -134,11 +134,13 @@ class Run:
             progress.append(swap_marker(self.tag, g))
         return work, progress
 
-    def prepare(self, works: WorkTables, *, resume: bool = False, build: bool = True) -> None:
+    def prepare(self, works: WorkTables, *, resume: bool = False, build: bool = True,
+                count: bool = False) -> None:
         """Register the run's tables, create the record table and build every work
         table; on failure drop them. ``resume``: keep the record of groups applied.
         ``build=False``: the work tables are left to value-range units
-        (:mod:`piigate.writer.units`), which :meth:`units` sets up."""
+        (:mod:`piigate.writer.units`), which :meth:`units` sets up. ``count``: also
+        count every table's rows for the groups (when they run in this process)."""
         try:
             with self.engine.connect() as conn:
                 work, progress = self.table_names(works)
@@ -150,8 +152,7 @@ class Run:
         if not build:
             return
         try:
-            for work_table in works.works:
-                works.build(work_table)
+            works.build_all([t for g in self.groups for t in g] if count else [])
         except BaseException as exc:
             self.drop_quietly(("work",) if resume else ("work", "progress"))
             if isinstance(exc, sa_exc.SQLAlchemyError):
@@ -434,7 +435,7 @@ def tokenize(engine: Engine, plan: Plan, keyring: Keyring, *,
     with toolstate.lock(engine):
         run, works, resumed = _start(engine, plan, keyring, run_id, progress, chunk)
         works.defer_parking = rebuild  # floor: parking only for groups updated in place
-        run.prepare(works, resume=resumed)
+        run.prepare(works, resume=resumed, count=not resumed)
         failpoints.hit("tokenize:prepared")
         result = TokenizeResult(engine=run.sql.name, domains=works.domains(),
                                 groups=run.groups)

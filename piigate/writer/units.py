@@ -48,6 +48,7 @@ import multiprocessing
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
@@ -491,10 +492,11 @@ class UnitRun:
                 return {"skipped": True}
             # the same rows whole-table builds write (work.py), from this range only
             raw = self.works.raw_rows(work)
-            for rows in self.works.chunks(reader, work, raw):
-                if rows.rows:
-                    self.sql.insert(writer, table, rows, raw)
-                self.works.report(f"map {work.label}", work.result.distinct, None)
+            with closing(self.works.chunks(reader, work, raw)) as chunks:
+                for rows in chunks:
+                    if rows.rows:
+                        self.sql.insert(writer, table, rows, raw)
+                    self.works.report(f"map {work.label}", work.result.distinct, None)
             doc = {"distinct": work.result.distinct, "changed": work.result.changed,
                    "new_min": _enc(work.new_min), "new_max": _enc(work.new_max),
                    "new_first": sorted(work.new_first),

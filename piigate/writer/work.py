@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Generator, Iterable, Sequence
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from contextlib import closing
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, cast
 
 import sqlalchemy as sa
@@ -38,6 +42,10 @@ from .names import PARK_PREFIXES, WORK_PREFIX
 from .results import DomainResult, Progress, TokenizeError, WorkMap
 
 BIGINT_MAX = 2**63 - 1
+# value maps built at a time on a server engine: one mostly waits on the server (a key
+# domain's UNION, its inserts) while another enciphers in Python (numpy and AES release
+# the GIL); more than two would only share the same cores
+MAP_THREADS = 2
 
 
 # -- rules -----------------------------------------------------------------------------
@@ -205,6 +213,9 @@ class WorkTables:
         # [low, high) of the source values a work unit reads (None: no bound); set by
         # piigate.writer.units, which builds one work table in ranges
         self.value_range: tuple[Any, Any] = (None, None)
+        # whole tables' rows, counted while the maps were built (tokenize in one process:
+        # nothing else writes under its lock); a group takes these instead of counting
+        self.row_counts: dict[str, int] = {}
 
     # -- helpers -----------------------------------------------------------------------
     def report(self, label: str, done: int, total: int | None) -> None:
@@ -338,7 +349,51 @@ class WorkTables:
         return sa.Table(work.name, sa.MetaData(), *cols, *idx)
 
     # -- filling -----------------------------------------------------------------------
-    def build(self, work: Work) -> None:
+    def build_all(self, count: Sequence[str] = ()) -> None:
+        """Build every work table, two at a time on a server engine (SQLite has one
+        writer: one after another), then count the rows of the tables ``count`` into
+        :attr:`row_counts` (on a server, while the longest map still runs). The first
+        failure stops the maps not yet begun and, at its next chunk, the one still
+        running; it is raised once both have stopped, so the caller's clean-up never
+        races a thread creating a table."""
+        tasks: list[Callable[[threading.Event | None], None]] = [
+            partial(self.build, w) for w in self.works]
+        if count:
+            tasks.append(lambda _: self.count_rows(count))
+        if self.sql.one_connection or len(tasks) < 2:
+            for task in tasks:
+                task(None)
+            return
+        stop = threading.Event()
+
+        def one(task: Callable[[threading.Event | None], None]) -> None:
+            if stop.is_set():
+                return
+            try:
+                task(stop)
+            except BaseException:
+                stop.set()  # before this thread takes the next map
+                raise
+
+        pool = ThreadPoolExecutor(MAP_THREADS, thread_name_prefix="piigate-map")
+        futures = [pool.submit(one, t) for t in tasks]
+        try:
+            wait(futures, return_when=FIRST_EXCEPTION)
+        finally:  # all done, a failure, or an interrupt here: stop the rest, then wait
+            stop.set()
+            pool.shutdown(wait=True, cancel_futures=True)
+        errors = [f.exception() for f in futures if not f.cancelled() and f.exception()]
+        if errors:  # the first cause in plan order, as when built one by one
+            real = [e for e in errors if not isinstance(e, _Stopped)]
+            raise cast(BaseException, (real or errors)[0])
+
+    def count_rows(self, tables: Sequence[str]) -> None:
+        with self.engine.connect() as conn:
+            for t in tables:
+                self.row_counts[t] = int(conn.execute(
+                    sa.text(f"SELECT COUNT(*) FROM {self.sql.q(t)}")).scalar_one())
+
+    def build(self, work: Work, stop: threading.Event | None = None) -> None:
         """Stream the distinct values, transform them once, fill the work table."""
         started = time.perf_counter()
         work.table = self.define(work)
@@ -354,10 +409,13 @@ class WorkTables:
             work.key_source = self.key_source(reader, work)
             reader.rollback()  # the check's snapshot must not pin the reads that follow
             raw = self.raw_rows(work)
-            for rows in self.chunks(reader, work, raw):
-                if rows.rows:
-                    self.sql.insert(writer, work.table, rows, raw)
-                self.report(f"map {work.label}", work.result.distinct, None)
+            with closing(self.chunks(reader, work, raw)) as chunks:
+                for rows in chunks:
+                    if stop is not None and stop.is_set():
+                        raise _Stopped("stopped: another value map failed")
+                    if rows.rows:
+                        self.sql.insert(writer, work.table, rows, raw)
+                    self.report(f"map {work.label}", work.result.distinct, None)
             for ix in indexes:
                 if ix.name == f"{work.name}_p" and self.defer_parking:
                     work.park_index = ix
@@ -381,15 +439,23 @@ class WorkTables:
         small = all((s.col.info.int_max or 0) <= BIGINT_MAX for s in work.sources)
         return work.entity_kind is None and self.sql.raw_ok(work.kind, small)
 
-    def chunks(self, reader: Connection, work: Work, raw: bool) -> Iterable[WorkRows]:
-        """The work rows, ``chunk`` distinct values at a time."""
+    def chunks(self, reader: Connection, work: Work,
+               raw: bool) -> Generator[WorkRows, None, None]:
+        """The work rows, ``chunk`` distinct values at a time. The read is closed
+        however it ends (close the generator): a statement left open on SQLite locks
+        the tables it reads, and the clean-up's ``DROP`` of the work tables failed."""
         if raw and work.kind == "integer":
             query, params = self._distinct_sql(work)
             ints = self.sql.distinct_ints(reader, query, params, self.chunk)
-            return (self._transform_values(work, part, None) for part in ints)
+            with closing(ints):
+                for part in ints:
+                    yield self._transform_values(work, part, None)
+            return
         result = reader.execute(self._distinct_query(work), execution_options={
             "stream_results": True, "yield_per": self.chunk})
-        return (self._transform_chunk(work, part) for part in result.partitions(self.chunk))
+        with result:
+            for rows in result.partitions(self.chunk):
+                yield self._transform_chunk(work, rows)
 
     def _distinct_query(self, work: Work) -> sa.TextClause | sa.TextualSelect:
         query, params = self._distinct_sql(work)
@@ -667,6 +733,10 @@ def _max_length(work: Work) -> int | None:
     """The longest declared length of the domain's columns (None: one is unbounded)."""
     lengths = [s.col.info.length for s in work.sources]
     return None if any(n is None for n in lengths) else max(int(n or 0) for n in lengths)
+
+
+class _Stopped(TokenizeError):
+    """A value map left unfinished because another one failed (never the cause)."""
 
 
 def _track(work: Work, news: list[Any]) -> None:

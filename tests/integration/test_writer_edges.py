@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import threading
 from collections import defaultdict
 
 import pytest
@@ -15,7 +16,7 @@ from piigate.db import connect, reflect
 from piigate.errors import TransformError
 from piigate.plan import make_plan
 from piigate.schema import parse_schema
-from piigate.writer import TokenizeError
+from piigate.writer import TokenizeError, tokenize
 from piigate.writer.dialects import WorkRows, dialect_for
 from tests.fixtures.dbutil import fingerprint
 from tests.fixtures.employees_schema import KEEP, employees_schema
@@ -197,6 +198,27 @@ def test_transform_error_leaves_database_unchanged(engine, keyring, tok):
     assert (exc.value.table, exc.value.column) == ("customers", "ssn")
     assert "12a" not in str(exc.value)
     assert fingerprint(url) == before
+
+
+@pytest.mark.parametrize("chunk", [3, 50_000])
+def test_a_failing_value_map_stops_the_others_and_is_the_error_raised(engine, keyring, chunk):
+    # servers build two value maps at a time: the map still running stops at its next
+    # chunk (chunk=3: many), and its "stopped" must not hide the cause, whatever the order
+    sample.create(engine, 200)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE customers SET ssn = '12a-45-6789' WHERE id = 7"))
+    url = engine.url.render_as_string(hide_password=False)
+    before = fingerprint(url)
+    plan = _plan(engine, employees_schema())
+    assert len({c.domain for c in plan.columns}) > 2
+
+    with pytest.raises(TransformError) as exc:
+        tokenize(engine, plan, keyring, chunk=chunk)
+
+    assert (exc.value.table, exc.value.column) == ("customers", "ssn")
+    assert fingerprint(url) == before
+    assert not [t for t in sa.inspect(engine).get_table_names() if t.startswith("piigate_map")]
+    assert not [t for t in threading.enumerate() if t.name.startswith("piigate-map")]
 
 
 def test_fake_on_unique_column_with_collisions_fails_clearly(engine, keyring, tok):
