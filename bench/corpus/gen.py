@@ -159,6 +159,14 @@ def token_of(n: int, style: str = "url") -> Callable[[Ctx], Any]:
     return gen
 
 
+def datetimes(start: int, end: int) -> Callable[[Ctx], Any]:
+    """A generator of timestamps between the years ``start`` and ``end``
+    (``GENERATORS["datetime"]``)."""
+    def gen(ctx: Ctx) -> Any:
+        return GENERATORS["datetime"](with_params(ctx, start=start, end=end))
+    return gen
+
+
 def new_person(ctx: Ctx) -> dict[str, Any]:
     """One coherent person for a row: locale, names, email, phone, birth date."""
     rng = ctx.rng

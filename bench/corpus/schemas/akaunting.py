@@ -32,7 +32,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
-from ..gen import col, table
+from ..gen import col, datetimes, table
 from ..gen import token_of as _tok
 from ..gen import with_params as _p
 
@@ -73,8 +73,7 @@ HISTORY = ["Invoice added!", "Invoice marked as sent!", "Payment received",
            "Bill received", "Invoice sent to {email}", "{first} {last} viewed the invoice"]
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2019, end=2025))
+_ts = datetimes(2019, 2025)
 
 
 def _created_by(c):  # type: ignore[no-untyped-def]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
-from ..gen import REVIEW_TEXTS, col, json_, table, tinyint
+from ..gen import REVIEW_TEXTS, col, datetimes, json_, table, tinyint
 from ..gen import token_of as _tok
 from ..gen import with_params as _p
 
@@ -69,8 +69,7 @@ CONFIG = [("general.general.locale_options.weight_unit", "kgs"),
           ("general.gdpr.settings.enabled", "1")]
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2019, end=2025))
+_ts = datetimes(2019, 2025)
 
 
 NOTES = ["", "Prefers delivery after 6 pm", "Called {phone} about the missing parcel",

@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
-from ..gen import col, longtext, table
+from ..gen import col, datetimes, longtext, table
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "BookStackApp/BookStack",
@@ -53,8 +53,7 @@ N_BOOK = 25
 N_PAGE = 220
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2017, end=2025))
+_ts = datetimes(2017, 2025)
 
 
 def _ts_cols(null: float = 0.0):  # type: ignore[no-untyped-def]

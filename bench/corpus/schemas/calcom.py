@@ -29,7 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql, postgresql
 
 from ..gen import GENERATORS as G
-from ..gen import col, enum, jsonb, new_person, table
+from ..gen import col, datetimes, enum, jsonb, new_person, table
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "calcom/cal.com", "path": "packages/prisma/schema.prisma",
@@ -53,8 +53,7 @@ APPS = ["google-calendar", "office365-calendar", "zoom", "daily-video", "stripe"
         "google-meet", "caldav-calendar", "zapier"]
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2021, end=2025))
+_ts = datetimes(2021, 2025)
 
 
 def _cuid(c):  # type: ignore[no-untyped-def]

@@ -32,7 +32,7 @@ import json
 import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
-from ..gen import col, table, tinyint
+from ..gen import col, datetimes, table, tinyint
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "firefly-iii/firefly-iii",
@@ -64,8 +64,7 @@ SHOPS = ["Albert Heijn", "Lidl", "Aldi", "Shell", "Netflix", "Spotify", "Amazon"
          "Employer Ltd", "Tax office", "Landlord"]
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2016, end=2025))
+_ts = datetimes(2016, 2025)
 
 
 def _iban(c):  # type: ignore[no-untyped-def]

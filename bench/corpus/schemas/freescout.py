@@ -35,7 +35,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
-from ..gen import col, longtext, table, tinyint
+from ..gen import col, datetimes, longtext, table, tinyint
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "freescout-helpdesk/freescout",
@@ -63,8 +63,7 @@ N_THREAD = 900
 COMPANY_DOMAINS = ["acme-support.com", "help.example.io", "kundenservice.example.de"]
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2019, end=2025))
+_ts = datetimes(2019, 2025)
 
 
 def _laravel_encrypted(c):  # type: ignore[no-untyped-def]

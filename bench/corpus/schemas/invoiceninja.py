@@ -35,7 +35,7 @@ import json
 import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
-from ..gen import col, enum, mediumtext, table
+from ..gen import col, datetimes, enum, mediumtext, table
 from ..gen import token_of as _tok
 from ..gen import with_params as _p
 
@@ -66,8 +66,7 @@ COUNTRIES = [("United States", "US", "USA", "USD", "Washington"),
              ("Canada", "CA", "CAN", "CAD", "Ottawa"), ("India", "IN", "IND", "INR", "New Delhi")]
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2019, end=2025))
+_ts = datetimes(2019, 2025)
 
 
 def _company_settings(c):  # type: ignore[no-untyped-def]

@@ -33,7 +33,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
-from ..gen import STATUS_POSTS, SUPPORT_MESSAGES, col, enum, json_, table
+from ..gen import STATUS_POSTS, SUPPORT_MESSAGES, col, datetimes, enum, json_, table
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "LemmyNet/lemmy", "path": "crates/db_schema_file/src/schema.rs",
@@ -65,8 +65,7 @@ SORTS = ("Active", "Hot", "New", "Old", "TopDay", "MostComments", "Controversial
 LISTINGS = ("All", "Local", "Subscribed", "ModeratorView")
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2019, end=2025))
+_ts = datetimes(2019, 2025)
 
 
 def _pem(kind):  # type: ignore[no-untyped-def]

@@ -35,7 +35,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
-from ..gen import col, json_, longtext, table
+from ..gen import col, datetimes, json_, longtext, table
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "mautic/mautic", "path": "app/bundles/LeadBundle/Entity/Lead.php",
@@ -73,8 +73,7 @@ NOTE_TEXTS = ["<p>Called {first}, interested in the enterprise plan.</p>",
               "<p>Forwarded to {first2} {last2}.</p>"]
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2019, end=2025))
+_ts = datetimes(2019, 2025)
 
 
 def _tok(n, style="hex"):  # type: ignore[no-untyped-def]

@@ -35,7 +35,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
-from ..gen import col, enum, inet, jsonb, table
+from ..gen import col, datetimes, enum, inet, jsonb, table
 from ..gen import token_of as _tok
 from ..gen import with_params as _p
 
@@ -82,8 +82,7 @@ KEY_NAMES = ["YubiKey 5C", "MacBook Touch ID", "Windows Hello", "Pixel 8", "Secu
              "{first}'s iPhone", "{first} phone", "Titan key", "iCloud Keychain", ""]
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2018, end=2025))
+_ts = datetimes(2018, 2025)
 
 
 def _maybe(share, g):  # type: ignore[no-untyped-def]

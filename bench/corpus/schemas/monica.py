@@ -35,7 +35,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
 from ..gen import GENERATORS as G
-from ..gen import col, longtext, mediumtext, table
+from ..gen import col, datetimes, longtext, mediumtext, table
 from ..gen import token_of as _tok
 from ..gen import with_params as _p
 
@@ -81,8 +81,7 @@ LOAN_NAMES = ["Concert tickets", "Rent", "Money for the car", "Book: Dune", "Cam
               "Lunch", "Drill", "Deposit"]
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2019, end=2025))
+_ts = datetimes(2019, 2025)
 
 
 def _laravel_encrypted(c):  # type: ignore[no-untyped-def]

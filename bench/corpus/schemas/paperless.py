@@ -33,7 +33,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
 from ..gen import GENERATORS as G
-from ..gen import col, jsonb, table
+from ..gen import col, datetimes, jsonb, table
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "paperless-ngx/paperless-ngx", "path": "src/documents/models.py",
@@ -60,8 +60,7 @@ N_CORR = 60
 N_DOC = 400
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2019, end=2025))
+_ts = datetimes(2019, 2025)
 
 
 COMPANIES = ["Finanzamt München", "Stadtwerke Köln", "AOK Bayern", "Deutsche Bank",

@@ -29,7 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql, postgresql
 
 from ..gen import GENERATORS as G
-from ..gen import col, enum, table
+from ..gen import col, datetimes, enum, table
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "Chocobozzz/PeerTube", "path": "server/core/models/user/user.ts",
@@ -61,8 +61,7 @@ N_CHANNEL = 40
 N_VIDEO = 200
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2018, end=2025))
+_ts = datetimes(2018, 2025)
 
 
 def _ts_cols():  # type: ignore[no-untyped-def]

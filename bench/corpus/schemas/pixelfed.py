@@ -31,7 +31,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql
 
 from ..gen import GENERATORS as G
-from ..gen import col, enum, json_, table, tinyint
+from ..gen import col, datetimes, enum, json_, table, tinyint
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "pixelfed/pixelfed",
@@ -62,8 +62,7 @@ N_PROFILE = 140   # 60 local, 80 remote
 N_STATUS = 500
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2018, end=2025))
+_ts = datetimes(2018, 2025)
 
 
 def _ts_cols(null: float = 0.0):  # type: ignore[no-untyped-def]

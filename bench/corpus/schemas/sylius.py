@@ -30,7 +30,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
-from ..gen import col, jsonb, table
+from ..gen import col, datetimes, jsonb, table
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "Sylius/Sylius",
@@ -65,8 +65,7 @@ GATEWAYS = [("offline", "offline", {}),
                                                    "sandbox": False})]
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2020, end=2025))
+_ts = datetimes(2020, 2025)
 
 
 def _lower(src):  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ import hashlib
 import sqlalchemy as sa
 
 from ..gen import GENERATORS as G
-from ..gen import col, longtext, table
+from ..gen import col, datetimes, longtext, table
 from ..gen import with_params as _p
 
 SOURCE = {"repo": "wallabag/wallabag", "path": "src/Entity/User.php",
@@ -49,8 +49,7 @@ TAGS = ["read later", "python", "politics", "recipes", "long read", "climate", "
         "economics", "to share", "science", "travel", "work", "música", "日本語", "linux"]
 
 
-def _ts(c):  # type: ignore[no-untyped-def]
-    return G["datetime"](_p(c, start=2016, end=2025))
+_ts = datetimes(2016, 2025)
 
 
 def _ser(v):  # type: ignore[no-untyped-def]
