@@ -129,9 +129,12 @@ def test_templates_filled_with_colours_models_or_companies_stay(engine):
     # places named after people: a person's name in the slot, but no one addressed
     places = [f"{w} {n}  Massachusetts  US" for w, n in (
         ("Port", "Michael"), ("Port", "Ashley"), ("Lake", "Joshua"), ("Lake", "Kristin"),
-        ("North", "Jennifer"), ("North", "Douglas"))] + ["Boston  Massachusetts  US"] * 4
+        ("North", "Jennifer"), ("North", "Douglas"))] + [f"{c}  Massachusetts  US" for c in (
+            "Boston Lowell Worcester Cambridge Medford Malden Revere Somerville Framingham "
+            "Haverhill Brockton Plymouth Taunton Chicopee Pittsfield Leominster Fitchburg "
+            "Attleboro Amesbury Gloucester").split()]
     v = _one("patients", {"id": "integer", "first": "text", "birthplace": "text"},
-             {"first": ["Anna"] * 10, "birthplace": places}, engine)
+             {"first": ["Anna"] * len(places), "birthplace": places}, engine)
     assert v["birthplace"].entity is None
     firms = ["Schmidt GmbH", "Dubois SARL", "Weber GmbH", "Rossi & Figli"] * 3
     v = _one("orders", {"id": "integer", "customer_id": "integer", "carrier": "text"},
