@@ -512,6 +512,10 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _texts_naming_someone(t, verdicts, rows)
     if rows and (subject.about_people or owned):
         _urls_with_secrets(t, verdicts, rows)
+    if rows and subject.about_people:
+        _contact_lists(t, verdicts, rows)
+    if owned:
+        _device_fingerprints(t, verdicts)
     if rows:
         _webhooks(verdicts, rows)
         _file_titles(t, verdicts, rows)
@@ -1369,7 +1373,8 @@ def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) 
                 not toks or v.sampled < 2:
             continue
         if toks[-1] in ("uid", "sub", "subject") or toks[-2:] in (
-                ["user", "id"], ["account", "id"], ["extern", "uid"], ["external", "id"]):
+                ["user", "id"], ["account", "id"], ["extern", "uid"], ["external", "id"]) \
+                or toks == ["driver", "id"]:
             v.entity, v.confidence = N.PERSON_ID, 0.6
             v.signals.append("a person's id at an identity provider")
             v.note = None
@@ -1379,8 +1384,9 @@ def _provider_link(t: TableInfo) -> bool:
     """A person's account at an identity provider: a ``provider`` column beside a
     declared reference to a table named for people. Its rows are links to outside
     accounts, not persons: its key identifies the link."""
-    if not any(toks == ["provider"] or toks[-2:] == ["provider", "name"]
+    if not any(toks in (["provider"], ["driver"]) or toks[-2:] == ["provider", "name"]
                for toks in map(N.tokens, t.columns)):
+        # (``driver``: Laravel Socialite's word for the provider, ``driver_id`` its id)
         return False
     return any(_person_named(fk.ref_table) for fk in t.foreign_keys)
 
@@ -2167,6 +2173,56 @@ def _token_keys(t: TableInfo, verdicts: dict[str, Verdict],
                              "key-value table")
 
 
+CONTACT_LIST_ENTITIES = frozenset({N.PROFILE_URL, N.USERNAME, N.PHONE, N.EMAIL})
+
+
+def _contact_lists(t: TableInfo, verdicts: dict[str, Verdict],
+                   rows: list[dict[str, Any]]) -> None:
+    """A JSON list under a person's contact name (``websites``, ``phones``,
+    ``social_profiles`` as FreeScout keeps them) in a table about people: each item is
+    what the scalar column of that name would hold, judged the same way (a person's
+    web site is theirs in a table about people, as ``website`` is). Its strings are
+    masked path by path; elsewhere (a company's ``websites``) the list stays."""
+    for cname, v in verdicts.items():
+        col = t.columns.get(cname)
+        if col is None or v.entity is not None or "json" not in v.signals or \
+                (nm := N.match(cname)) is None or nm.entity not in CONTACT_LIST_ENTITIES:
+            continue
+        leaves: dict[str, list[Any]] = {}
+        for r in rows:
+            doc = parse_json(r.get(cname))
+            if doc is not None:
+                walk_json(doc, leaves, limit=VALUES_PER_KEY)
+        paths = [p for p, vals in leaves.items() if any(isinstance(x, str) and x
+                                                         for x in vals)]
+        if not paths:
+            continue
+        v.entity, v.confidence, v.note = JSON, 0.5, None
+        v.paths = {p: nm.entity for p in paths}
+        v.signals.append(f"a list of {nm.entity} by name in a table about people")
+
+
+DEVICE_TABLE_WORDS = frozenset({"device", "devices", "browser", "browsers"})
+
+
+def _device_fingerprints(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """A ``fingerprint`` (or ``device_hash``) of random digests in a table of a person's
+    devices (PeerTube's ``userLoginDevice``: a keyed hash of the IP and user agent a
+    user logs in from) recognises that person's device wherever it appears: a
+    pseudonymous id. A public key's fingerprint (a table of keys) is no device's."""
+    if not set(N.tokens(t.name)) & DEVICE_TABLE_WORDS:
+        return
+    for cname, v in verdicts.items():
+        toks = N.tokens(cname)
+        col = t.columns.get(cname)
+        if col is None or v.entity is not None or col.kind != "text" or v.sampled < 2 or \
+                not ("fingerprint" in toks or toks[-2:] == ["device", "hash"]):
+            continue
+        if v.hits.get(SECRET_LIKE, 0) + v.hits.get(SHORT_HEX, 0) >= 0.8 * v.sampled:
+            v.entity, v.confidence, v.note = N.PERSON_ID, 0.5, None
+            v.signals.append("a device's fingerprint in a table of a person's devices")
+
+
 # -- binary and other types ---------------------------------------------------------
 
 
@@ -2188,7 +2244,8 @@ def _binary(col: ColumnInfo, v: Verdict, subject: Subject, personal: list[str]) 
         v.signals.append("opaque bytes named for a person")
         return
     if v.entity is None and v.content == "binary" and subject.kind != "thing" and \
-            personal and not _public_key(col.name) and v.sampled >= MIN_ISSUED and v.sampled >= 0.9 * max(v.sampled, v.rows):
+            personal and not _public_key(col.name) and v.sampled >= MIN_ISSUED and \
+            v.sampled >= 0.9 * max(v.sampled, v.rows):
         # random bytes, one value a row, beside a person's data (a visit's IP address):
         # a device fingerprint or an opaque id of that person; fail closed
         v.entity, v.confidence = "BINARY", 0.5

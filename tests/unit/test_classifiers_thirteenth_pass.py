@@ -13,7 +13,7 @@ import random
 from classifiers import names as N
 from classifiers.context import apply_context
 from classifiers.verdict import FREE_TEXT, Verdict
-from piigate.db import ColumnInfo, Inventory, TableInfo
+from piigate.db import ColumnInfo, ForeignKey, Inventory, Kind, TableInfo
 from tests.unit.test_classifiers_accounts import _table
 from tests.unit.test_classifiers_fifth_pass import _judge
 
@@ -42,8 +42,9 @@ def _one(table: str, cols: dict[str, str], values: dict[str, list], engine,
 
 
 def _binary_table(name: str, cols: dict[str, str]) -> TableInfo:
-    kinds = {"text": ("VARCHAR(200)", "text"), "integer": ("INTEGER", "integer"),
-             "binary": ("BLOB", "binary")}
+    kinds: dict[str, tuple[str, Kind]] = {"text": ("VARCHAR(200)", "text"),
+                                          "integer": ("INTEGER", "integer"),
+                                          "binary": ("BLOB", "binary")}
     return TableInfo(name, {c: ColumnInfo(name, c, kinds[k][0], kinds[k][1], True,
                                           primary_key=c == "handle")
                             for c, k in cols.items()}, ["handle"], [], [])
@@ -263,3 +264,86 @@ def test_reset_tokens_stored_as_setting_keys(engine):
     assert _config(settings + numbered, engine).entity is None
 
 
+
+
+# -- names: an OAuth 1 consumer's key, more networks' handles ---------------------------
+
+
+def test_consumer_keys_and_more_networks_by_name():
+    assert N.match("pocket_consumer_key").entity == N.CREDENTIAL
+    assert N.match("consumer_secret").entity == N.CREDENTIAL
+    assert N.match("foursquare").entity == N.USERNAME
+    # look-alikes: a consumer's name and a key's id are no secrets
+    assert N.match("consumer_name") is None or N.match("consumer_name").entity != N.CREDENTIAL
+
+
+def test_a_foursquare_handle_only_in_a_table_about_people(engine):
+    handles = [f"user{RNG.randint(100, 999)}x" for _ in range(4)]
+    v = _one("leads", {"id": "integer", "email": "text", "foursquare": "text"},
+             {"email": [f"a{i}@example.org" for i in range(4)], "foursquare": handles},
+             engine)
+    assert v["foursquare"].entity == N.USERNAME
+    # look-alike: a venue's Foursquare id in a table of places
+    w = _one("venues", {"id": "integer", "title": "text", "foursquare": "text"},
+             {"title": ["Café"] * 4, "foursquare": handles}, engine)
+    assert w["foursquare"].entity is None
+
+
+
+# -- a social login's account id under Socialite's ``driver`` -----------------------------
+
+
+def _user_tokens(provider_column: str, engine) -> dict[str, Verdict]:
+    users = _table("users", {"id": "integer", "email": "text"}, pk="id")
+    tokens = _table("user_tokens", {"id": "integer", "user_id": "integer",
+                                    provider_column: "text", "driver_id": "text"}, pk="id")
+    tokens.foreign_keys.append(ForeignKey(None, "user_tokens", ["user_id"], "users", ["id"]))
+    ids = [str(RNG.randint(10**20, 10**21)) for _ in range(6)]
+    return _judge([users, tokens], {"user_tokens": {
+        provider_column: ["google", "github", "facebook"] * 2, "driver_id": ids}},
+        engine)["user_tokens"]
+
+
+def test_a_social_logins_account_id_under_driver(engine):
+    assert _user_tokens("driver", engine)["driver_id"].entity == N.PERSON_ID
+    # look-alike: a ``driver_id`` beside no provider column (a delivery's driver, a key)
+    assert _user_tokens("format", engine)["driver_id"].entity is None
+
+
+# -- JSON lists of a person's contacts ---------------------------------------------------
+
+
+def _customers(table: str, engine) -> Verdict:
+    sites = [json.dumps([u]) for u in ("https://github.com/fnagy", "http://www.inonu-family.net/",
+                                       "https://example.net", "https://dalton.com/main")] * 3
+    t = _table(table, {"id": "integer", "first_name": "text", "websites": "text"}, pk="id")
+    firsts = ["Anna", "Peter", "Maria", "Jonas"] * 3
+    rows = _rows(12, first_name=firsts if table == "customers" else ["x"] * 12,
+                 websites=sites)
+    verdicts = {"id": Verdict(sampled=12, rows=12),
+                "first_name": Verdict(entity=N.FIRST_NAME, confidence=0.9, sampled=4,
+                                      rows=12) if table == "customers" else Verdict(),
+                "websites": Verdict(sampled=4, rows=12, signals=["json"])}
+    apply_context(t, verdicts, Inventory("sqlite", {t.name: t}), rows=rows, engine=engine)
+    return verdicts["websites"]
+
+
+def test_a_json_list_of_a_persons_web_sites(engine):
+    v = _customers("customers", engine)
+    assert v.entity == "JSON" and v.paths == {"$[*]": N.PROFILE_URL}
+    # look-alike: a list of a company's sites (a table about things)
+    assert _customers("companies", engine).entity is None
+
+
+# -- a device's fingerprint --------------------------------------------------------------
+
+
+def test_a_login_devices_fingerprint(engine):
+    digests = [f"{RNG.getrandbits(256):064x}" for _ in range(8)]
+    v = _one("userLoginDevice", {"id": "integer", "userId": "integer", "fingerprint": "text"},
+             {"userId": list(range(8)), "fingerprint": digests}, engine)
+    assert v["fingerprint"].entity == N.PERSON_ID
+    # look-alike: a public key's fingerprint, a person's key but no device
+    w = _one("public_key", {"id": "integer", "owner_id": "integer", "fingerprint": "text"},
+             {"owner_id": list(range(8)), "fingerprint": digests}, engine)
+    assert w["fingerprint"].entity is None
