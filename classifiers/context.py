@@ -504,7 +504,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     _audit_siblings(t, verdicts)
     _authenticator_ids(t, verdicts)
     if (subject.about_people or owned) and subject.kind != "thing":
-        _one_time_codes(t, verdicts)
+        _one_time_codes(t, verdicts, rows)
         _unsampled_logins(t, verdicts)
     if rows:
         _token_keys(t, verdicts, rows)
@@ -2047,12 +2047,14 @@ ONE_TIME_CODE_TOKENS = (["auth", "code"], ["authcode"], ["otp"], ["otp", "code"]
                         ["backup", "code"], ["recovery", "code"], ["email", "auth", "code"])
 
 
-def _one_time_codes(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+def _one_time_codes(t: TableInfo, verdicts: dict[str, Verdict],
+                    rows: list[dict[str, Any]] | None) -> None:
     """A second factor's one-time codes under their names (``authCode``, the six digits
     mailed at log-in; ``backupCodes``, a JSON list of recovery codes), in a table about
     people or whose rows are a person's: masked whatever their type (an integer, a JSON
-    list), as few as one value sampled. A ``zip_code``, a ``promo_code`` or a
-    ``code`` alone are no second factor."""
+    list: each code masked in place, so the document stays valid JSON), as few as one
+    value sampled. A ``zip_code``, a ``promo_code`` or a ``code`` alone are no second
+    factor."""
     for cname, v in verdicts.items():
         col, toks = t.columns.get(cname), N.tokens(cname)
         if col is None or v.entity not in (None, JSON) or v.sampled < 1 or \
@@ -2060,8 +2062,19 @@ def _one_time_codes(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
             continue
         if col.kind not in ("text", "integer", "json"):
             continue
-        v.entity, v.confidence, v.partial, v.note = N.CREDENTIAL, 0.6, False, None
         v.signals.append("a second factor's one-time codes, by name")
+        v.confidence, v.partial, v.note = 0.6, False, None
+        if "json" in v.signals or col.kind == "json":
+            leaves: dict[str, list[Any]] = {}
+            for r in rows or []:
+                doc = parse_json(r.get(cname))
+                if doc is not None:
+                    walk_json(doc, leaves, limit=VALUES_PER_KEY)
+            if leaves:
+                v.entity = JSON
+                v.paths = {p: N.CREDENTIAL for p in leaves}
+                continue
+        v.entity = N.CREDENTIAL
 
 
 _CRED_QUERY = re.compile(
