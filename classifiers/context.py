@@ -502,6 +502,20 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _unsampled_credentials(verdicts)
     _ids_beside_names_from_elsewhere(t, verdicts, inv)
     _audit_siblings(t, verdicts)
+    _authenticator_ids(t, verdicts)
+    if (subject.about_people or owned) and subject.kind != "thing":
+        _one_time_codes(t, verdicts, rows)
+        _unsampled_logins(t, verdicts)
+    if rows:
+        _token_keys(t, verdicts, rows)
+        _federated_handles(t, verdicts, rows)
+        _texts_naming_someone(t, verdicts, rows)
+    if rows and (subject.about_people or owned):
+        _urls_with_secrets(t, verdicts, rows)
+    if rows and subject.about_people:
+        _contact_lists(t, verdicts, rows)
+    if owned:
+        _device_fingerprints(t, verdicts)
     if rows:
         _webhooks(verdicts, rows)
         _file_titles(t, verdicts, rows)
@@ -1359,7 +1373,8 @@ def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) 
                 not toks or v.sampled < 2:
             continue
         if toks[-1] in ("uid", "sub", "subject") or toks[-2:] in (
-                ["user", "id"], ["account", "id"], ["extern", "uid"], ["external", "id"]):
+                ["user", "id"], ["account", "id"], ["extern", "uid"], ["external", "id"]) \
+                or toks == ["driver", "id"]:
             v.entity, v.confidence = N.PERSON_ID, 0.6
             v.signals.append("a person's id at an identity provider")
             v.note = None
@@ -1369,8 +1384,9 @@ def _provider_link(t: TableInfo) -> bool:
     """A person's account at an identity provider: a ``provider`` column beside a
     declared reference to a table named for people. Its rows are links to outside
     accounts, not persons: its key identifies the link."""
-    if not any(toks == ["provider"] or toks[-2:] == ["provider", "name"]
+    if not any(toks in (["provider"], ["driver"]) or toks[-2:] == ["provider", "name"]
                for toks in map(N.tokens, t.columns)):
+        # (``driver``: Laravel Socialite's word for the provider, ``driver_id`` its id)
         return False
     return any(_person_named(fk.ref_table) for fk in t.foreign_keys)
 
@@ -1888,6 +1904,338 @@ def _geo(t: TableInfo, verdicts: dict[str, Verdict], whose: str, by_name: bool =
             v.signals.append(f"place in a table {whose}")
 
 
+# -- thirteenth pass: authenticators, texts naming someone, credentials in URLs ------
+
+
+AUTHENTICATOR_WORDS = frozenset({"webauthn", "passkey", "passkeys", "fido", "fido2", "u2f",
+                                 "authenticator", "authenticators", "securitykey"})
+# a WebAuthn credential's id and the user handle the authenticator stores for the account
+AUTHENTICATOR_ID_TOKENS = (["cred", "id"], ["credential", "id"], ["credential"], ["handle"],
+                           ["user", "handle"], ["key", "handle"], ["userhandle"],
+                           ["credentialid"], ["credid"], ["raw", "id"], ["rawid"])
+
+
+def _authenticator_table(t: TableInfo) -> bool:
+    toks = N.tokens(t.name)
+    return any(w in AUTHENTICATOR_WORDS for w in toks) or "".join(toks[-2:]) == "securitykey"
+
+
+def _authenticator_ids(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """In a table of WebAuthn (passkey, U2F, FIDO) credentials, the credential id and the
+    user handle (``cred_id``, ``credentialId``, ``handle``: random bytes or their base64)
+    identify one person's authenticator to every site it signs in to: a person's
+    identifier, masked whatever the table is about. Its public key and the model's
+    ``aaguid`` (shared by every key of a model) stay with their own rules."""
+    if not _authenticator_table(t):
+        return
+    for cname, col in t.columns.items():
+        v, toks = verdicts.get(cname), N.tokens(cname)
+        if v is None or v.entity is not None or col.kind not in ("text", "binary") or \
+                toks not in AUTHENTICATOR_ID_TOKENS or v.sampled < 1:
+            continue
+        v.entity, v.confidence, v.note = N.PERSON_ID, 0.6, None
+        v.signals.append("an authenticator's credential id or user handle")
+
+
+COMPANY_COLUMN_WORDS = frozenset({"company", "organisation", "organization", "employer",
+                                  "firm", "business"})
+TEMPLATE_MAX_WORDS = 6  # words of a short label, a title or a device's name
+TEMPLATE_NAMED_SHARE = 0.05  # rows naming someone: the free-text rule of the labels
+TEMPLATE_FILLER_SHARE = 0.7  # distinct fillers per row of a template: names, not colours
+# the words around a slot that make it a person: written for, to, with someone, greeting
+# them, or naming their household (``Port Michael``, ``Medical Center of Lund``,
+# ``Borges  Massachusetts`` are places named after people, not people)
+ADDRESS_WORDS = frozenset({"for", "to", "with", "from", "by", "dear", "hi", "hello", "hey",
+                           "thanks", "welcome", "congratulations", "congrats", "love",
+                           "für", "pour", "para", "per", "voor", "à"})
+HOUSEHOLD_WORDS = frozenset({"family", "household", "familie", "famille", "familia",
+                             "famiglia", "family's", "wedding"})
+_PUNCT_TAIL = re.compile(r"^(.*?)([!?.,:;]*)$")
+_LOGIN_FILLER = re.compile(r"^[a-z][a-z0-9]*(?:[._][a-z0-9]+)*$")
+_NAME_FILLER = re.compile(r"^[^\W\d_][^\W\d_'’-]+(?:-[^\W\d_]+)?$")
+
+
+def _name_filler(word: str) -> bool:
+    """A word that names a person in a slot of a template: a dictionary first or last
+    name, capitalised (``Szymon``, ``Lafleur``), or a login with a login's marks
+    (``miladal7``, ``gina.guerrero``)."""
+    from .namewords import name_dictionary
+
+    if _NAME_FILLER.match(word) and word[0].isupper() and not word.isupper():
+        return name_dictionary().kind(word) is not None
+    return bool(_LOGIN_FILLER.match(word)) and any(c.isdigit() or c in "._" for c in word) \
+        and any(c.isalpha() for c in word) and len(word) >= 4
+
+
+def _slots(value: str) -> list[tuple[tuple[str, ...], str]]:
+    """(template, filler) for each word of a short value that could name a person: the
+    value with that word replaced by a slot (``Bought it for *``, ``* 's iPhone``)."""
+    words = value.split()
+    if not 2 <= len(words) <= TEMPLATE_MAX_WORDS:
+        return []
+    out = []
+    for i, w in enumerate(words):
+        core, tail = _PUNCT_TAIL.match(w).groups()  # type: ignore[union-attr]
+        suffix = ""
+        for pos in ("'s", "’s", "'", "’"):
+            if core.endswith(pos) and len(core) > len(pos) + 1:
+                core, suffix = core[:-len(pos)], "'s"
+                break
+        before = words[i - 1].lower().strip(",:") if i else ""
+        after = words[i + 1].lower().strip("!?.,:;") if i + 1 < len(words) else ""
+        # (a login with a login's marks names its user wherever it stands)
+        addressed = bool(suffix) or before in ADDRESS_WORDS or after in HOUSEHOLD_WORDS or \
+            core.islower()
+        if core and addressed and _name_filler(core):
+            out.append((tuple(words[:i]) + ("*" + suffix + tail,) + tuple(words[i + 1:]),
+                        core))
+    return out
+
+
+def _texts_naming_someone(t: TableInfo, verdicts: dict[str, Verdict],
+                          rows: list[dict[str, Any]]) -> None:
+    """Short texts written from one template with a person's name in its slot: a
+    device named for its owner (``Anna's iPhone``), a title written for someone
+    (``Bought it for Camillo``, ``Birthday ideas for Szymon``), a household (``Lafleur
+    family``), a client or channel named for its user (``Client for gina.guerrero``,
+    ``Main miladal7 channel``). A template counts when its slot holds two or more
+    distinct names (dictionary names, or logins with a login's marks) that change from
+    row to row; when such rows are 5% of the column or more (the labels' rule for free
+    text naming someone), the column is masked as text about people. Colours, sizes and
+    models in a product's name (``Green shirt`` in every tenth row) repeat; names
+    do not."""
+    from .verdict import _org_word
+
+    for cname, v in _unjudged_text(t, verdicts):
+        nm = N.match(cname)
+        if (nm is not None and nm.entity not in NAME_ENTITIES) or \
+                set(N.tokens(cname)) & COMPANY_COLUMN_WORDS:
+            continue  # a city, a company: judged by their own rules (``Port Jennifer``)
+        vals = [x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()]
+        if len(vals) < 2 or v.hits.get(FILLER, 0):
+            continue
+        by_template: dict[tuple[str, ...], list[str]] = {}
+        for x in vals:
+            if _org_word(x):
+                continue  # (``Lafleur GmbH``: companies named for their founders)
+            for tpl, filler in _slots(x):
+                by_template.setdefault(tpl, []).append(filler)
+        named: set[int] = set()
+        shown: list[str] = []
+        for tpl, fillers in by_template.items():
+            distinct = set(fillers)
+            if len(distinct) >= 2 and len(distinct) >= TEMPLATE_FILLER_SHARE * len(fillers) \
+                    and any(w != "*" and not w.startswith("*") and any(c.isalpha() for c in w)
+                            for w in tpl):
+                named.add(id(tpl))
+                shown.append(" ".join(tpl))
+        if not shown:
+            continue
+        named_tpls = {tpl for tpl in by_template if id(tpl) in named}
+        hits = sum(any(tpl in named_tpls for tpl, _f in _slots(x)) for x in vals)
+        if hits < max(2, TEMPLATE_NAMED_SHARE * len(vals)):
+            continue
+        v.entity, v.confidence, v.partial, v.note = FREE_TEXT, 0.5, True, None
+        v.signals.append(f"names someone in {hits} of {len(vals)} sampled values "
+                         f"({'; '.join(sorted(shown)[:2])})")
+
+
+# one-time codes of a second factor, mailed or kept for recovery: whoever has one signs in
+ONE_TIME_CODE_TOKENS = (["auth", "code"], ["authcode"], ["otp"], ["otp", "code"],
+                        ["mfa", "code"], ["two", "factor", "code"], ["twofactor", "code"],
+                        ["login", "code"], ["backup", "codes"], ["recovery", "codes"],
+                        ["backup", "code"], ["recovery", "code"], ["email", "auth", "code"])
+
+
+def _one_time_codes(t: TableInfo, verdicts: dict[str, Verdict],
+                    rows: list[dict[str, Any]] | None) -> None:
+    """A second factor's one-time codes under their names (``authCode``, the six digits
+    mailed at log-in; ``backupCodes``, a JSON list of recovery codes), in a table about
+    people or whose rows are a person's: masked whatever their type (an integer, a JSON
+    list: each code masked in place, so the document stays valid JSON), as few as one
+    value sampled. A ``zip_code``, a ``promo_code`` or a ``code`` alone are no second
+    factor."""
+    for cname, v in verdicts.items():
+        col, toks = t.columns.get(cname), N.tokens(cname)
+        if col is None or v.entity not in (None, JSON) or v.sampled < 1 or \
+                toks not in ONE_TIME_CODE_TOKENS:
+            continue
+        if col.kind not in ("text", "integer", "json"):
+            continue
+        v.signals.append("a second factor's one-time codes, by name")
+        v.confidence, v.partial, v.note = 0.6, False, None
+        if "json" in v.signals or col.kind == "json":
+            leaves: dict[str, list[Any]] = {}
+            for r in rows or []:
+                doc = parse_json(r.get(cname))
+                if doc is not None:
+                    walk_json(doc, leaves, limit=VALUES_PER_KEY)
+            if leaves:
+                v.entity = JSON
+                v.paths = {p: N.CREDENTIAL for p in leaves}
+                continue
+        v.entity = N.CREDENTIAL
+
+
+_CRED_QUERY = re.compile(
+    r"[?&;](?:token|access_token|auth|auth_token|key|api_key|apikey|secret|password|pass|"
+    r"private_token|feed_token|sig|signature)=([A-Za-z0-9_\-.~%+/]{16,})", re.I)
+# ``scheme://user:secret@host``, and a bot token as the authority (``tgram://123:AAe…/``)
+_CRED_AUTHORITY = re.compile(r"^[a-z][a-z0-9+.-]*://[^/@\s]*:([A-Za-z0-9_\-.~%]{16,})(?:@|/|$)",
+                             re.I)
+URL_SECRET_SHARE = 0.05
+
+
+def _url_secret(value: str) -> bool:
+    for m in (_CRED_QUERY.search(value), _CRED_AUTHORITY.match(value)):
+        if m is not None:
+            secret = m.group(1)
+            if any(c.isdigit() for c in secret) and any(c.isalpha() for c in secret):
+                return True
+    return False
+
+
+def _urls_with_secrets(t: TableInfo, verdicts: dict[str, Verdict],
+                       rows: list[dict[str, Any]]) -> None:
+    """URLs that carry a credential: a private feed's ``?token=…``, a ``user:secret@``
+    authority, a notification service's URL whose authority is a bot token
+    (``tgram://<bot id>:<token>/<chat id>``). Whoever has the URL reads the feed or
+    posts as the person: in a table whose rows are a person's, two such values, 5% of
+    the column or more, mask it. A public feed's ``?v=2`` and an uuid in a path
+    stay."""
+    for cname, v in _unjudged_text(t, verdicts):
+        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and "://" in x}
+        if len(vals) < 2:
+            continue
+        hits = sum(_url_secret(x) for x in vals)
+        if hits >= max(2, URL_SECRET_SHARE * len(vals)):
+            v.entity, v.confidence, v.partial, v.note = N.CREDENTIAL, 0.6, True, None
+            v.signals.append(f"URLs carrying a credential in {hits} of {len(vals)}")
+
+
+# a Matrix user id (``@anna:matrix.org``) and a fediverse address (``@anna@mastodon.social``)
+_FEDERATED_HANDLE = re.compile(r"^@[a-z0-9._=/+-]{1,64}[:@][a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)
+FEDERATED_SHARE = 0.9
+
+
+def _federated_handles(t: TableInfo, verdicts: dict[str, Verdict],
+                       rows: list[dict[str, Any]]) -> None:
+    """A column whose values are all Matrix user ids (``@anna:matrix.org``) or fediverse
+    addresses (``@anna@social.example``): a person's handle on a federated network,
+    however few are set. A room alias (``#dev:matrix.org``) or a room id
+    (``!abc:matrix.org``) is no person's."""
+    for cname, v in _unjudged_text(t, verdicts):
+        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()}
+        if len(vals) < 2:
+            continue
+        hits = sum(bool(_FEDERATED_HANDLE.match(x)) for x in vals)
+        if hits >= FEDERATED_SHARE * len(vals):
+            v.entity, v.confidence, v.note = N.USERNAME, 0.6, None
+            v.signals.append(f"federated handles (@user:server) in {hits} of {len(vals)}")
+
+
+LOGIN_TAILS = frozenset({"user", "username", "login", "userid", "usr"})
+
+
+def _unsampled_logins(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """A text column named for a user (``pushover_user``, ``checked_out_by_user``,
+    ``matrix_username``) with no value in the sample, in a table about people or whose
+    rows are a person's: a login or a name once set (the credential rule's twin; masking
+    an empty column costs nothing). ``user_id`` and integer references are keys."""
+    for cname, col in t.columns.items():
+        v, toks = verdicts.get(cname), N.tokens(cname)
+        if v is None or v.entity is not None or col.kind != "text" or col.primary_key or \
+                v.sampled != 0 or len(toks) < 2 or toks[-1] not in LOGIN_TAILS:
+            continue
+        v.entity, v.confidence, v.note = N.USERNAME, 0.4, None
+        v.signals.append("a user's login or name by name, none sampled, in a table of a "
+                         "person's rows")
+
+
+KV_TOKEN_SHARE = 0.2  # of a key-value table's keys that are random tokens
+_NUMBERED_KEY = re.compile(r"[_.:-]\d+$")
+
+
+def _token_key(value: str) -> bool:
+    """A random token, not a setting's name with a number (``lastTrackerCronRun_15``)."""
+    from .verdict import random_secret
+
+    return random_secret(value) and random_secret(_NUMBERED_KEY.sub("", value))
+
+
+def _token_keys(t: TableInfo, verdicts: dict[str, Verdict],
+                rows: list[dict[str, Any]]) -> None:
+    """The key column of a key-value table (``key``/``value``, ``name``/``value``) whose
+    keys are random secrets in a fifth of rows or more: tokens stored as settings (a
+    password-reset token as the key, the user's id as the value). A settings table's
+    keys are words (``admin_email``, ``allow_pw_reset``), or words with a number
+    (``MatomoUpdateHistory_11``), and stay."""
+    cols = {c: N.tokens(c) for c in t.columns}
+    if not any(tk and tk[-1] in VALUE_WORDS for tk in cols.values()):
+        return
+    for cname, tk in cols.items():
+        v = verdicts.get(cname)
+        if not tk or tk[-1] not in KEY_WORDS or v is None or v.entity is not None or \
+                t.columns[cname].kind != "text":
+            continue
+        keys = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()}
+        secrets = sum(_token_key(x) for x in keys)
+        if secrets >= MIN_SECRETS and secrets >= KV_TOKEN_SHARE * len(keys):
+            v.entity, v.confidence, v.partial, v.note = N.CREDENTIAL, 0.5, True, None
+            v.signals.append(f"random tokens as {secrets} of {len(keys)} keys of a "
+                             "key-value table")
+
+
+CONTACT_LIST_ENTITIES = frozenset({N.PROFILE_URL, N.USERNAME, N.PHONE, N.EMAIL})
+
+
+def _contact_lists(t: TableInfo, verdicts: dict[str, Verdict],
+                   rows: list[dict[str, Any]]) -> None:
+    """A JSON list under a person's contact name (``websites``, ``phones``,
+    ``social_profiles`` as FreeScout keeps them) in a table about people: each item is
+    what the scalar column of that name would hold, judged the same way (a person's
+    web site is theirs in a table about people, as ``website`` is). Its strings are
+    masked path by path; elsewhere (a company's ``websites``) the list stays."""
+    for cname, v in verdicts.items():
+        col = t.columns.get(cname)
+        if col is None or v.entity is not None or "json" not in v.signals or \
+                (nm := N.match(cname)) is None or nm.entity not in CONTACT_LIST_ENTITIES:
+            continue
+        leaves: dict[str, list[Any]] = {}
+        for r in rows:
+            doc = parse_json(r.get(cname))
+            if doc is not None:
+                walk_json(doc, leaves, limit=VALUES_PER_KEY)
+        paths = [p for p, vals in leaves.items() if any(isinstance(x, str) and x
+                                                         for x in vals)]
+        if not paths:
+            continue
+        v.entity, v.confidence, v.note = JSON, 0.5, None
+        v.paths = {p: nm.entity for p in paths}
+        v.signals.append(f"a list of {nm.entity} by name in a table about people")
+
+
+DEVICE_TABLE_WORDS = frozenset({"device", "devices", "browser", "browsers"})
+
+
+def _device_fingerprints(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """A ``fingerprint`` (or ``device_hash``) of random digests in a table of a person's
+    devices (PeerTube's ``userLoginDevice``: a keyed hash of the IP and user agent a
+    user logs in from) recognises that person's device wherever it appears: a
+    pseudonymous id. A public key's fingerprint (a table of keys) is no device's."""
+    if not set(N.tokens(t.name)) & DEVICE_TABLE_WORDS:
+        return
+    for cname, v in verdicts.items():
+        toks = N.tokens(cname)
+        col = t.columns.get(cname)
+        if col is None or v.entity is not None or col.kind != "text" or v.sampled < 2 or \
+                not ("fingerprint" in toks or toks[-2:] == ["device", "hash"]):
+            continue
+        if v.hits.get(SECRET_LIKE, 0) + v.hits.get(SHORT_HEX, 0) >= 0.8 * v.sampled:
+            v.entity, v.confidence, v.note = N.PERSON_ID, 0.5, None
+            v.signals.append("a device's fingerprint in a table of a person's devices")
+
+
 # -- binary and other types ---------------------------------------------------------
 
 
@@ -1909,7 +2257,8 @@ def _binary(col: ColumnInfo, v: Verdict, subject: Subject, personal: list[str]) 
         v.signals.append("opaque bytes named for a person")
         return
     if v.entity is None and v.content == "binary" and subject.kind != "thing" and \
-            personal and v.sampled >= MIN_ISSUED and v.sampled >= 0.9 * max(v.sampled, v.rows):
+            personal and not _public_key(col.name) and v.sampled >= MIN_ISSUED and \
+            v.sampled >= 0.9 * max(v.sampled, v.rows):
         # random bytes, one value a row, beside a person's data (a visit's IP address):
         # a device fingerprint or an opaque id of that person; fail closed
         v.entity, v.confidence = "BINARY", 0.5
@@ -1937,6 +2286,14 @@ def _binary(col: ColumnInfo, v: Verdict, subject: Subject, personal: list[str]) 
     else:
         v.note = (f"{content} in a table of unknown subject, no photo or document in the "
                   "sampled values; a reviewer may mask it")
+
+
+def _public_key(column: str) -> bool:
+    """A column named as a public key (``public_key``, ``credentialPublicKey``,
+    ``pubkey``): what anyone may hold, no identifier of its own (the labels keep them)."""
+    toks = N.tokens(column)
+    return toks[-2:] == ["public", "key"] or (bool(toks) and toks[-1] in ("pubkey",
+                                                                          "publickey"))
 
 
 IMAGES = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP", "HEIC", "OLE image"})

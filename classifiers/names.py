@@ -130,7 +130,8 @@ _add(USERNAME, "username", "user name", "login", "login name", "nickname", "nick
 HANDLE_WORDS = frozenset("""
 twitter facebook instagram linkedin github gitlab mastodon tiktok youtube telegram
 whatsapp snapchat pinterest reddit discord icq jabber xmpp skype msn aim yim wlm yahoo
-ymsgr wechat viber
+ymsgr wechat viber foursquare tumblr flickr vkontakte xing twitch bluesky keybase
+behance dribbble soundcloud vimeo weibo threema
 """.split())
 WEBSITE_PHRASES = ("website", "homepage", "home page", "webpage", "web page", "web site",
                    "personal website", "personal url", "blog url")
@@ -167,6 +168,9 @@ _add(CREDENTIAL, "password", "passwd", "pwd", "pass hash", "password hash", "has
      "reset key", "reset hash", "reset code", "confirm token", "confirmation key",
      # the shared secret of an authenticator app (stored in clear or encrypted)
      "totp key", "otp key", "mfa key", "totp seed", "otp seed",
+     # an OAuth 1 consumer's key and secret (a person's, to import from their account at
+     # Pocket or Twitter; an application's own are secrets too)
+     "consumer key", "consumer secret",
      # ``pass`` alone and its variants: a password under its shortest name (Dolibarr's
      # ``pass``, ``pass_temp``, ``pass_crypted``); ``pass_count``, ``pass_rate`` end in an
      # attribute word, and a ``pass`` of pass/fail flags is kept by its values

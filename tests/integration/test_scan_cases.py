@@ -391,3 +391,27 @@ def test_linked_addresses_split_dates_and_unusual_credentials(db_url, keyring_en
     assert s.rule("integrations", "ntfy_password").finding.entity == "CREDENTIAL"
     assert _method(s, "integrations", "ntfy_topic") == "keep"
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_authenticators_one_time_codes_and_lists_of_sites(db_url, keyring_env):
+    """The thirteenth corpus pass's rules on each engine, where the types differ: a
+    WebAuthn credential's handle and id as bytes (BLOB, bytea, VARBINARY), a 2FA code as
+    an integer, backup codes and a customer's web sites as JSON (text on SQLite),
+    private feed URLs with a token, passkeys named for their owner; the public key, the
+    theme and a site's URL stay kept; tokenize accepts the proposal."""
+    result, inv = _scan(db_url, dc.thirteenth_pass)
+    s = result.schema
+    assert s.rule("webauthn_credentials", "handle").finding.entity == "PERSON_ID"
+    assert s.rule("webauthn_credentials", "cred_id").finding.entity == "PERSON_ID"
+    assert _method(s, "webauthn_credentials", "public_key") == "keep"
+    assert s.rule("webauthn_credentials", "name").finding.entity == "FREE_TEXT"
+    assert s.rule("users", "authCode").finding.entity == "CREDENTIAL"
+    backup = s.rule("users", "backupCodes").finding
+    assert backup.entity == "JSON" and set(backup.paths.values()) == {"CREDENTIAL"}
+    assert _method(s, "users", "authCode") != "keep"
+    assert _method(s, "users", "backupCodes") != "keep"
+    assert _method(s, "users", "theme") == "keep"
+    assert _method(s, "customers", "websites") != "keep"
+    assert s.rule("feeds", "feed_url").finding.entity == "CREDENTIAL"
+    assert _method(s, "feeds", "site_url") == "keep"
+    _tokenizes(s, inv, db_url, keyring_env)
