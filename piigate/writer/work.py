@@ -21,7 +21,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable, Generator, Iterable, Sequence
-from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from contextlib import closing
 from dataclasses import dataclass, field
 from functools import partial
@@ -387,6 +387,37 @@ class WorkTables:
             real = [e for e in errors if not isinstance(e, _Stopped)]
             raise cast(BaseException, (real or errors)[0])
 
+    def _fill(self, work: Work, reader: Connection, writer: Connection, raw: bool,
+              stop: threading.Event | None) -> None:
+        """Insert the work rows chunk by chunk. With a writer connection of its own, a
+        chunk goes in while the next is read and transformed (one insert in flight:
+        memory holds two chunks); its failure is raised at the next chunk or the end."""
+        def insert(rows: WorkRows) -> None:
+            self.sql.insert(writer, cast(sa.Table, work.table), rows, raw)
+
+        ahead = None if writer is reader else ThreadPoolExecutor(
+            1, thread_name_prefix="piigate-map-insert")
+        pending: Future[None] | None = None
+        try:
+            with closing(self.chunks(reader, work, raw)) as chunks:
+                for rows in chunks:
+                    if stop is not None and stop.is_set():
+                        raise _Stopped("stopped: another value map failed")
+                    if pending is not None:
+                        pending.result()
+                        pending = None
+                    if rows.rows:
+                        if ahead is None:
+                            insert(rows)
+                        else:
+                            pending = ahead.submit(insert, rows)
+                    self.report(f"map {work.label}", work.result.distinct, None)
+            if pending is not None:
+                pending.result()
+        finally:
+            if ahead is not None:
+                ahead.shutdown(wait=True)  # the writer is the caller's again
+
     def count_rows(self, tables: Sequence[str]) -> None:
         with self.engine.connect() as conn:
             for t in tables:
@@ -409,13 +440,7 @@ class WorkTables:
             work.key_source = self.key_source(reader, work)
             reader.rollback()  # the check's snapshot must not pin the reads that follow
             raw = self.raw_rows(work)
-            with closing(self.chunks(reader, work, raw)) as chunks:
-                for rows in chunks:
-                    if stop is not None and stop.is_set():
-                        raise _Stopped("stopped: another value map failed")
-                    if rows.rows:
-                        self.sql.insert(writer, work.table, rows, raw)
-                    self.report(f"map {work.label}", work.result.distinct, None)
+            self._fill(work, reader, writer, raw, stop)
             for ix in indexes:
                 if ix.name == f"{work.name}_p" and self.defer_parking:
                     work.park_index = ix

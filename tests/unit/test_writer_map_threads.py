@@ -66,3 +66,55 @@ def test_sqlite_builds_one_after_another_in_this_thread():
     _works([lambda stop: seen.append((threading.current_thread(), stop))] * 3,
            one_connection=True).build_all()
     assert seen == [(threading.main_thread(), None)] * 3
+
+
+# -- one chunk inserted while the next is read -----------------------------------------
+
+def _filler(fail_at=None):
+    wt = object.__new__(workmod.WorkTables)
+    seen: list[tuple[int, str]] = []
+    closed = []
+
+    def insert(conn, table, rows, raw):
+        if rows.rows[0][0] == fail_at:
+            raise TokenizeError("insert failed", table="t")
+        seen.append((rows.rows[0][0], threading.current_thread().name))
+
+    def chunks(reader, work, raw):
+        try:
+            for i in range(5):
+                yield workmod.WorkRows(("id",), [(i,)])
+        finally:
+            closed.append(True)
+
+    wt.sql = SimpleNamespace(insert=insert)
+    wt.chunks = chunks
+    wt.report = lambda *a: None
+    return wt, seen, closed
+
+
+_WORK = SimpleNamespace(table=None, label="x", result=SimpleNamespace(distinct=0))
+
+
+def test_chunks_go_in_order_on_a_writer_thread_of_their_own():
+    wt, seen, closed = _filler()
+    wt._fill(_WORK, "reader", "writer", True, None)
+    assert [i for i, _ in seen] == [0, 1, 2, 3, 4]
+    assert {name for _, name in seen} != {threading.current_thread().name}
+    assert closed == [True]
+
+
+def test_an_insert_that_fails_is_raised_and_the_read_closed():
+    wt, seen, closed = _filler(fail_at=2)
+    with pytest.raises(TokenizeError, match="insert failed"):
+        wt._fill(_WORK, "reader", "writer", True, None)
+    assert [i for i, _ in seen] == [0, 1]
+    assert closed == [True]
+    assert not [t for t in threading.enumerate() if t.name.startswith("piigate-map-insert")]
+
+
+def test_one_connection_inserts_in_the_callers_thread():
+    wt, seen, _ = _filler()
+    conn = object()
+    wt._fill(_WORK, conn, conn, True, None)
+    assert {name for _, name in seen} == {threading.current_thread().name}
