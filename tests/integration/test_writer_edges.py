@@ -184,13 +184,17 @@ def test_failure_mid_group_rolls_back_every_table_of_the_group(engine, keyring, 
     assert fingerprint(url) == before
 
 
-def test_transform_error_leaves_database_unchanged(engine, keyring, tok):
+def _sample_with_a_bad_ssn(engine):
+    """The sample, one SSN the fpe method refuses; its URL, fingerprint and plan."""
     sample.create(engine, 200)
     with engine.begin() as conn:
         conn.execute(sa.text("UPDATE customers SET ssn = '12a-45-6789' WHERE id = 7"))
     url = engine.url.render_as_string(hide_password=False)
-    before = fingerprint(url)
-    plan = _plan(engine, employees_schema())
+    return url, fingerprint(url), _plan(engine, employees_schema())
+
+
+def test_transform_error_leaves_database_unchanged(engine, keyring, tok):
+    url, before, plan = _sample_with_a_bad_ssn(engine)
 
     with pytest.raises(TransformError) as exc:
         tok(engine, plan, keyring)
@@ -204,12 +208,7 @@ def test_transform_error_leaves_database_unchanged(engine, keyring, tok):
 def test_a_failing_value_map_stops_the_others_and_is_the_error_raised(engine, keyring, chunk):
     # servers build two value maps at a time: the map still running stops at its next
     # chunk (chunk=3: many), and its "stopped" must not hide the cause, whatever the order
-    sample.create(engine, 200)
-    with engine.begin() as conn:
-        conn.execute(sa.text("UPDATE customers SET ssn = '12a-45-6789' WHERE id = 7"))
-    url = engine.url.render_as_string(hide_password=False)
-    before = fingerprint(url)
-    plan = _plan(engine, employees_schema())
+    url, before, plan = _sample_with_a_bad_ssn(engine)
     assert len({c.domain for c in plan.columns}) > 2
 
     with pytest.raises(TransformError) as exc:
