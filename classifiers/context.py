@@ -521,6 +521,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _file_titles(t, verdicts, rows)
         _derived_copies(t, verdicts, rows)
         _sibling_secrets(t, verdicts, rows)
+        _link_tokens(t, verdicts)
         _networks_of_the_row(t, verdicts, rows)
     subject.identity = tuple(c for c, v in verdicts.items()
                              if v.entity in IDENTIFYING | CONTACT and not v.partial)
@@ -656,6 +657,36 @@ def _unjudged_text(t: TableInfo, verdicts: dict[str, Verdict]) -> list[tuple[str
     return [(cname, v) for cname, col in t.columns.items()
             if (v := verdicts.get(cname)) is not None and v.entity is None
             and col.kind == "text" and not col.primary_key]
+
+
+# a table of links handed to one person: a password reset, an invitation, an e-mail
+# confirmation, a shared link to someone's document
+LINK_TABLE_WORDS = frozenset({"share", "sharelink", "reset", "invite", "invitation",
+                              "confirmation", "verification", "magic", "forgot"})
+
+
+def _link_tokens(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """A table of links handed to a person (a password reset request, a share link, an
+    invitation) that names no token column holds its token under another name: its
+    random primary key (Cal.com's ``ResetPasswordRequest.id``, a cuid in the reset URL)
+    or slug (Paperless's ``documents_sharelink.slug``). Random text, one value a row,
+    in such a table is the bearer credential of the link. An integer key, a table whose
+    token column is named (``password_resets.token``: the key beside it stays), and
+    the same values in a table of other rows stay."""
+    words = {w for x in N.tokens(t.name) for w in (x, N._singular(x))}
+    if not words & LINK_TABLE_WORDS or \
+            any(v.entity == N.CREDENTIAL for v in verdicts.values()):
+        return
+    fk_cols = {c for fk in t.foreign_keys for c in fk.columns}
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        if v is None or v.entity is not None or col.kind != "text" or cname in fk_cols or \
+                v.sampled < 2 or v.hits.get(TOKEN_LIKE, 0) < 0.9 * v.sampled or \
+                v.sampled < 0.9 * max(v.sampled, v.rows):
+            continue
+        v.entity, v.confidence, v.note = N.CREDENTIAL, 0.6, None
+        v.signals.append("random, one a row, in a table of links handed to a person: "
+                         "the link's token")
 
 
 def _sibling_secrets(t: TableInfo, verdicts: dict[str, Verdict],
@@ -1388,7 +1419,12 @@ def _provider_link(t: TableInfo) -> bool:
                for toks in map(N.tokens, t.columns)):
         # (``driver``: Laravel Socialite's word for the provider, ``driver_id`` its id)
         return False
-    return any(_person_named(fk.ref_table) for fk in t.foreign_keys)
+    if any(_person_named(fk.ref_table) for fk in t.foreign_keys):
+        return True
+    # Socialite's pair (``driver`` and ``driver_id``) beside a reference named for a
+    # person (``user_id``), declared or not: Laravel schemas seldom declare theirs
+    names = {tuple(N.tokens(c)) for c in t.columns}
+    return ("driver",) in names and ("driver", "id") in names and bool(_person_refs(t))
 
 
 def _person_refs(t: TableInfo) -> list[str]:
@@ -1950,6 +1986,11 @@ ADDRESS_WORDS = frozenset({"for", "to", "with", "from", "by", "dear", "hi", "hel
                            "für", "pour", "para", "per", "voor", "à"})
 HOUSEHOLD_WORDS = frozenset({"family", "household", "familie", "famille", "familia",
                              "famiglia", "family's", "wedding"})
+# a name that opens a sentence as its subject (``Thea is on vacation, please rebook``,
+# ``Marco has moved``): someone the text is about
+SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "will", "cannot", "can't", "won't",
+                           "isn't", "wasn't", "asked", "called", "says", "said", "needs",
+                           "ist", "hat", "est", "a", "è", "ha", "es", "está", "heeft"})
 _PUNCT_TAIL = re.compile(r"^(.*?)([!?.,:;]*)$")
 _LOGIN_FILLER = re.compile(r"^[a-z][a-z0-9]*(?:[._][a-z0-9]+)*$")
 _NAME_FILLER = re.compile(r"^[^\W\d_][^\W\d_'’-]+(?:-[^\W\d_]+)?$")
@@ -1986,10 +2027,29 @@ def _slots(value: str) -> list[tuple[tuple[str, ...], str]]:
         # (a login with a login's marks names its user wherever it stands)
         addressed = bool(suffix) or before in ADDRESS_WORDS or after in HOUSEHOLD_WORDS or \
             core.islower()
+        addressed = addressed or (i == 0 and after in SUBJECT_VERBS)
         if core and addressed and _name_filler(core):
             out.append((tuple(words[:i]) + ("*" + suffix + tail,) + tuple(words[i + 1:]),
                         core))
+        elif not suffix and not tail and i + 1 < len(words) and _full_name(core, words[i + 1]):
+            # a first and a last name side by side name someone wherever they stand
+            # (``Re: Mietvertrag William Price``, ``Patient: Terrance Garcia``)
+            last, last_tail = _PUNCT_TAIL.match(words[i + 1]).groups()  # type: ignore[union-attr]
+            out.append((tuple(words[:i]) + ("*" + last_tail,) + tuple(words[i + 2:]),
+                        f"{core} {last}"))
     return out
+
+
+def _full_name(first: str, word: str) -> bool:
+    """``William Price``: a dictionary first name, then a capitalised word of a name's
+    shape (a dictionary surname, or one the dictionary lacks: ``Haering``)."""
+    from .namewords import name_dictionary
+
+    last = _PUNCT_TAIL.match(word).group(1)  # type: ignore[union-attr]
+    return bool(_NAME_FILLER.match(first) and _NAME_FILLER.match(last)) and \
+        first[0].isupper() and last[0].isupper() and not first.isupper() and \
+        not last.isupper() and name_dictionary().kind(first) in ("first", "both") and \
+        name_dictionary().kind(last) != "first"
 
 
 def _texts_naming_someone(t: TableInfo, verdicts: dict[str, Verdict],
@@ -2047,6 +2107,31 @@ ONE_TIME_CODE_TOKENS = (["auth", "code"], ["authcode"], ["otp"], ["otp", "code"]
                         ["backup", "code"], ["recovery", "code"], ["email", "auth", "code"])
 
 
+# words that only say which second factor a column is of: ``2fa_backup_codes`` (``2fa``
+# splits into ``fa``: digits are dropped), ``tfa_``, ``mfa_``, ``totp_``, ``twoFactor…``,
+# and the owner's or the table's prefix (``user_``, ``u_``)
+SECOND_FACTOR_QUALIFIERS = frozenset({"fa", "tfa", "mfa", "twofa", "two", "factor",
+                                      "twofactor", "totp", "hotp", "second", "authenticator",
+                                      "google", "user", "usr", "u", "account", "member"})
+
+
+def _second_factor_core(cname: str, table: str) -> list[str]:
+    """The tokens of a column's name without the qualifiers before them that name the
+    factor, the owner or the table (``2fa_backup_codes``, ``twoFactorRecoveryCodes``,
+    ``users_mfa_code``: ``backup codes``, ``recovery codes``, ``mfa code``); the name's
+    tokens as they are when that leaves nothing named in ONE_TIME_CODE_TOKENS."""
+    toks = N.tokens(cname)
+    if toks in ONE_TIME_CODE_TOKENS:
+        return toks
+    own = {w for x in N.tokens(table) for w in (x, N._singular(x))}
+    for i in range(1, len(toks)):
+        if toks[i - 1] not in SECOND_FACTOR_QUALIFIERS | own:
+            break
+        if toks[i:] in ONE_TIME_CODE_TOKENS and len(toks) - i >= 2:
+            return toks[i:]
+    return toks
+
+
 def _one_time_codes(t: TableInfo, verdicts: dict[str, Verdict],
                     rows: list[dict[str, Any]] | None) -> None:
     """A second factor's one-time codes under their names (``authCode``, the six digits
@@ -2056,7 +2141,7 @@ def _one_time_codes(t: TableInfo, verdicts: dict[str, Verdict],
     value sampled. A ``zip_code``, a ``promo_code`` or a ``code`` alone are no second
     factor."""
     for cname, v in verdicts.items():
-        col, toks = t.columns.get(cname), N.tokens(cname)
+        col, toks = t.columns.get(cname), _second_factor_core(cname, t.name)
         if col is None or v.entity not in (None, JSON) or v.sampled < 1 or \
                 toks not in ONE_TIME_CODE_TOKENS:
             continue
