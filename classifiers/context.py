@@ -516,6 +516,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _contact_lists(t, verdicts, rows)
     if owned:
         _device_fingerprints(t, verdicts)
+    _installation_secrets(t, verdicts, subject, owned)
     if rows:
         _webhooks(verdicts, rows)
         _file_titles(t, verdicts, rows)
@@ -657,6 +658,59 @@ def _unjudged_text(t: TableInfo, verdicts: dict[str, Verdict]) -> list[tuple[str
     return [(cname, v) for cname, col in t.columns.items()
             if (v := verdicts.get(cname)) is not None and v.entity is None
             and col.kind == "text" and not col.primary_key]
+
+
+# a password of a thing that its invitees share: a meeting's, a room's, a forum's, a
+# shared link's (``meetingPassword``, ``forum_password``, ``oc_share.password``)
+SHARED_PASSWORD_WORDS = frozenset({"meeting", "room", "forum", "share", "sharelink",
+                                   "conference", "call", "channel", "wifi", "archive",
+                                   "zip", "pdf", "post", "topic", "event"})
+PASSWORD_WORDS = frozenset({"password", "passwd", "passcode"})
+# what a secret signs or is registered for: a webhook's signing secret, an OAuth client's
+WEBHOOK_WORDS = frozenset({"webhook", "hook"})
+# the installation's registrations and settings: apps, OAuth clients and consumers, the
+# configuration (a table of them with no reference to a person)
+INSTALLATION_WORDS = frozenset({"app", "application", "client", "consumer",
+                                "configuration", "config"})
+
+
+def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject,
+                          owned: list[str]) -> None:
+    """Secrets found by their name that are no person's log-in: a password of a thing
+    its invitees share (a meeting's, a forum's, a share link's), a webhook's signing
+    secret (shared with the endpoint it posts to), and the secrets of the installation's
+    own registrations (an app's OAuth client keys, an OAuth consumer's secret, an LLM API
+    key in the configuration) in a table with no reference to a person. The labels keep
+    them (system secrets); a person's password, a user's own API client (a reference
+    to its user) and a token found in the values stay masked."""
+    twords = {w for x in N.tokens(t.name) for w in (x, N._singular(x))}
+    last = N._singular(N.tokens(t.name)[-1]) if N.tokens(t.name) else ""
+    # (``socialapp``, ``applicationconfiguration``: the word closes a compound)
+    head = next((w for w in INSTALLATION_WORDS if last.endswith(w)), "")
+    # a client's own ``client_id`` is no reference to a person
+    owners = [c for c in owned if N.tokens(c)[0] not in INSTALLATION_WORDS]
+    installation = bool(head) and not owners and not subject.about_people
+    for cname, v in verdicts.items():
+        toks = N.tokens(cname)
+        if not toks or v.partial and v.entity != JSON:
+            continue
+        by_name = any(s.startswith("column-name:") for s in v.signals)
+        if v.entity == N.CREDENTIAL and by_name:
+            if toks[-1] in PASSWORD_WORDS and (
+                    (len(toks) >= 2 and toks[-2] in SHARED_PASSWORD_WORDS) or
+                    (len(toks) == 1 and twords & SHARED_PASSWORD_WORDS)):
+                _demote(v, "the password of a thing its invitees share, not a person's "
+                           "log-in")
+            elif set(toks[:-1]) & WEBHOOK_WORDS or twords & WEBHOOK_WORDS:
+                _demote(v, "a webhook's signing secret, shared with its endpoint")
+            elif installation:
+                _demote(v, f"a secret of the installation's own {head}s (no reference to "
+                           "a person): a system secret")
+        elif v.entity == JSON and installation and v.paths and \
+                all(e == N.CREDENTIAL for e in v.paths.values()):
+            _demote(v, f"keys of the installation's own {head}s (no reference to a "
+                       "person): system secrets")
+            v.paths = {}
 
 
 # a table of links handed to one person: a password reset, an invitation, an e-mail
@@ -2083,7 +2137,9 @@ def _texts_naming_someone(t: TableInfo, verdicts: dict[str, Verdict],
         named: set[int] = set()
         shown: list[str] = []
         for tpl, fillers in by_template.items():
-            distinct = set(fillers)
+            # (a full name's surname changes too: ``Jennifer Massachusetts`` and
+            # ``Michael Massachusetts`` are towns of one state)
+            distinct = {f.rsplit(" ", 1)[-1] for f in fillers}
             if len(distinct) >= 2 and len(distinct) >= TEMPLATE_FILLER_SHARE * len(fillers) \
                     and any(w != "*" and not w.startswith("*") and any(c.isalpha() for c in w)
                             for w in tpl):
