@@ -1478,7 +1478,9 @@ def _provider_link(t: TableInfo) -> bool:
     # Socialite's pair (``driver`` and ``driver_id``) beside a reference named for a
     # person (``user_id``), declared or not: Laravel schemas seldom declare theirs
     names = {tuple(N.tokens(c)) for c in t.columns}
-    return ("driver",) in names and ("driver", "id") in names and bool(_person_refs(t))
+    # (``driver_id`` itself names a person word: a delivery's driver)
+    return ("driver",) in names and ("driver", "id") in names and \
+        any(N.tokens(c) != ["driver", "id"] for c in _person_refs(t))
 
 
 def _person_refs(t: TableInfo) -> list[str]:
