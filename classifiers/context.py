@@ -512,6 +512,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _texts_naming_someone(t, verdicts, rows)
     if rows and (subject.about_people or owned):
         _urls_with_secrets(t, verdicts, rows)
+        _login_lists(t, verdicts, rows)
     if rows and subject.about_people:
         _contact_lists(t, verdicts, rows)
     if owned:
@@ -713,6 +714,36 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
             v.paths = {}
 
 
+_LOGIN_LIST_SEP = re.compile(r"\s*[+,;]\s*")
+LOGIN_LIST_SHARE = 0.8  # values that are lists of logins
+LOGIN_MARKED_SHARE = 0.3  # ... whose logins carry a login's marks (``jacob36``, ``a.b``)
+
+
+def _login_lists(t: TableInfo, verdicts: dict[str, Verdict],
+                 rows: list[dict[str, Any]]) -> None:
+    """Values that are lists of logins joined by ``+``, ``,`` or ``;`` (Cal.com's
+    dynamic group link ``carrieb44+lwillis+charlesbean``, a list of participants' user
+    names), in a table whose rows are a person's: each part a lower-case login, a third of
+    them with a login's marks (digits, ``.``, ``_``): the column names those people.
+    Lists of words (tags ``red,blue``), of file names, and of hyphenated slugs stay."""
+    for cname, v in _unjudged_text(t, verdicts):
+        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()}
+        if len(vals) < 2:
+            continue
+        lists, parts = 0, []
+        for x in vals:
+            ps = _LOGIN_LIST_SEP.split(x)
+            if len(ps) >= 2 and all(_LOGIN_FILLER.match(p) and not file_name(p) for p in ps):
+                lists += 1
+                parts += ps
+        marked = sum(any(c.isdigit() or c in "._" for c in p) and
+                     any(c.isalpha() for c in p) for p in parts)
+        if lists >= max(2, LOGIN_LIST_SHARE * len(vals)) and \
+                marked >= LOGIN_MARKED_SHARE * len(parts):
+            v.entity, v.confidence, v.note = N.USERNAME, 0.6, None
+            v.signals.append(f"lists of logins in {lists} of {len(vals)} values")
+
+
 # a table of links handed to one person: a password reset, an invitation, an e-mail
 # confirmation, a shared link to someone's document
 LINK_TABLE_WORDS = frozenset({"share", "sharelink", "reset", "invite", "invitation",
@@ -878,13 +909,21 @@ def _derived_copies(t: TableInfo, verdicts: dict[str, Verdict],
     number) is the same data again: masked with the same entity."""
     sources = [c for c, v in verdicts.items() if v.entity in
                IDENTIFYING | CONTACT | {N.PERSON_ID} and not v.partial]
+    # names that name people in some rows only (a correspondent: a company or a person)
+    # are copied too, as matching words (``szymon stąpor`` beside ``Dr. med. Szymon
+    # Stąpor``): the copy names the same people, masked the same way
+    named = [c for c, v in verdicts.items() if v.partial and
+             v.entity in (*NAME_ENTITIES, FREE_TEXT) and
+             (nm := N.match(c)) is not None and nm.entity in NAME_ENTITIES]
     for cname, v in _unjudged_text(t, verdicts):
-        for src in sources:
+        for src in sources + named:
             pairs = [(_normalised(r.get(cname)), _normalised(r.get(src))) for r in rows
                      if r.get(cname) not in (None, "") and r.get(src) not in (None, "")]
-            same = sum(1 for a, b in pairs if a and a == b)
+            same = sum(1 for a, b in pairs if a and (a == b or (
+                src in named and len(a) >= 4 and b.endswith(a))))
             if len(pairs) >= MIN_COPIES and same >= 0.9 * len(pairs):
                 v.entity, v.confidence = verdicts[src].entity, 0.6
+                v.partial = verdicts[src].partial
                 v.signals.append(f"copy-of:{src}={same}/{len(pairs)} (normalised)")
                 v.note = None
                 break
