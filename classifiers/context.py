@@ -715,6 +715,9 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
 
 
 _LOGIN_LIST_SEP = re.compile(r"\s*[+,;]\s*")
+# (a login's dot is no file's: ``elena.rossi`` is a login, ``notes.txt`` a file)
+_FILE_EXT = re.compile(r"\.(?:txt|pdf|png|jpe?g|gif|webp|svg|docx?|xlsx?|pptx?|odt|csv|zip|"
+                       r"gz|tar|json|xml|ya?ml|html?|md|py|js|ts|php|rb|go|java|sh|log)$")
 LOGIN_LIST_SHARE = 0.8  # values that are lists of logins
 LOGIN_MARKED_SHARE = 0.3  # ... whose logins carry a login's marks (``jacob36``, ``a.b``)
 
@@ -733,7 +736,8 @@ def _login_lists(t: TableInfo, verdicts: dict[str, Verdict],
         lists, parts = 0, []
         for x in vals:
             ps = _LOGIN_LIST_SEP.split(x)
-            if len(ps) >= 2 and all(_LOGIN_FILLER.match(p) and not file_name(p) for p in ps):
+            if len(ps) >= 2 and all(_LOGIN_FILLER.match(p) and not _FILE_EXT.search(p)
+                                    for p in ps):
                 lists += 1
                 parts += ps
         marked = sum(any(c.isdigit() or c in "._" for c in p) and

@@ -221,3 +221,53 @@ def test_secrets_of_the_installations_apps_and_configuration_stay(engine):
     v = _named("oauth2_clients", {"id": "integer", "user_id": "integer", "secret": "text"},
                {"user_id": list(range(6)), "secret": [_token(40) for _ in range(6)]}, engine)
     assert v["secret"].entity == N.CREDENTIAL
+
+
+# -- matching words copied from a name that names people in some rows -------------------
+
+
+def test_matching_words_copied_from_names_of_people_and_companies(engine):
+    people = ["William Price", "Vanessa Haering", "Matthew Wade", "Nelly Rust",
+              "Thomas Berg", "Julia Klein"]
+    firms = ["Deutsche Bank", "Stadtwerke Köln", "Telekom", "Allianz Versicherung"] * 2
+    names = [f"Dr. med. {n}" for n in people] + firms
+    t = _table("correspondent", {"id": "integer", "name": "text", "match": "text"}, pk="id")
+    match = [n.split("Dr. med. ")[-1].lower() for n in names]
+    rows = _rows(len(names), name=names, match=match)
+    verdicts = {"id": Verdict(sampled=len(names), rows=len(names)),
+                "name": Verdict(entity=FREE_TEXT, partial=True, confidence=0.5,
+                                sampled=len(set(names)), rows=len(names)),
+                "match": Verdict(sampled=len(set(match)), rows=len(names))}
+    apply_context(t, verdicts, Inventory("sqlite", {t.name: t}), rows=rows, engine=engine)
+    assert verdicts["match"].entity == FREE_TEXT and verdicts["match"].partial
+    # look-alike: matching words of their own (not the name's) stay
+    verdicts = {"id": Verdict(sampled=len(names), rows=len(names)),
+                "name": Verdict(entity=FREE_TEXT, partial=True, confidence=0.5,
+                                sampled=len(set(names)), rows=len(names)),
+                "match": Verdict(sampled=2, rows=len(names))}
+    rows = _rows(len(names), name=names, match=["invoice", "rechnung"] * 7)
+    apply_context(t, verdicts, Inventory("sqlite", {t.name: t}), rows=rows, engine=engine)
+    assert verdicts["match"].entity is None
+
+
+# -- lists of logins ---------------------------------------------------------------------
+
+
+def test_lists_of_logins_joined_by_plus(engine):
+    refs = ["connor_gray+jacob36+danieltorres", "carrieb44+lwillis", "ferenc.simon+mvang",
+            "ihorvath+gabrielle.h", "elena.rossi+john5509", "darkrider7262+mariabaird"]
+    v = _one("bookings", {"id": "integer", "user_id": "integer", "group_ref": "text"},
+             {"user_id": list(range(6)), "group_ref": refs}, engine)
+    assert v["group_ref"].entity == N.USERNAME
+    # look-alikes: tag lists (words), lists of files, and the same logins in nobody's rows
+    tags = ["red+blue", "green,yellow", "work;home", "urgent+later", "a+b", "sales,ops"]
+    v = _one("bookings", {"id": "integer", "user_id": "integer", "tags": "text"},
+             {"user_id": list(range(6)), "tags": tags}, engine)
+    assert v["tags"].entity is None
+    files = ["notes.txt+plan.pdf", "a1.png,b2.png", "scan.pdf+scan2.pdf"] * 2
+    v = _one("bookings", {"id": "integer", "user_id": "integer", "files": "text"},
+             {"user_id": list(range(6)), "files": files}, engine)
+    assert v["files"].entity is None
+    v = _one("groups", {"id": "integer", "position": "integer", "group_ref": "text"},
+             {"position": list(range(6)), "group_ref": refs}, engine)
+    assert v["group_ref"].entity is None
