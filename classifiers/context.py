@@ -512,15 +512,18 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _texts_naming_someone(t, verdicts, rows)
     if rows and (subject.about_people or owned):
         _urls_with_secrets(t, verdicts, rows)
+        _login_lists(t, verdicts, rows)
     if rows and subject.about_people:
         _contact_lists(t, verdicts, rows)
     if owned:
         _device_fingerprints(t, verdicts)
+    _installation_secrets(t, verdicts, subject, owned)
     if rows:
         _webhooks(verdicts, rows)
         _file_titles(t, verdicts, rows)
         _derived_copies(t, verdicts, rows)
         _sibling_secrets(t, verdicts, rows)
+        _link_tokens(t, verdicts)
         _networks_of_the_row(t, verdicts, rows)
     subject.identity = tuple(c for c, v in verdicts.items()
                              if v.entity in IDENTIFYING | CONTACT and not v.partial)
@@ -658,6 +661,123 @@ def _unjudged_text(t: TableInfo, verdicts: dict[str, Verdict]) -> list[tuple[str
             and col.kind == "text" and not col.primary_key]
 
 
+# a password of a thing that its invitees share: a meeting's, a room's, a forum's, a
+# shared link's (``meetingPassword``, ``forum_password``, ``oc_share.password``)
+SHARED_PASSWORD_WORDS = frozenset({"meeting", "room", "forum", "share", "sharelink",
+                                   "conference", "call", "channel", "wifi", "archive",
+                                   "zip", "pdf", "post", "topic", "event"})
+PASSWORD_WORDS = frozenset({"password", "passwd", "passcode"})
+# what a secret signs or is registered for: a webhook's signing secret, an OAuth client's
+WEBHOOK_WORDS = frozenset({"webhook", "hook"})
+# the installation's registrations and settings: apps, OAuth clients and consumers, the
+# configuration (a table of them with no reference to a person)
+INSTALLATION_WORDS = frozenset({"app", "application", "client", "consumer",
+                                "configuration", "config"})
+
+
+def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject,
+                          owned: list[str]) -> None:
+    """Secrets found by their name that are no person's log-in: a password of a thing
+    its invitees share (a meeting's, a forum's, a share link's), a webhook's signing
+    secret (shared with the endpoint it posts to), and the secrets of the installation's
+    own registrations (an app's OAuth client keys, an OAuth consumer's secret, an LLM API
+    key in the configuration) in a table with no reference to a person. The labels keep
+    them (system secrets); a person's password, a user's own API client (a reference
+    to its user) and a token found in the values stay masked."""
+    twords = {w for x in N.tokens(t.name) for w in (x, N._singular(x))}
+    last = N._singular(N.tokens(t.name)[-1]) if N.tokens(t.name) else ""
+    # (``socialapp``, ``applicationconfiguration``: the word closes a compound)
+    head = next((w for w in INSTALLATION_WORDS if last.endswith(w)), "")
+    # a client's own ``client_id`` is no reference to a person
+    owners = [c for c in owned if N.tokens(c)[0] not in INSTALLATION_WORDS]
+    installation = bool(head) and not owners and not subject.about_people
+    for cname, v in verdicts.items():
+        toks = N.tokens(cname)
+        if not toks or v.partial and v.entity != JSON:
+            continue
+        by_name = any(s.startswith("column-name:") for s in v.signals)
+        if v.entity == N.CREDENTIAL and by_name:
+            if toks[-1] in PASSWORD_WORDS and (
+                    (len(toks) >= 2 and toks[-2] in SHARED_PASSWORD_WORDS) or
+                    (len(toks) == 1 and twords & SHARED_PASSWORD_WORDS)):
+                _demote(v, "the password of a thing its invitees share, not a person's "
+                           "log-in")
+            elif set(toks[:-1]) & WEBHOOK_WORDS or twords & WEBHOOK_WORDS:
+                _demote(v, "a webhook's signing secret, shared with its endpoint")
+            elif installation:
+                _demote(v, f"a secret of the installation's own {head}s (no reference to "
+                           "a person): a system secret")
+        elif v.entity == JSON and installation and v.paths and \
+                all(e == N.CREDENTIAL for e in v.paths.values()):
+            _demote(v, f"keys of the installation's own {head}s (no reference to a "
+                       "person): system secrets")
+            v.paths = {}
+
+
+_LOGIN_LIST_SEP = re.compile(r"\s*[+,;]\s*")
+# (a login's dot is no file's: ``elena.rossi`` is a login, ``notes.txt`` a file)
+_FILE_EXT = re.compile(r"\.(?:txt|pdf|png|jpe?g|gif|webp|svg|docx?|xlsx?|pptx?|odt|csv|zip|"
+                       r"gz|tar|json|xml|ya?ml|html?|md|py|js|ts|php|rb|go|java|sh|log)$")
+LOGIN_LIST_SHARE = 0.8  # values that are lists of logins
+LOGIN_MARKED_SHARE = 0.3  # ... whose logins carry a login's marks (``jacob36``, ``a.b``)
+
+
+def _login_lists(t: TableInfo, verdicts: dict[str, Verdict],
+                 rows: list[dict[str, Any]]) -> None:
+    """Values that are lists of logins joined by ``+``, ``,`` or ``;`` (Cal.com's
+    dynamic group link ``carrieb44+lwillis+charlesbean``, a list of participants' user
+    names), in a table whose rows are a person's: each part a lower-case login, a third of
+    them with a login's marks (digits, ``.``, ``_``): the column names those people.
+    Lists of words (tags ``red,blue``), of file names, and of hyphenated slugs stay."""
+    for cname, v in _unjudged_text(t, verdicts):
+        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()}
+        if len(vals) < 2:
+            continue
+        lists, parts = 0, []
+        for x in vals:
+            ps = _LOGIN_LIST_SEP.split(x)
+            if len(ps) >= 2 and all(_LOGIN_FILLER.match(p) and not _FILE_EXT.search(p)
+                                    for p in ps):
+                lists += 1
+                parts += ps
+        marked = sum(any(c.isdigit() or c in "._" for c in p) and
+                     any(c.isalpha() for c in p) for p in parts)
+        if lists >= max(2, LOGIN_LIST_SHARE * len(vals)) and \
+                marked >= LOGIN_MARKED_SHARE * len(parts):
+            v.entity, v.confidence, v.note = N.USERNAME, 0.6, None
+            v.signals.append(f"lists of logins in {lists} of {len(vals)} values")
+
+
+# a table of links handed to one person: a password reset, an invitation, an e-mail
+# confirmation, a shared link to someone's document
+LINK_TABLE_WORDS = frozenset({"share", "sharelink", "reset", "invite", "invitation",
+                              "confirmation", "verification", "magic", "forgot"})
+
+
+def _link_tokens(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """A table of links handed to a person (a password reset request, a share link, an
+    invitation) that names no token column holds its token under another name: its
+    random primary key (Cal.com's ``ResetPasswordRequest.id``, a cuid in the reset URL)
+    or slug (Paperless's ``documents_sharelink.slug``). Random text, one value a row,
+    in such a table is the bearer credential of the link. An integer key, a table whose
+    token column is named (``password_resets.token``: the key beside it stays), and
+    the same values in a table of other rows stay."""
+    words = {w for x in N.tokens(t.name) for w in (x, N._singular(x))}
+    if not words & LINK_TABLE_WORDS or \
+            any(v.entity == N.CREDENTIAL for v in verdicts.values()):
+        return
+    fk_cols = {c for fk in t.foreign_keys for c in fk.columns}
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        if v is None or v.entity is not None or col.kind != "text" or cname in fk_cols or \
+                v.sampled < 2 or v.hits.get(TOKEN_LIKE, 0) < 0.9 * v.sampled or \
+                v.sampled < 0.9 * max(v.sampled, v.rows):
+            continue
+        v.entity, v.confidence, v.note = N.CREDENTIAL, 0.6, None
+        v.signals.append("random, one a row, in a table of links handed to a person: "
+                         "the link's token")
+
+
 def _sibling_secrets(t: TableInfo, verdicts: dict[str, Verdict],
                      rows: list[dict[str, Any]]) -> None:
     """A column of random mixed-case strings shaped exactly like a credential its table
@@ -793,13 +913,21 @@ def _derived_copies(t: TableInfo, verdicts: dict[str, Verdict],
     number) is the same data again: masked with the same entity."""
     sources = [c for c, v in verdicts.items() if v.entity in
                IDENTIFYING | CONTACT | {N.PERSON_ID} and not v.partial]
+    # names that name people in some rows only (a correspondent: a company or a person)
+    # are copied too, as matching words (``szymon stąpor`` beside ``Dr. med. Szymon
+    # Stąpor``): the copy names the same people, masked the same way
+    named = [c for c, v in verdicts.items() if v.partial and
+             v.entity in (*NAME_ENTITIES, FREE_TEXT) and
+             (nm := N.match(c)) is not None and nm.entity in NAME_ENTITIES]
     for cname, v in _unjudged_text(t, verdicts):
-        for src in sources:
+        for src in sources + named:
             pairs = [(_normalised(r.get(cname)), _normalised(r.get(src))) for r in rows
                      if r.get(cname) not in (None, "") and r.get(src) not in (None, "")]
-            same = sum(1 for a, b in pairs if a and a == b)
+            same = sum(1 for a, b in pairs if a and (a == b or (
+                src in named and len(a) >= 4 and b.endswith(a))))
             if len(pairs) >= MIN_COPIES and same >= 0.9 * len(pairs):
                 v.entity, v.confidence = verdicts[src].entity, 0.6
+                v.partial = verdicts[src].partial
                 v.signals.append(f"copy-of:{src}={same}/{len(pairs)} (normalised)")
                 v.note = None
                 break
@@ -1388,7 +1516,14 @@ def _provider_link(t: TableInfo) -> bool:
                for toks in map(N.tokens, t.columns)):
         # (``driver``: Laravel Socialite's word for the provider, ``driver_id`` its id)
         return False
-    return any(_person_named(fk.ref_table) for fk in t.foreign_keys)
+    if any(_person_named(fk.ref_table) for fk in t.foreign_keys):
+        return True
+    # Socialite's pair (``driver`` and ``driver_id``) beside a reference named for a
+    # person (``user_id``), declared or not: Laravel schemas seldom declare theirs
+    names = {tuple(N.tokens(c)) for c in t.columns}
+    # (``driver_id`` itself names a person word: a delivery's driver)
+    return ("driver",) in names and ("driver", "id") in names and \
+        any(N.tokens(c) != ["driver", "id"] for c in _person_refs(t))
 
 
 def _person_refs(t: TableInfo) -> list[str]:
@@ -1950,6 +2085,11 @@ ADDRESS_WORDS = frozenset({"for", "to", "with", "from", "by", "dear", "hi", "hel
                            "für", "pour", "para", "per", "voor", "à"})
 HOUSEHOLD_WORDS = frozenset({"family", "household", "familie", "famille", "familia",
                              "famiglia", "family's", "wedding"})
+# a name that opens a sentence as its subject (``Thea is on vacation, please rebook``,
+# ``Marco has moved``): someone the text is about
+SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "will", "cannot", "can't", "won't",
+                           "isn't", "wasn't", "asked", "called", "says", "said", "needs",
+                           "ist", "hat", "est", "a", "è", "ha", "es", "está", "heeft"})
 _PUNCT_TAIL = re.compile(r"^(.*?)([!?.,:;]*)$")
 _LOGIN_FILLER = re.compile(r"^[a-z][a-z0-9]*(?:[._][a-z0-9]+)*$")
 _NAME_FILLER = re.compile(r"^[^\W\d_][^\W\d_'’-]+(?:-[^\W\d_]+)?$")
@@ -1986,10 +2126,29 @@ def _slots(value: str) -> list[tuple[tuple[str, ...], str]]:
         # (a login with a login's marks names its user wherever it stands)
         addressed = bool(suffix) or before in ADDRESS_WORDS or after in HOUSEHOLD_WORDS or \
             core.islower()
+        addressed = addressed or (i == 0 and after in SUBJECT_VERBS)
         if core and addressed and _name_filler(core):
             out.append((tuple(words[:i]) + ("*" + suffix + tail,) + tuple(words[i + 1:]),
                         core))
+        elif not suffix and not tail and i + 1 < len(words) and _full_name(core, words[i + 1]):
+            # a first and a last name side by side name someone wherever they stand
+            # (``Re: Mietvertrag William Price``, ``Patient: Terrance Garcia``)
+            last, last_tail = _PUNCT_TAIL.match(words[i + 1]).groups()  # type: ignore[union-attr]
+            out.append((tuple(words[:i]) + ("*" + last_tail,) + tuple(words[i + 2:]),
+                        f"{core} {last}"))
     return out
+
+
+def _full_name(first: str, word: str) -> bool:
+    """``William Price``: a dictionary first name, then a capitalised word of a name's
+    shape (a dictionary surname, or one the dictionary lacks: ``Haering``)."""
+    from .namewords import name_dictionary
+
+    last = _PUNCT_TAIL.match(word).group(1)  # type: ignore[union-attr]
+    return bool(_NAME_FILLER.match(first) and _NAME_FILLER.match(last)) and \
+        first[0].isupper() and last[0].isupper() and not first.isupper() and \
+        not last.isupper() and name_dictionary().kind(first) in ("first", "both") and \
+        name_dictionary().kind(last) != "first"
 
 
 def _texts_naming_someone(t: TableInfo, verdicts: dict[str, Verdict],
@@ -2023,7 +2182,9 @@ def _texts_naming_someone(t: TableInfo, verdicts: dict[str, Verdict],
         named: set[int] = set()
         shown: list[str] = []
         for tpl, fillers in by_template.items():
-            distinct = set(fillers)
+            # (a full name's surname changes too: ``Jennifer Massachusetts`` and
+            # ``Michael Massachusetts`` are towns of one state)
+            distinct = {f.rsplit(" ", 1)[-1] for f in fillers}
             if len(distinct) >= 2 and len(distinct) >= TEMPLATE_FILLER_SHARE * len(fillers) \
                     and any(w != "*" and not w.startswith("*") and any(c.isalpha() for c in w)
                             for w in tpl):
@@ -2047,6 +2208,31 @@ ONE_TIME_CODE_TOKENS = (["auth", "code"], ["authcode"], ["otp"], ["otp", "code"]
                         ["backup", "code"], ["recovery", "code"], ["email", "auth", "code"])
 
 
+# words that only say which second factor a column is of: ``2fa_backup_codes`` (``2fa``
+# splits into ``fa``: digits are dropped), ``tfa_``, ``mfa_``, ``totp_``, ``twoFactor…``,
+# and the owner's or the table's prefix (``user_``, ``u_``)
+SECOND_FACTOR_QUALIFIERS = frozenset({"fa", "tfa", "mfa", "twofa", "two", "factor",
+                                      "twofactor", "totp", "hotp", "second", "authenticator",
+                                      "google", "user", "usr", "u", "account", "member"})
+
+
+def _second_factor_core(cname: str, table: str) -> list[str]:
+    """The tokens of a column's name without the qualifiers before them that name the
+    factor, the owner or the table (``2fa_backup_codes``, ``twoFactorRecoveryCodes``,
+    ``users_mfa_code``: ``backup codes``, ``recovery codes``, ``mfa code``); the name's
+    tokens as they are when that leaves nothing named in ONE_TIME_CODE_TOKENS."""
+    toks = N.tokens(cname)
+    if toks in ONE_TIME_CODE_TOKENS:
+        return toks
+    own = {w for x in N.tokens(table) for w in (x, N._singular(x))}
+    for i in range(1, len(toks)):
+        if toks[i - 1] not in SECOND_FACTOR_QUALIFIERS | own:
+            break
+        if toks[i:] in ONE_TIME_CODE_TOKENS and len(toks) - i >= 2:
+            return toks[i:]
+    return toks
+
+
 def _one_time_codes(t: TableInfo, verdicts: dict[str, Verdict],
                     rows: list[dict[str, Any]] | None) -> None:
     """A second factor's one-time codes under their names (``authCode``, the six digits
@@ -2056,7 +2242,7 @@ def _one_time_codes(t: TableInfo, verdicts: dict[str, Verdict],
     value sampled. A ``zip_code``, a ``promo_code`` or a ``code`` alone are no second
     factor."""
     for cname, v in verdicts.items():
-        col, toks = t.columns.get(cname), N.tokens(cname)
+        col, toks = t.columns.get(cname), _second_factor_core(cname, t.name)
         if col is None or v.entity not in (None, JSON) or v.sampled < 1 or \
                 toks not in ONE_TIME_CODE_TOKENS:
             continue

@@ -709,12 +709,20 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         v.signals.append(f"hex-ip={st.ip_hex}/{st.distinct}")
         return v
     images = Counter(k for x in present if (k := base64_image(x)) is not None)
-    if images and sum(images.values()) >= max(2, SHAPED_SHARE * len(present)):
+    # an avatar column mixes uploaded pictures with Gravatar URLs (the hash of the
+    # person's e-mail: the same picture, found by the address)
+    gravatars = sum(bool(_GRAVATAR.search(x)) for x in present)
+    if images and sum(images.values()) + gravatars >= max(2, SHAPED_SHARE * len(present)):
         image = images.most_common(1)[0][0]
         # a picture stored as base64 text (a drawn signature, an avatar): judged as the
         # same bytes in a binary column are, with the table (classifiers.context)
         v.entity, v.confidence, v.content = N.PHOTO, 0.6, image
-        v.signals.append(f"content:{image} as base64 text")
+        v.signals.append(f"content:{image} as base64 text"
+                         + (f" and {gravatars} Gravatar URLs" if gravatars else ""))
+        return v
+    if gravatars >= max(2, SHAPED_SHARE * len(present)):
+        v.entity, v.confidence = N.PROFILE_URL, 0.6
+        v.signals.append(f"Gravatar URLs (a hash of the person's e-mail): {gravatars}")
         return v
     if nm is None and _names_nothing(name) and _birth_dates(present):
         # a custom field (``custom_value1``) the application lets each customer define:
@@ -1394,6 +1402,8 @@ def binary_verdict(name: str, values: list[Any], engine: Analyzer) -> Verdict:
 # a picture as base64 text: a data URI, or the base64 of a PNG's, a JPEG's or a GIF's
 # first bytes
 _DATA_URI_IMAGE = re.compile(r"^data:image/([a-z+.-]{2,20});base64,", re.IGNORECASE)
+_GRAVATAR = re.compile(r"^(?:https?:)?//(?:[a-z0-9-]+\.)?gravatar\.com/avatar/[0-9a-f]{32,64}\b",
+                       re.IGNORECASE)
 _BASE64_MAGIC = (("iVBORw0KGgo", "PNG"), ("/9j/", "JPEG"), ("R0lGOD", "GIF"))
 
 

@@ -415,3 +415,26 @@ def test_authenticators_one_time_codes_and_lists_of_sites(db_url, keyring_env):
     assert s.rule("feeds", "feed_url").finding.entity == "CREDENTIAL"
     assert _method(s, "feeds", "site_url") == "keep"
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_qualified_code_names_avatars_link_tokens_and_login_lists(db_url, keyring_env):
+    """The fourteenth corpus pass's rules on each engine, where the types differ: backup
+    codes under ``2fa_`` as JSON (text on SQLite), avatars as base64 pictures or Gravatar
+    URLs in long text, Socialite's ``driver_id`` beside an undeclared ``user_id``, a
+    share link's random ``slug``, user names joined by ``+``, a cancellation reason
+    naming someone; a webhook's signing secret and the theme stay kept; tokenize accepts
+    the proposal."""
+    result, inv = _scan(db_url, dc.fourteenth_pass)
+    s = result.schema
+    backup = s.rule("users", "2fa_backup_codes").finding
+    assert backup.entity == "JSON" and set(backup.paths.values()) == {"CREDENTIAL"}
+    assert _method(s, "users", "2fa_backup_codes") != "keep"
+    assert _method(s, "users", "avatar") != "keep"
+    assert _method(s, "users", "theme") == "keep"
+    assert s.rule("social_accounts", "driver_id").finding.entity == "PERSON_ID"
+    assert s.rule("sharelinks", "slug").finding.entity == "CREDENTIAL"
+    assert s.rule("bookings", "group_ref").finding.entity == "USERNAME"
+    assert _method(s, "bookings", "cancellation_reason") != "keep"
+    assert _method(s, "webhooks", "secret") == "keep"
+    _tokenizes(s, inv, db_url, keyring_env)
+

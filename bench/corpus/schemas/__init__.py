@@ -21,7 +21,9 @@ NAMES = ("wordpress", "mastodon", "django_auth", "mediawiki", "openemr", "synthe
          # held out in the eleventh pass, tuned on since the twelfth
          "miniflux", "akaunting", "monica", "mautic",
          # held out in the twelfth pass, tuned on since the thirteenth
-         "freescout", "wallabag", "peertube", "sylius")
+         "freescout", "wallabag", "peertube", "sylius",
+         # held out in the thirteenth pass, tuned on since the fourteenth
+         "bookstack", "calcom", "paperless", "pixelfed")
 # Held out: labelled before any scan (labels in ``bench/corpus/heldout``), never tuned on;
 # scored separately (``--only jellyfin,koha,mealie,zammad``) as a check that the rules
 # generalise. Labelled during the fourteenth pass, before any scan, by a helper that never
