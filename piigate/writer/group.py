@@ -73,6 +73,10 @@ class GroupTransaction:
                                     "longer be rebuilt (its schema changed?); nothing was "
                                     "changed", table=self.tables[0])
             if not rebuild:  # parked values are needed only to update in place
+                # an update in place can fire triggers that add or delete rows anywhere:
+                # counts taken before the run no longer hold for this or later groups
+                self.works.row_counts.clear()
+                self.row_counts.clear()
                 self.works.ensure_parking(conn, self.tables)
                 conn.commit()
             if rebuild and self.sql.rebuilds_aside:

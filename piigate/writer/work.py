@@ -376,12 +376,13 @@ class WorkTables:
                 raise
 
         pool = ThreadPoolExecutor(MAP_THREADS, thread_name_prefix="piigate-map")
-        futures = [pool.submit(one, t) for t in tasks]
+        futures: list[Future[None]] = []
         try:
+            futures += [pool.submit(one, t) for t in tasks]
             wait(futures, return_when=FIRST_EXCEPTION)
         finally:  # all done, a failure, or an interrupt here: stop the rest, then wait
             stop.set()
-            pool.shutdown(wait=True, cancel_futures=True)
+            _join(pool)
         errors = [f.exception() for f in futures if not f.cancelled() and f.exception()]
         if errors:  # the first cause in plan order, as when built one by one
             real = [e for e in errors if not isinstance(e, _Stopped)]
@@ -401,11 +402,11 @@ class WorkTables:
         try:
             with closing(self.chunks(reader, work, raw)) as chunks:
                 for rows in chunks:
-                    if stop is not None and stop.is_set():
-                        raise _Stopped("stopped: another value map failed")
-                    if pending is not None:
+                    if pending is not None:  # its own failure first, before any stop
                         pending.result()
                         pending = None
+                    if stop is not None and stop.is_set():
+                        raise _Stopped("stopped: another value map failed")
                     if rows.rows:
                         if ahead is None:
                             insert(rows)
@@ -758,6 +759,20 @@ def _max_length(work: Work) -> int | None:
     """The longest declared length of the domain's columns (None: one is unbounded)."""
     lengths = [s.col.info.length for s in work.sources]
     return None if any(n is None for n in lengths) else max(int(n or 0) for n in lengths)
+
+
+def _join(pool: ThreadPoolExecutor) -> None:
+    """Wait for the pool's threads, also through a second Ctrl-C: a thread left running
+    could create and fill a work table after the caller's clean-up dropped them."""
+    interrupted = False
+    while True:
+        try:
+            pool.shutdown(wait=True, cancel_futures=True)
+            break
+        except KeyboardInterrupt:
+            interrupted = True
+    if interrupted:
+        raise KeyboardInterrupt
 
 
 class _Stopped(TokenizeError):
