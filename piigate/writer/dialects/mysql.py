@@ -247,8 +247,9 @@ class MysqlDialect(Dialect):
         conn.execute(sa.text(f"RENAME TABLE {', '.join(pairs)}"))
         conn.execute(sa.text("DROP TABLE " + ", ".join(q(old) for _, _, old in swaps)))
         for table, clauses in fks.items():
-            for clause in clauses:
-                conn.execute(sa.text(f"ALTER TABLE {q(table)} ADD {clause}"))
+            if clauses:  # one ALTER a table: each is ~50 ms of InnoDB's metadata work
+                conn.execute(sa.text(f"ALTER TABLE {q(table)} "
+                                     + ", ".join(f"ADD {c}" for c in clauses)))
             now = self._indexes(conn, table)
             for name, cols in names[table].items():
                 if name in now:
