@@ -453,6 +453,8 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _address_lines(t, verdicts)
     _addresses(t, verdicts, subject)
     _handles(t, verdicts, inv, subject)
+    if subject.about_people and rows:
+        _initials(t, verdicts, rows)
     if subject.kind == "thing":
         _organisation_contacts(t, verdicts, subject)
     _keys(t, verdicts, inv)
@@ -517,6 +519,8 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _contact_lists(t, verdicts, rows)
     if owned:
         _device_fingerprints(t, verdicts)
+    if owned or set(N.tokens(t.name)) & DEVICE_TABLE_WORDS:
+        _device_ids(t, verdicts, inv)
     _installation_secrets(t, verdicts, subject, owned)
     if rows:
         _webhooks(verdicts, rows)
@@ -681,13 +685,18 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
     its invitees share (a meeting's, a forum's, a share link's), a webhook's signing
     secret (shared with the endpoint it posts to), and the secrets of the installation's
     own registrations (an app's OAuth client keys, an OAuth consumer's secret, an LLM API
-    key in the configuration) in a table with no reference to a person. The labels keep
+    key in the configuration, a table of API keys) in a table with no reference to a
+    person. The labels keep
     them (system secrets); a person's password, a user's own API client (a reference
     to its user) and a token found in the values stay masked."""
     twords = {w for x in N.tokens(t.name) for w in (x, N._singular(x))}
     last = N._singular(N.tokens(t.name)[-1]) if N.tokens(t.name) else ""
     # (``socialapp``, ``applicationconfiguration``: the word closes a compound)
     head = next((w for w in INSTALLATION_WORDS if last.endswith(w)), "")
+    if not head and [*N.tokens(t.name)[-2:-1], last] == ["api", "key"]:
+        # a table of API keys with no reference to a person (Jellyfin's ``ApiKeys``,
+        # osTicket's ``ost_api_key``): the keys the installation hands to its servers
+        head = "API key"
     # a client's own ``client_id`` is no reference to a person
     owners = [c for c in owned if N.tokens(c)[0] not in INSTALLATION_WORDS]
     installation = bool(head) and not owners and not subject.about_people
@@ -707,6 +716,9 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
             elif installation:
                 _demote(v, f"a secret of the installation's own {head}s (no reference to "
                            "a person): a system secret")
+        elif v.entity == N.IP and installation and head == "API key":
+            _demote(v, "the address of the server an installation's API key is issued to "
+                       "(no reference to a person)")
         elif v.entity == JSON and installation and v.paths and \
                 all(e == N.CREDENTIAL for e in v.paths.values()):
             _demote(v, f"keys of the installation's own {head}s (no reference to a "
@@ -751,7 +763,8 @@ def _login_lists(t: TableInfo, verdicts: dict[str, Verdict],
 # a table of links handed to one person: a password reset, an invitation, an e-mail
 # confirmation, a shared link to someone's document
 LINK_TABLE_WORDS = frozenset({"share", "sharelink", "reset", "invite", "invitation",
-                              "confirmation", "verification", "magic", "forgot"})
+                              "confirmation", "verification", "magic", "forgot",
+                              "recovery"})
 
 
 def _link_tokens(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
@@ -761,7 +774,8 @@ def _link_tokens(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
     or slug (Paperless's ``documents_sharelink.slug``). Random text, one value a row,
     in such a table is the bearer credential of the link. An integer key, a table whose
     token column is named (``password_resets.token``: the key beside it stays), and
-    the same values in a table of other rows stay."""
+    the same values in a table of other rows stay, and so does a uuid primary key
+    (Mealie's ``recipe_share_tokens.id`` on SQLite: the ORM's uuid, stored as text)."""
     words = {w for x in N.tokens(t.name) for w in (x, N._singular(x))}
     if not words & LINK_TABLE_WORDS or \
             any(v.entity == N.CREDENTIAL for v in verdicts.values()):
@@ -772,6 +786,10 @@ def _link_tokens(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
         if v is None or v.entity is not None or col.kind != "text" or cname in fk_cols or \
                 v.sampled < 2 or v.hits.get(TOKEN_LIKE, 0) < 0.9 * v.sampled or \
                 v.sampled < 0.9 * max(v.sampled, v.rows):
+            continue
+        if col.primary_key and v.hits.get(UUID_LIKE, 0) >= 0.9 * v.sampled:
+            # a uuid key stored as text (SQLite has no uuid type; PostgreSQL's keeps it
+            # a key): the row's id the ORM generates, as in any other table of its schema
             continue
         v.entity, v.confidence, v.note = N.CREDENTIAL, 0.6, None
         v.signals.append("random, one a row, in a table of links handed to a person: "
@@ -1113,7 +1131,7 @@ def address_part(name: str) -> tuple[str, tuple[str, ...]] | None:
     nm = N.match(name)
     if nm is None or nm.entity not in N.ADDRESS_PARTS:
         return None
-    toks = N.tokens(name)
+    toks = N.words(name)
     phrase = nm.phrase.split()
     for cand in (toks, [N._singular(x) for x in toks]):
         for i in range(len(cand) - len(phrase) + 1):
@@ -1190,6 +1208,28 @@ def _addresses(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> 
                       f"{label}, table {_subject_phrase(subject)}")
 
 
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.?\s?){1,4}$")
+INITIALS_SHARE = 0.8
+
+
+def _initials(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str, Any]]
+              ) -> None:
+    """A person's ``initials`` (Koha's ``borrowers.initials``: two or three capitals,
+    ``J.K.``) in a table about people: the letters of their names, with the rest of the
+    row they point to one person. A column of initials elsewhere (a table of things) is
+    not judged here; other letter codes in a table of people stay (a ``grade``)."""
+    for cname, v in verdicts.items():
+        col = t.columns.get(cname)
+        if col is None or v.entity is not None or col.kind != "text" or v.sampled < 2 or \
+                N.tokens(cname)[-1:] != ["initials"]:
+            continue
+        vals = [x for r in rows if isinstance(x := r.get(cname), str) and x.strip()]
+        if vals and sum(bool(_INITIALS.match(x.strip())) for x in vals) >= \
+                INITIALS_SHARE * len(vals):
+            v.entity, v.confidence, v.note = N.FIRST_NAME, 0.6, None
+            v.signals.append("a person's initials in a table about people")
+
+
 def _key_columns(t: TableInfo, inv: Inventory) -> set[str]:
     """The table's primary key, its foreign keys and the columns other tables reference."""
     keys = set(t.primary_key) | {c for fk in t.foreign_keys for c in fk.columns}
@@ -1214,8 +1254,9 @@ def _handles(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
              subject: Subject) -> None:
     """Outside accounts (``twitter``, ``icq``, ``skype``) and web sites (``website``) are a
     person's only in a table about people, and not because of these columns alone: a
-    site's ``settings.twitter`` or a company's ``website`` stays. A bare ``url`` column of
-    a table named for people is that person's web page."""
+    site's ``settings.twitter`` or a company's ``website`` stays. A bare ``url`` (or
+    ``web``, ``www``: Zammad's ``users.web``) column of a table named for people is that
+    person's web page."""
     handles = {c for c, v in verdicts.items() if not v.partial and v.entity is not None
                and (nm := N.match(c)) is not None and nm.entity == v.entity
                and N.is_handle(nm)}
@@ -1231,7 +1272,8 @@ def _handles(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     for cname, v in verdicts.items():
         col = t.columns.get(cname)
         if v.entity is None and col is not None and col.kind == "text" and v.sampled and \
-                N.tokens(cname) in (["url"], ["user", "url"]) and not col.primary_key:
+                N.tokens(cname) in (["url"], ["user", "url"], ["web"], ["www"]) and \
+                not col.primary_key:
             v.entity, v.confidence = N.PROFILE_URL, 0.6
             v.signals.append(f"person-url:{subject.reason}")
             v.note = ""
@@ -1269,19 +1311,41 @@ def _organisation_contacts(t: TableInfo, verdicts: dict[str, Verdict],
     in a table of machines (hosts, peers, mirrors)."""
     for cname, v in verdicts.items():
         nm = N.match(cname)
+        own = _own_contact(t.name, cname)
         # only what the column's name announces: e-mails found in a login or a settings
         # value are a person's still
-        if v.partial or nm is None or nm.entity != v.entity:
+        if v.partial or ((nm is None or nm.entity != v.entity) and not own):
             continue
-        if v.entity == N.IP and head_noun(t.name) not in MACHINE_WORDS:
+        if v.entity == N.IP and head_noun(t.name) not in MACHINE_WORDS and not own:
             # an organisation has no address of its own on the network: the IP a
             # company's or a shop's row records is the connection of the person who
             # created it (Invoice Ninja's ``companies.ip``, its owner's at sign-up)
             continue
-        if v.entity in CONTACT or v.entity in N.ADDRESS_PARTS or v.entity == N.IP:
-            # (an IP address of a peer server, a mirror, a crawler: a machine's)
+        street = own and v.entity == FREE_TEXT and \
+            "".join(N.tokens(cname)).endswith(("address", "addr"))
+        if v.entity in CONTACT or v.entity in N.ADDRESS_PARTS or v.entity == N.IP or street:
+            # (an IP address of a peer server, a mirror, a crawler: a machine's; a
+            # branch's street address, its words read as a name)
             _demote(v, f"contact data of a table about things ({subject.reason}): an "
                        "organisation's or a machine's, not a person's")
+
+
+# the words a thing's own contact column ends with, after the thing's own name
+# (Koha's ``branches.branchemail``, ``branchillemail``, ``branchfax``, ``branchip``)
+_OWN_CONTACT_TAILS = ("email", "mail", "phone", "fax", "tel", "ip", "address", "addr",
+                      "zip", "zipcode", "postcode", "city", "state", "country", "replyto")
+
+
+def _own_contact(table: str, cname: str) -> bool:
+    """A column named for the table's own thing and a contact (``branchemail`` in
+    ``branches``, ``store_phone`` in ``stores``): the thing's own address or number."""
+    head = head_noun(table)
+    if head is None or head not in THING_WORDS:
+        return False
+    glued = "".join(N.tokens(cname))
+    if not glued.startswith(head) or glued == head:
+        return False
+    return glued.endswith(_OWN_CONTACT_TAILS)
 
 
 def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
@@ -2420,6 +2484,27 @@ def _device_fingerprints(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
         if v.hits.get(SECRET_LIKE, 0) + v.hits.get(SHORT_HEX, 0) >= 0.8 * v.sampled:
             v.entity, v.confidence, v.note = N.PERSON_ID, 0.5, None
             v.signals.append("a device's fingerprint in a table of a person's devices")
+
+
+def _device_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
+    """A ``DeviceId`` of random text (a uuid, hex, base64 the client app generates) in a
+    table of devices or of a person's rows (Jellyfin's ``Devices.DeviceId``,
+    ``DeviceOptions.DeviceId``): the id of one person's phone or browser, the same
+    wherever it appears, a pseudonymous id. A reference to a table of devices (an
+    integer, or a declared key: Mautic's ``page_hits.device_id``) and the table's own
+    key stay."""
+    keys = _key_columns(t, inv)
+    for cname, v in verdicts.items():
+        col = t.columns.get(cname)
+        toks = N.tokens(cname)
+        if col is None or v.entity is not None or col.kind != "text" or cname in keys or \
+                v.sampled < 2 or toks[-2:] not in (["device", "id"], ["device", "uuid"]) and \
+                toks != ["deviceid"]:
+            continue
+        random_ = sum(v.hits.get(k, 0) for k in (TOKEN_LIKE, SHORT_HEX, UUID_LIKE, SECRET_LIKE))
+        if random_ >= 0.8 * v.sampled:
+            v.entity, v.confidence, v.note = N.PERSON_ID, 0.5, None
+            v.signals.append("a device's id in a table of devices or of a person's rows")
 
 
 # -- binary and other types ---------------------------------------------------------
