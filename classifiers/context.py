@@ -2149,6 +2149,13 @@ ADDRESS_WORDS = frozenset({"for", "to", "with", "from", "by", "dear", "hi", "hel
                            "für", "pour", "para", "per", "voor", "à"})
 HOUSEHOLD_WORDS = frozenset({"family", "household", "familie", "famille", "familia",
                              "famiglia", "family's", "wedding"})
+# a relative's title before their name (``Oma Ingrids Apfelkuchen``, ``Grandma Rose's
+# pie``, ``Tante Eva``): the name after it is a person's, possessive with or without an
+# apostrophe (German writes ``Ingrids``)
+KIN_WORDS = frozenset({"oma", "opa", "grandma", "grandpa", "granny", "grandad", "nana",
+                       "nan", "aunt", "auntie", "tante", "uncle", "onkel", "mom", "mum",
+                       "dad", "mama", "papa", "nonna", "nonno", "abuela", "abuelo", "mamie",
+                       "papy", "mémé", "pépé", "zia", "zio", "tía", "tío", "tia", "tio"})
 # a name that opens a sentence as its subject (``Thea is on vacation, please rebook``,
 # ``Marco has moved``): someone the text is about
 SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "will", "cannot", "can't", "won't",
@@ -2187,8 +2194,12 @@ def _slots(value: str) -> list[tuple[tuple[str, ...], str]]:
                 break
         before = words[i - 1].lower().strip(",:") if i else ""
         after = words[i + 1].lower().strip("!?.,:;") if i + 1 < len(words) else ""
+        if before in KIN_WORDS and not suffix and core.endswith("s") and \
+                not _name_filler(core) and _name_filler(core[:-1]):
+            core, suffix = core[:-1], "'s"  # ``Oma Ingrids``: German's genitive
         # (a login with a login's marks names its user wherever it stands)
         addressed = bool(suffix) or before in ADDRESS_WORDS or after in HOUSEHOLD_WORDS or \
+            before in KIN_WORDS or \
             core.islower()
         addressed = addressed or (i == 0 and after in SUBJECT_VERBS)
         if core and addressed and _name_filler(core):
@@ -2209,10 +2220,23 @@ def _full_name(first: str, word: str) -> bool:
     from .namewords import name_dictionary
 
     last = _PUNCT_TAIL.match(word).group(1)  # type: ignore[union-attr]
+    for pos in ("'s", "’s"):
+        if last.endswith(pos) and len(last) > len(pos) + 1:
+            last = last[:-len(pos)]  # ``Lisa Wagner's Lasagne``: a full name, possessive
+            break
     return bool(_NAME_FILLER.match(first) and _NAME_FILLER.match(last)) and \
         first[0].isupper() and last[0].isupper() and not first.isupper() and \
         not last.isupper() and name_dictionary().kind(first) in ("first", "both") and \
         name_dictionary().kind(last) != "first"
+
+
+def _possessed(tpl: tuple[str, ...], filler: str) -> bool:
+    """A slot that is a relative's name (``Oma *'s``) or a full name in the possessive
+    (``Lisa Wagner's``)."""
+    if " " in filler:
+        return filler.endswith(("'s", "’s"))
+    i = next((k for k, w in enumerate(tpl) if w.startswith("*")), -1)
+    return i > 0 and tpl[i - 1].lower().strip(",:") in KIN_WORDS
 
 
 def _texts_naming_someone(t: TableInfo, verdicts: dict[str, Verdict],
@@ -2254,10 +2278,19 @@ def _texts_naming_someone(t: TableInfo, verdicts: dict[str, Verdict],
                             for w in tpl):
                 named.add(id(tpl))
                 shown.append(" ".join(tpl))
+        # a relative's title or a full name in the possessive names someone whatever the
+        # words around it (``Oma Ingrids <dish>``, ``Lisa Wagner's <dish>``: one
+        # template a dish), when the names change from row to row
+        strong = {x: f for x in vals if not _org_word(x)
+                  for tpl, f in _slots(x) if _possessed(tpl, f)}
+        if len(set(strong.values())) >= max(2, TEMPLATE_FILLER_SHARE * len(strong)) and \
+                len(strong) >= max(2, TEMPLATE_NAMED_SHARE * len(vals)):
+            shown.append("a relative's or a full name's possessive")
         if not shown:
             continue
         named_tpls = {tpl for tpl in by_template if id(tpl) in named}
-        hits = sum(any(tpl in named_tpls for tpl, _f in _slots(x)) for x in vals)
+        hits = sum(x in strong or any(tpl in named_tpls for tpl, _f in _slots(x))
+                   for x in vals)
         if hits < max(2, TEMPLATE_NAMED_SHARE * len(vals)):
             continue
         v.entity, v.confidence, v.partial, v.note = FREE_TEXT, 0.5, True, None

@@ -208,3 +208,20 @@ def test_bracketed_message_ids_of_hex_digits():
     # look-alikes: a person's mailbox, and hex digits not in a header's brackets
     assert not message_id("<anna.schmidt@example.org>")
     assert not message_id("deadbeef12345678@example.org")
+
+
+# -- a relative's or a full name's possessive in a title --------------------------------
+
+
+def test_titles_naming_a_relative_or_a_full_name_in_the_possessive(engine):
+    dishes = ["Apple Pie", "Ramen", "Lasagne", "Pad Thai", "Paella", "Borscht",
+              "Green Curry", "Banana Bread"]
+    owners = ["Oma Ingrids", "Lisa Wagner's", "Oma Annas", "Tom Becker's", "Grandma Rose's"]
+    names = [f"{o} {d}" for o, d in zip(owners, dishes[:5], strict=True)] + \
+        [f"Easy {d}" for d in dishes] + dishes * 2
+    v = _one("recipes", {"id": "integer", "name": "text"}, {"name": names}, engine)
+    assert v["name"].entity is not None
+    # look-alike: dishes named for what is in them, one a first name's shape
+    plain = [f"Easy {d}" for d in dishes] + dishes * 2 + ["Victoria Sponge", "Margherita Pizza"]
+    v = _one("recipes", {"id": "integer", "name": "text"}, {"name": plain}, engine)
+    assert v["name"].entity is None
