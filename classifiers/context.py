@@ -512,6 +512,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _token_keys(t, verdicts, rows)
         _federated_handles(t, verdicts, rows)
         _texts_naming_someone(t, verdicts, rows)
+        _inverted_names(t, verdicts, rows)
     if rows and (subject.about_people or owned):
         _urls_with_secrets(t, verdicts, rows)
         _login_lists(t, verdicts, rows)
@@ -2228,6 +2229,37 @@ def _full_name(first: str, word: str) -> bool:
         first[0].isupper() and last[0].isupper() and not first.isupper() and \
         not last.isupper() and name_dictionary().kind(first) in ("first", "both") and \
         name_dictionary().kind(last) != "first"
+
+
+# ``Surname, Forename``, a catalogue's way (``Ross, Ada, 1950-``: life dates after)
+_INVERTED = re.compile(r"^([^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)?), ([^\W\d_][\w'’-]+)"
+                       r"(?: [A-Z]\.?)?(?:, \d{3,4}-(?:\d{3,4})?)?\.?$")
+INVERTED_SHARE = 0.5  # values in the form, with a dictionary first name after the comma
+
+
+def _inverted_names(t: TableInfo, verdicts: dict[str, Verdict],
+                    rows: list[dict[str, Any]]) -> None:
+    """A column of names written surname first (``Ross, Ada``; ``Ross, Ada, 1950-``:
+    Koha's ``biblio.author``, a library catalogue's authors): half its values or more a
+    capitalised word, a comma and a dictionary first name, three distinct at least.
+    Places with their region (``Springfield, Ohio``) have no first name after the comma."""
+    from .namewords import name_dictionary
+
+    for cname, v in _unjudged_text(t, verdicts):
+        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()}
+        if len(vals) < 3:
+            continue
+        hits = 0
+        for x in vals:
+            m = _INVERTED.match(x)
+            if m and m.group(2)[0].isupper() and m.group(1)[0].isupper() and \
+                    name_dictionary().kind(m.group(2)) in ("first", "both") and \
+                    name_dictionary().kind(m.group(1).split()[-1]) != "first":
+                hits += 1
+        if hits >= 3 and hits >= INVERTED_SHARE * len(vals):
+            v.entity, v.confidence, v.note = N.PERSON, 0.6, None
+            v.signals.append(f"names written surname first in {hits} of {len(vals)} "
+                             "distinct sampled values")
 
 
 def _possessed(tpl: tuple[str, ...], filler: str) -> bool:

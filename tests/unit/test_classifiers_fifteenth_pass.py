@@ -225,3 +225,18 @@ def test_titles_naming_a_relative_or_a_full_name_in_the_possessive(engine):
     plain = [f"Easy {d}" for d in dishes] + dishes * 2 + ["Victoria Sponge", "Margherita Pizza"]
     v = _one("recipes", {"id": "integer", "name": "text"}, {"name": plain}, engine)
     assert v["name"].entity is None
+
+
+# -- names written surname first ----------------------------------------------------------
+
+
+def test_a_catalogues_authors_written_surname_first(engine):
+    authors = ["Ross, Ada", "Becker, Thomas, 1950-", "Price, William", "Wade, Matthew",
+               "Rust, Nelly, 1921-1999", "Haering, Vanessa"] * 2
+    v = _one("biblio", {"id": "integer", "author": "text"}, {"author": authors}, engine)
+    assert v["author"].entity == N.PERSON
+    # look-alike: places with their region
+    places = ["Springfield, Ohio", "Portland, Oregon", "Austin, Texas", "Bath, Somerset",
+              "Lyon, Rhône", "Graz, Steiermark"] * 2
+    v = _one("branches", {"id": "integer", "location": "text"}, {"location": places}, engine)
+    assert v["location"].entity is None
