@@ -453,6 +453,8 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _address_lines(t, verdicts)
     _addresses(t, verdicts, subject)
     _handles(t, verdicts, inv, subject)
+    if subject.about_people and rows:
+        _initials(t, verdicts, rows)
     if subject.kind == "thing":
         _organisation_contacts(t, verdicts, subject)
     _keys(t, verdicts, inv)
@@ -510,6 +512,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _token_keys(t, verdicts, rows)
         _federated_handles(t, verdicts, rows)
         _texts_naming_someone(t, verdicts, rows)
+        _inverted_names(t, verdicts, rows)
     if rows and (subject.about_people or owned):
         _urls_with_secrets(t, verdicts, rows)
         _login_lists(t, verdicts, rows)
@@ -517,6 +520,8 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _contact_lists(t, verdicts, rows)
     if owned:
         _device_fingerprints(t, verdicts)
+    if owned or set(N.tokens(t.name)) & DEVICE_TABLE_WORDS:
+        _device_ids(t, verdicts, inv)
     _installation_secrets(t, verdicts, subject, owned)
     if rows:
         _webhooks(verdicts, rows)
@@ -681,13 +686,18 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
     its invitees share (a meeting's, a forum's, a share link's), a webhook's signing
     secret (shared with the endpoint it posts to), and the secrets of the installation's
     own registrations (an app's OAuth client keys, an OAuth consumer's secret, an LLM API
-    key in the configuration) in a table with no reference to a person. The labels keep
+    key in the configuration, a table of API keys) in a table with no reference to a
+    person. The labels keep
     them (system secrets); a person's password, a user's own API client (a reference
     to its user) and a token found in the values stay masked."""
     twords = {w for x in N.tokens(t.name) for w in (x, N._singular(x))}
     last = N._singular(N.tokens(t.name)[-1]) if N.tokens(t.name) else ""
     # (``socialapp``, ``applicationconfiguration``: the word closes a compound)
     head = next((w for w in INSTALLATION_WORDS if last.endswith(w)), "")
+    if not head and [*N.tokens(t.name)[-2:-1], last] == ["api", "key"]:
+        # a table of API keys with no reference to a person (Jellyfin's ``ApiKeys``,
+        # osTicket's ``ost_api_key``): the keys the installation hands to its servers
+        head = "API key"
     # a client's own ``client_id`` is no reference to a person
     owners = [c for c in owned if N.tokens(c)[0] not in INSTALLATION_WORDS]
     installation = bool(head) and not owners and not subject.about_people
@@ -707,6 +717,9 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
             elif installation:
                 _demote(v, f"a secret of the installation's own {head}s (no reference to "
                            "a person): a system secret")
+        elif v.entity == N.IP and installation and head == "API key":
+            _demote(v, "the address of the server an installation's API key is issued to "
+                       "(no reference to a person)")
         elif v.entity == JSON and installation and v.paths and \
                 all(e == N.CREDENTIAL for e in v.paths.values()):
             _demote(v, f"keys of the installation's own {head}s (no reference to a "
@@ -751,7 +764,8 @@ def _login_lists(t: TableInfo, verdicts: dict[str, Verdict],
 # a table of links handed to one person: a password reset, an invitation, an e-mail
 # confirmation, a shared link to someone's document
 LINK_TABLE_WORDS = frozenset({"share", "sharelink", "reset", "invite", "invitation",
-                              "confirmation", "verification", "magic", "forgot"})
+                              "confirmation", "verification", "magic", "forgot",
+                              "recovery"})
 
 
 def _link_tokens(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
@@ -761,7 +775,8 @@ def _link_tokens(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
     or slug (Paperless's ``documents_sharelink.slug``). Random text, one value a row,
     in such a table is the bearer credential of the link. An integer key, a table whose
     token column is named (``password_resets.token``: the key beside it stays), and
-    the same values in a table of other rows stay."""
+    the same values in a table of other rows stay, and so does a uuid primary key
+    (Mealie's ``recipe_share_tokens.id`` on SQLite: the ORM's uuid, stored as text)."""
     words = {w for x in N.tokens(t.name) for w in (x, N._singular(x))}
     if not words & LINK_TABLE_WORDS or \
             any(v.entity == N.CREDENTIAL for v in verdicts.values()):
@@ -772,6 +787,10 @@ def _link_tokens(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
         if v is None or v.entity is not None or col.kind != "text" or cname in fk_cols or \
                 v.sampled < 2 or v.hits.get(TOKEN_LIKE, 0) < 0.9 * v.sampled or \
                 v.sampled < 0.9 * max(v.sampled, v.rows):
+            continue
+        if col.primary_key and v.hits.get(UUID_LIKE, 0) >= 0.9 * v.sampled:
+            # a uuid key stored as text (SQLite has no uuid type; PostgreSQL's keeps it
+            # a key): the row's id the ORM generates, as in any other table of its schema
             continue
         v.entity, v.confidence, v.note = N.CREDENTIAL, 0.6, None
         v.signals.append("random, one a row, in a table of links handed to a person: "
@@ -1113,7 +1132,7 @@ def address_part(name: str) -> tuple[str, tuple[str, ...]] | None:
     nm = N.match(name)
     if nm is None or nm.entity not in N.ADDRESS_PARTS:
         return None
-    toks = N.tokens(name)
+    toks = N.words(name)
     phrase = nm.phrase.split()
     for cand in (toks, [N._singular(x) for x in toks]):
         for i in range(len(cand) - len(phrase) + 1):
@@ -1190,6 +1209,28 @@ def _addresses(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> 
                       f"{label}, table {_subject_phrase(subject)}")
 
 
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.?\s?){1,4}$")
+INITIALS_SHARE = 0.8
+
+
+def _initials(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str, Any]]
+              ) -> None:
+    """A person's ``initials`` (Koha's ``borrowers.initials``: two or three capitals,
+    ``J.K.``) in a table about people: the letters of their names, with the rest of the
+    row they point to one person. A column of initials elsewhere (a table of things) is
+    not judged here; other letter codes in a table of people stay (a ``grade``)."""
+    for cname, v in verdicts.items():
+        col = t.columns.get(cname)
+        if col is None or v.entity is not None or col.kind != "text" or v.sampled < 2 or \
+                N.tokens(cname)[-1:] != ["initials"]:
+            continue
+        vals = [x for r in rows if isinstance(x := r.get(cname), str) and x.strip()]
+        if vals and sum(bool(_INITIALS.match(x.strip())) for x in vals) >= \
+                INITIALS_SHARE * len(vals):
+            v.entity, v.confidence, v.note = N.FIRST_NAME, 0.6, None
+            v.signals.append("a person's initials in a table about people")
+
+
 def _key_columns(t: TableInfo, inv: Inventory) -> set[str]:
     """The table's primary key, its foreign keys and the columns other tables reference."""
     keys = set(t.primary_key) | {c for fk in t.foreign_keys for c in fk.columns}
@@ -1214,8 +1255,9 @@ def _handles(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
              subject: Subject) -> None:
     """Outside accounts (``twitter``, ``icq``, ``skype``) and web sites (``website``) are a
     person's only in a table about people, and not because of these columns alone: a
-    site's ``settings.twitter`` or a company's ``website`` stays. A bare ``url`` column of
-    a table named for people is that person's web page."""
+    site's ``settings.twitter`` or a company's ``website`` stays. A bare ``url`` (or
+    ``web``, ``www``: Zammad's ``users.web``) column of a table named for people is that
+    person's web page."""
     handles = {c for c, v in verdicts.items() if not v.partial and v.entity is not None
                and (nm := N.match(c)) is not None and nm.entity == v.entity
                and N.is_handle(nm)}
@@ -1231,7 +1273,8 @@ def _handles(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     for cname, v in verdicts.items():
         col = t.columns.get(cname)
         if v.entity is None and col is not None and col.kind == "text" and v.sampled and \
-                N.tokens(cname) in (["url"], ["user", "url"]) and not col.primary_key:
+                N.tokens(cname) in (["url"], ["user", "url"], ["web"], ["www"]) and \
+                not col.primary_key:
             v.entity, v.confidence = N.PROFILE_URL, 0.6
             v.signals.append(f"person-url:{subject.reason}")
             v.note = ""
@@ -1269,19 +1312,41 @@ def _organisation_contacts(t: TableInfo, verdicts: dict[str, Verdict],
     in a table of machines (hosts, peers, mirrors)."""
     for cname, v in verdicts.items():
         nm = N.match(cname)
+        own = _own_contact(t.name, cname)
         # only what the column's name announces: e-mails found in a login or a settings
         # value are a person's still
-        if v.partial or nm is None or nm.entity != v.entity:
+        if v.partial or ((nm is None or nm.entity != v.entity) and not own):
             continue
-        if v.entity == N.IP and head_noun(t.name) not in MACHINE_WORDS:
+        if v.entity == N.IP and head_noun(t.name) not in MACHINE_WORDS and not own:
             # an organisation has no address of its own on the network: the IP a
             # company's or a shop's row records is the connection of the person who
             # created it (Invoice Ninja's ``companies.ip``, its owner's at sign-up)
             continue
-        if v.entity in CONTACT or v.entity in N.ADDRESS_PARTS or v.entity == N.IP:
-            # (an IP address of a peer server, a mirror, a crawler: a machine's)
+        street = own and v.entity == FREE_TEXT and \
+            "".join(N.tokens(cname)).endswith(("address", "addr"))
+        if v.entity in CONTACT or v.entity in N.ADDRESS_PARTS or v.entity == N.IP or street:
+            # (an IP address of a peer server, a mirror, a crawler: a machine's; a
+            # branch's street address, its words read as a name)
             _demote(v, f"contact data of a table about things ({subject.reason}): an "
                        "organisation's or a machine's, not a person's")
+
+
+# the words a thing's own contact column ends with, after the thing's own name
+# (Koha's ``branches.branchemail``, ``branchillemail``, ``branchfax``, ``branchip``)
+_OWN_CONTACT_TAILS = ("email", "mail", "phone", "fax", "tel", "ip", "address", "addr",
+                      "zip", "zipcode", "postcode", "city", "state", "country", "replyto")
+
+
+def _own_contact(table: str, cname: str) -> bool:
+    """A column named for the table's own thing and a contact (``branchemail`` in
+    ``branches``, ``store_phone`` in ``stores``): the thing's own address or number."""
+    head = head_noun(table)
+    if head is None or head not in THING_WORDS:
+        return False
+    glued = "".join(N.tokens(cname))
+    if not glued.startswith(head) or glued == head:
+        return False
+    return glued.endswith(_OWN_CONTACT_TAILS)
 
 
 def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
@@ -2085,6 +2150,13 @@ ADDRESS_WORDS = frozenset({"for", "to", "with", "from", "by", "dear", "hi", "hel
                            "für", "pour", "para", "per", "voor", "à"})
 HOUSEHOLD_WORDS = frozenset({"family", "household", "familie", "famille", "familia",
                              "famiglia", "family's", "wedding"})
+# a relative's title before their name (``Oma Ingrids Apfelkuchen``, ``Grandma Rose's
+# pie``, ``Tante Eva``): the name after it is a person's, possessive with or without an
+# apostrophe (German writes ``Ingrids``)
+KIN_WORDS = frozenset({"oma", "opa", "grandma", "grandpa", "granny", "grandad", "nana",
+                       "nan", "aunt", "auntie", "tante", "uncle", "onkel", "mom", "mum",
+                       "dad", "mama", "papa", "nonna", "nonno", "abuela", "abuelo", "mamie",
+                       "papy", "mémé", "pépé", "zia", "zio", "tía", "tío", "tia", "tio"})
 # a name that opens a sentence as its subject (``Thea is on vacation, please rebook``,
 # ``Marco has moved``): someone the text is about
 SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "will", "cannot", "can't", "won't",
@@ -2123,8 +2195,12 @@ def _slots(value: str) -> list[tuple[tuple[str, ...], str]]:
                 break
         before = words[i - 1].lower().strip(",:") if i else ""
         after = words[i + 1].lower().strip("!?.,:;") if i + 1 < len(words) else ""
+        if before in KIN_WORDS and not suffix and core.endswith("s") and \
+                not _name_filler(core) and _name_filler(core[:-1]):
+            core, suffix = core[:-1], "'s"  # ``Oma Ingrids``: German's genitive
         # (a login with a login's marks names its user wherever it stands)
         addressed = bool(suffix) or before in ADDRESS_WORDS or after in HOUSEHOLD_WORDS or \
+            before in KIN_WORDS or \
             core.islower()
         addressed = addressed or (i == 0 and after in SUBJECT_VERBS)
         if core and addressed and _name_filler(core):
@@ -2145,10 +2221,54 @@ def _full_name(first: str, word: str) -> bool:
     from .namewords import name_dictionary
 
     last = _PUNCT_TAIL.match(word).group(1)  # type: ignore[union-attr]
+    for pos in ("'s", "’s"):
+        if last.endswith(pos) and len(last) > len(pos) + 1:
+            last = last[:-len(pos)]  # ``Lisa Wagner's Lasagne``: a full name, possessive
+            break
     return bool(_NAME_FILLER.match(first) and _NAME_FILLER.match(last)) and \
         first[0].isupper() and last[0].isupper() and not first.isupper() and \
         not last.isupper() and name_dictionary().kind(first) in ("first", "both") and \
         name_dictionary().kind(last) != "first"
+
+
+# ``Surname, Forename``, a catalogue's way (``Ross, Ada, 1950-``: life dates after)
+_INVERTED = re.compile(r"^([^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)?), ([^\W\d_][\w'’-]+)"
+                       r"(?: [A-Z]\.?)?(?:, \d{3,4}-(?:\d{3,4})?)?\.?$")
+INVERTED_SHARE = 0.5  # values in the form, with a dictionary first name after the comma
+
+
+def _inverted_names(t: TableInfo, verdicts: dict[str, Verdict],
+                    rows: list[dict[str, Any]]) -> None:
+    """A column of names written surname first (``Ross, Ada``; ``Ross, Ada, 1950-``:
+    Koha's ``biblio.author``, a library catalogue's authors): half its values or more a
+    capitalised word, a comma and a dictionary first name, three distinct at least.
+    Places with their region (``Springfield, Ohio``) have no first name after the comma."""
+    from .namewords import name_dictionary
+
+    for cname, v in _unjudged_text(t, verdicts):
+        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()}
+        if len(vals) < 3:
+            continue
+        hits = 0
+        for x in vals:
+            m = _INVERTED.match(x)
+            if m and m.group(2)[0].isupper() and m.group(1)[0].isupper() and \
+                    name_dictionary().kind(m.group(2)) in ("first", "both") and \
+                    name_dictionary().kind(m.group(1).split()[-1]) != "first":
+                hits += 1
+        if hits >= 3 and hits >= INVERTED_SHARE * len(vals):
+            v.entity, v.confidence, v.note = N.PERSON, 0.6, None
+            v.signals.append(f"names written surname first in {hits} of {len(vals)} "
+                             "distinct sampled values")
+
+
+def _possessed(tpl: tuple[str, ...], filler: str) -> bool:
+    """A slot that is a relative's name (``Oma *'s``) or a full name in the possessive
+    (``Lisa Wagner's``)."""
+    if " " in filler:
+        return filler.endswith(("'s", "’s"))
+    i = next((k for k, w in enumerate(tpl) if w.startswith("*")), -1)
+    return i > 0 and tpl[i - 1].lower().strip(",:") in KIN_WORDS
 
 
 def _texts_naming_someone(t: TableInfo, verdicts: dict[str, Verdict],
@@ -2190,10 +2310,19 @@ def _texts_naming_someone(t: TableInfo, verdicts: dict[str, Verdict],
                             for w in tpl):
                 named.add(id(tpl))
                 shown.append(" ".join(tpl))
+        # a relative's title or a full name in the possessive names someone whatever the
+        # words around it (``Oma Ingrids <dish>``, ``Lisa Wagner's <dish>``: one
+        # template a dish), when the names change from row to row
+        strong = {x: f for x in vals if not _org_word(x)
+                  for tpl, f in _slots(x) if _possessed(tpl, f)}
+        if len(set(strong.values())) >= max(2, TEMPLATE_FILLER_SHARE * len(strong)) and \
+                len(strong) >= max(2, TEMPLATE_NAMED_SHARE * len(vals)):
+            shown.append("a relative's or a full name's possessive")
         if not shown:
             continue
         named_tpls = {tpl for tpl in by_template if id(tpl) in named}
-        hits = sum(any(tpl in named_tpls for tpl, _f in _slots(x)) for x in vals)
+        hits = sum(x in strong or any(tpl in named_tpls for tpl, _f in _slots(x))
+                   for x in vals)
         if hits < max(2, TEMPLATE_NAMED_SHARE * len(vals)):
             continue
         v.entity, v.confidence, v.partial, v.note = FREE_TEXT, 0.5, True, None
@@ -2420,6 +2549,27 @@ def _device_fingerprints(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
         if v.hits.get(SECRET_LIKE, 0) + v.hits.get(SHORT_HEX, 0) >= 0.8 * v.sampled:
             v.entity, v.confidence, v.note = N.PERSON_ID, 0.5, None
             v.signals.append("a device's fingerprint in a table of a person's devices")
+
+
+def _device_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
+    """A ``DeviceId`` of random text (a uuid, hex, base64 the client app generates) in a
+    table of devices or of a person's rows (Jellyfin's ``Devices.DeviceId``,
+    ``DeviceOptions.DeviceId``): the id of one person's phone or browser, the same
+    wherever it appears, a pseudonymous id. A reference to a table of devices (an
+    integer, or a declared key: Mautic's ``page_hits.device_id``) and the table's own
+    key stay."""
+    keys = _key_columns(t, inv)
+    for cname, v in verdicts.items():
+        col = t.columns.get(cname)
+        toks = N.tokens(cname)
+        if col is None or v.entity is not None or col.kind != "text" or cname in keys or \
+                v.sampled < 2 or toks[-2:] not in (["device", "id"], ["device", "uuid"]) and \
+                toks != ["deviceid"]:
+            continue
+        random_ = sum(v.hits.get(k, 0) for k in (TOKEN_LIKE, SHORT_HEX, UUID_LIKE, SECRET_LIKE))
+        if random_ >= 0.8 * v.sampled:
+            v.entity, v.confidence, v.note = N.PERSON_ID, 0.5, None
+            v.signals.append("a device's id in a table of devices or of a person's rows")
 
 
 # -- binary and other types ---------------------------------------------------------

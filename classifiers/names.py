@@ -64,6 +64,8 @@ _add(PERSON, "full name", "fullname", "nom complet", "contact person", "display 
      "cardholder name", "card holder name")
 _add(EMAIL, "email", "e mail", "mail", "emailaddress", "email address", "courriel",
      "correo", "correo electronico", "adresse mail", "mail address")
+# a number texted or called (``sms_number``, Koha's ``smsalertnumber``)
+_add(PHONE, "sms number", "sms alert number", "sms phone", "sms alert phone")
 _add(PHONE, "phone", "tel", "telephone", "telefon", "telefono", "teléfono", "mobile",
      "mobil", "cell", "cellphone", "fax", "handy", "portable", "gsm", "msisdn",
      "phonenumber", "phone number", "phone no", "telefonnummer", "mobile number",
@@ -116,7 +118,10 @@ _add(CARD, "card number", "cardnumber", "cc number", "ccnum", "cc no", "creditca
 _add(IBAN, "iban", "bank account", "account iban", "rib", "kontonummer")
 _add(STREET, "address", "addr", "street", "strasse", "straße", "rue", "calle", "adresse",
      "direccion", "dirección", "indirizzo", "address line", "home address",
-     "street address", "anschrift", "domicile", "residence")
+     "street address", "anschrift", "domicile", "residence",
+     # the house number beside a street's name (Koha's ``streetnumber``)
+     "streetnumber", "street number", "housenumber", "house number", "house no",
+     "street no", "civic number")
 _add(CITY, "city", "town", "ville", "stadt", "ort", "ciudad", "citta", "città", "wohnort",
      "localidad")
 _add(POSTCODE, "zip", "zipcode", "zip code", "postcode", "postal code", "postalcode", "plz",
@@ -233,6 +238,52 @@ def tokens(name: str) -> list[str]:
     return [t for t in re.split(r"[^0-9a-zA-ZÀ-ÿ]+", spaced.lower()) if t and not t.isdigit()]
 
 
+# Words that qualify whose or which contact a column is, glued before its word in
+# schemas that write names without separators (Koha's ``altcontactaddress1``,
+# ``altcontactzipcode``, ``smsalertnumber``): split off only when the whole head is made
+# of them, so ``ipaddress``, ``macaddress``, ``branchaddress`` stay one unknown word.
+GLUE_QUALIFIERS = frozenset("""
+alt alternate alternative contact home work office mailing postal billing bill
+shipping ship delivery other second secondary primary permanent current previous prev
+temp temporary guarantor emergency parent guardian private personal business main sms
+alert street house
+""".split())
+# the words a glued name may end with: the parts of an address and a person's contacts
+_GLUE_TAILS = ("streetnumber", "housenumber", "address", "addr", "street", "city",
+               "town", "state", "province", "county", "region", "zipcode", "zip",
+               "postcode", "postalcode", "country", "phone", "mobile", "email",
+               "number")
+
+
+def _qualifiers(head: str) -> list[str] | None:
+    """``altcontact`` -> ["alt", "contact"]; None unless made only of GLUE_QUALIFIERS."""
+    if not head:
+        return []
+    for i in range(len(head), 1, -1):
+        if head[:i] in GLUE_QUALIFIERS:
+            rest = _qualifiers(head[i:])
+            if rest is not None:
+                return [head[:i], *rest]
+    return None
+
+
+def words(name: str) -> list[str]:
+    """:func:`tokens`, with a glued qualifier split off a known last word
+    (``altcontactaddress1`` -> alt, contact, address; ``smsalertnumber`` -> sms, alert,
+    number). Other tokens are returned as they are."""
+    out: list[str] = []
+    for tok in tokens(name):
+        for tail in _GLUE_TAILS:
+            if tok.endswith(tail) and len(tok) > len(tail) and tok not in _GLUE_TAILS:
+                quals = _qualifiers(tok[: -len(tail)])
+                if quals:
+                    out.extend([*quals, tail])
+                    break
+        else:
+            out.append(tok)
+    return out
+
+
 def match(name: str) -> NameMatch | None:
     """The entity a column (or JSON key) name announces, or None.
 
@@ -242,6 +293,8 @@ def match(name: str) -> NameMatch | None:
     if found is None:
         # plural keys ("phones", "emails", "addresses") name the same thing
         found = _match_tokens([_singular(t) for t in tokens(name)])
+    if found is None and (glued := words(name)) != tokens(name):
+        found = _match_tokens(glued)
     return found
 
 

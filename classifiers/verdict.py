@@ -528,13 +528,17 @@ def message_id(value: str, bracketed: bool = False) -> bool:
     Inside angle brackets (how headers and threading columns store them) a random local
     part without digits counts too (``<hmyYmYwAFttucPbkPXfO@mail.example.com>``): 16
     characters or more, no dot between words, case switching all along and four capitals
-    at least; a person's ``<JohnSmithPersonal@…>`` has three."""
+    at least; a person's ``<JohnSmithPersonal@…>`` has three. So does a bracketed local
+    part of 16 to 31 hex digits (Zammad's ``ticket_articles.message_id``)."""
     bracketed = bracketed or value.strip().startswith("<")
     local = value.strip().lstrip("<").split("@", 1)[0]
     if len(local) < 16:
         return False
     if random_secret(local) or _HEX_SECRET.match(local):
         return True
+    if bracketed and _SHORT_HEX.match(local) and any(c.isdigit() for c in local) and \
+            any(c.isalpha() for c in local):
+        return True  # <74bf20f876ffc474c0251908@mail.host>: 16-31 hex digits, no mailbox
     return bracketed and "." not in local and _classes_mixed(local) and \
         sum(c.isupper() for c in local) >= 4
 

@@ -438,3 +438,23 @@ def test_qualified_code_names_avatars_link_tokens_and_login_lists(db_url, keyrin
     assert _method(s, "webhooks", "secret") == "keep"
     _tokenizes(s, inv, db_url, keyring_env)
 
+
+
+def test_glued_addresses_own_contacts_device_ids_and_uuid_keys(db_url, keyring_env):
+    """The fifteenth corpus pass's rules on each engine, where the types differ: a house
+    number, a second address under ``B_`` and an alternate contact's under a glued prefix,
+    an SMS number and initials are masked; a branch's own contacts named after it stay;
+    a device's uuid or hex ``device_id`` is masked; a share token's ``Uuid`` key (native
+    on PostgreSQL, text elsewhere) stays; tokenize accepts the proposal."""
+    result, inv = _scan(db_url, dc.fifteenth_pass)
+    s = result.schema
+    for c in ("streetnumber", "B_streetnumber", "altcontactaddress1", "altcontactstate",
+              "altcontactzipcode", "smsalertnumber", "initials"):
+        assert _method(s, "borrowers", c) != "keep", c
+    assert _method(s, "borrowers", "altcontactcountry") == "keep"
+    for c in ("branchaddress1", "branchphone", "branchemail", "branchip"):
+        assert _method(s, "branches", c) == "keep", c
+    assert _method(s, "devices", "device_id") != "keep"
+    assert _method(s, "devices", "app_name") == "keep"
+    assert _method(s, "share_tokens", "id") == "keep"
+    _tokenizes(s, inv, db_url, keyring_env)

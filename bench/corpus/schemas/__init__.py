@@ -23,7 +23,9 @@ NAMES = ("wordpress", "mastodon", "django_auth", "mediawiki", "openemr", "synthe
          # held out in the twelfth pass, tuned on since the thirteenth
          "freescout", "wallabag", "peertube", "sylius",
          # held out in the thirteenth pass, tuned on since the fourteenth
-         "bookstack", "calcom", "paperless", "pixelfed")
+         "bookstack", "calcom", "paperless", "pixelfed",
+         # held out in the fourteenth pass, tuned on since the fifteenth
+         "jellyfin", "koha", "mealie", "zammad")
 # Held out: labelled before any scan (labels in ``bench/corpus/heldout``), never tuned on;
 # scored separately (``--only attendize,gibbon,librebooking,traccar``) as a check that the
 # rules generalise. Labelled during the fifteenth pass, before any scan, by a helper that
