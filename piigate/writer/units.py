@@ -48,7 +48,6 @@ import multiprocessing
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
@@ -473,7 +472,7 @@ class UnitRun:
         return work, table
 
     def _map(self, unit: Unit) -> dict[str, Any]:
-        work, table = self._work(unit)
+        work, _ = self._work(unit)
         # this range's own counts (the runner may have filled other ranges before)
         work.next_id = unit.part * ID_STRIDE
         work.result.distinct = work.result.changed = 0
@@ -491,12 +490,7 @@ class UnitRun:
                 writer.rollback()
                 return {"skipped": True}
             # the same rows whole-table builds write (work.py), from this range only
-            raw = self.works.raw_rows(work)
-            with closing(self.works.chunks(reader, work, raw)) as chunks:
-                for rows in chunks:
-                    if rows.rows:
-                        self.sql.insert(writer, table, rows, raw)
-                    self.works.report(f"map {work.label}", work.result.distinct, None)
+            self.works.fill(work, reader, writer, self.works.raw_rows(work))
             doc = {"distinct": work.result.distinct, "changed": work.result.changed,
                    "new_min": _enc(work.new_min), "new_max": _enc(work.new_max),
                    "new_first": sorted(work.new_first),

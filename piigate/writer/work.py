@@ -213,8 +213,9 @@ class WorkTables:
         # [low, high) of the source values a work unit reads (None: no bound); set by
         # piigate.writer.units, which builds one work table in ranges
         self.value_range: tuple[Any, Any] = (None, None)
-        # whole tables' rows, counted while the maps were built (tokenize in one process:
-        # nothing else writes under its lock); a group takes these instead of counting
+        # whole tables' rows, counted while the maps were built (tokenize in one process);
+        # a group takes these instead of counting, until a group is updated in place
+        # (its triggers may add rows anywhere: GroupTransaction.run drops them)
         self.row_counts: dict[str, int] = {}
 
     # -- helpers -----------------------------------------------------------------------
@@ -388,8 +389,8 @@ class WorkTables:
             real = [e for e in errors if not isinstance(e, _Stopped)]
             raise cast(BaseException, (real or errors)[0])
 
-    def _fill(self, work: Work, reader: Connection, writer: Connection, raw: bool,
-              stop: threading.Event | None) -> None:
+    def fill(self, work: Work, reader: Connection, writer: Connection, raw: bool,
+             stop: threading.Event | None = None) -> None:
         """Insert the work rows chunk by chunk. With a writer connection of its own, a
         chunk goes in while the next is read and transformed (one insert in flight:
         memory holds two chunks); its failure is raised at the next chunk or the end."""
@@ -441,7 +442,7 @@ class WorkTables:
             work.key_source = self.key_source(reader, work)
             reader.rollback()  # the check's snapshot must not pin the reads that follow
             raw = self.raw_rows(work)
-            self._fill(work, reader, writer, raw, stop)
+            self.fill(work, reader, writer, raw, stop)
             for ix in indexes:
                 if ix.name == f"{work.name}_p" and self.defer_parking:
                     work.park_index = ix

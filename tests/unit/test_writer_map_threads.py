@@ -98,7 +98,7 @@ _WORK = SimpleNamespace(table=None, label="x", result=SimpleNamespace(distinct=0
 
 def test_chunks_go_in_order_on_a_writer_thread_of_their_own():
     wt, seen, closed = _filler()
-    wt._fill(_WORK, "reader", "writer", True, None)
+    wt.fill(_WORK, "reader", "writer", True, None)
     assert [i for i, _ in seen] == [0, 1, 2, 3, 4]
     assert {name for _, name in seen} != {threading.current_thread().name}
     assert closed == [True]
@@ -107,7 +107,7 @@ def test_chunks_go_in_order_on_a_writer_thread_of_their_own():
 def test_an_insert_that_fails_is_raised_and_the_read_closed():
     wt, seen, closed = _filler(fail_at=2)
     with pytest.raises(TokenizeError, match="insert failed"):
-        wt._fill(_WORK, "reader", "writer", True, None)
+        wt.fill(_WORK, "reader", "writer", True, None)
     assert [i for i, _ in seen] == [0, 1]
     assert closed == [True]
     assert not [t for t in threading.enumerate() if t.name.startswith("piigate-map-insert")]
@@ -116,5 +116,5 @@ def test_an_insert_that_fails_is_raised_and_the_read_closed():
 def test_one_connection_inserts_in_the_callers_thread():
     wt, seen, _ = _filler()
     conn = object()
-    wt._fill(_WORK, conn, conn, True, None)
+    wt.fill(_WORK, conn, conn, True, None)
     assert {name for _, name in seen} == {threading.current_thread().name}
