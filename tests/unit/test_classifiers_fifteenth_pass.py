@@ -16,7 +16,7 @@ import pytest
 from classifiers import names as N
 from classifiers.context import address_part
 from classifiers.verdict import Verdict
-from tests.unit.test_classifiers_fourteenth_pass import _one
+from tests.unit.test_classifiers_thirteenth_pass import _one
 
 RNG = random.Random(15)
 HEX = "0123456789abcdef"

@@ -22,7 +22,9 @@ from classifiers.context import _second_factor_core, apply_context
 from classifiers.verdict import FREE_TEXT, JSON, Verdict, text_verdict
 from piigate.db import Inventory
 from tests.unit.test_classifiers_accounts import _table
+from tests.unit.test_classifiers_eleventh_pass import _rows
 from tests.unit.test_classifiers_fifth_pass import _judge
+from tests.unit.test_classifiers_thirteenth_pass import _one
 
 RNG = random.Random(14)
 URLSAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -30,17 +32,6 @@ URLSAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 def _token(n: int, alphabet: str = URLSAFE) -> str:
     return "".join(RNG.choice(alphabet) for _ in range(n))
-
-
-def _rows(n: int, **cols: list) -> list[dict]:
-    return [{"id": i + 1, **{c: vals[i] for c, vals in cols.items()}} for i in range(n)]
-
-
-def _one(table: str, cols: dict[str, str], values: dict[str, list], engine,
-         pk: str = "id") -> dict[str, Verdict]:
-    t = _table(table, cols, pk=pk)
-    n = max((len(v) for v in values.values()), default=0)
-    return _judge([t], {table: values}, engine, rows={table: _rows(n, **values)})[table]
 
 
 # -- a second factor's codes under any naming style -------------------------------------

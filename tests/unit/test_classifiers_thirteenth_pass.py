@@ -15,6 +15,7 @@ from classifiers.context import apply_context
 from classifiers.verdict import FREE_TEXT, Verdict
 from piigate.db import ColumnInfo, ForeignKey, Inventory, Kind, TableInfo
 from tests.unit.test_classifiers_accounts import _table
+from tests.unit.test_classifiers_eleventh_pass import _rows
 from tests.unit.test_classifiers_fifth_pass import _judge
 
 RNG = random.Random(13)
@@ -23,10 +24,6 @@ URLSAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 def _token(n: int) -> str:
     return "".join(RNG.choice(URLSAFE) for _ in range(n))
-
-
-def _rows(n: int, **cols: list) -> list[dict]:
-    return [{"id": i + 1, **{c: vals[i] for c, vals in cols.items()}} for i in range(n)]
 
 
 def _one(table: str, cols: dict[str, str], values: dict[str, list], engine,
