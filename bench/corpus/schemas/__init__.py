@@ -29,6 +29,7 @@ NAMES = ("wordpress", "mastodon", "django_auth", "mediawiki", "openemr", "synthe
          # held out in the fifteenth pass, tuned on since the sixteenth
          "attendize", "gibbon", "librebooking", "traccar")
 # Held out: labelled before any scan (labels in ``bench/corpus/heldout``), never tuned on;
-# scored separately as a check that the rules generalise. None on this branch: the next
-# set is built elsewhere and merged in.
-HELDOUT: tuple[str, ...] = ()
+# scored separately as a check that the rules generalise. The held-out set of the sixteenth
+# pass: labelled during the sixteenth pass before any scan by a helper that never read the
+# scanner.
+HELDOUT: tuple[str, ...] = ("orangehrm", "kimai", "vikunja", "taiga")
