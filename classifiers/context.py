@@ -120,7 +120,10 @@ CONTACT = frozenset({N.EMAIL, N.PHONE})
 LOOKUP_MAX_COLUMNS = 4
 LOOKUP_MAX_ROWS = 1000
 ORG_SHARE = 0.25  # values with a company word that make a column organisation names
-MIN_MIXED_NAMES = 3  # person names beside company names before the column is a mix
+# values reading as a person's name (a dictionary first name first) beside company names
+# before a name column is a mix of companies and individuals
+MIN_MIXED_NAMES = 3
+MIXED_NAME_SHARE = 0.15
 # share of values reading as a person's name that a weak name column needs, per subject
 NAME_SHARE = {"people": 0.2, "thing": 0.6, "unknown": 0.3}
 Key = tuple[str, str]  # (table, column)
@@ -1080,15 +1083,14 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
         of_person = len(toks) >= 2 and toks[-1] == "name" and toks[-2] in PERSON_WORDS
         share = NAME_SHARE["people" if of_person else subject.kind]
         what = f"{t.name}.{cname}"
-        named = max(person, v.hits.get(IN_TEXT, 0))
         if org >= ORG_SHARE * n and subject.about_people and \
-                named >= max(MIN_MIXED_NAMES, NAME_SHARE["people"] * n):
+                person >= max(MIN_MIXED_NAMES, MIXED_NAME_SHARE * n):
             # (sixteenth pass) companies and individuals in one column (Attendize's
             # organisers: clubs, firms, and a person's full name in a quarter), in a table
             # about people by its own contacts: the individuals' names are masked, a
             # minority of the column
             v.entity, v.confidence, v.partial, v.weak_name = N.PERSON, 0.5, True, False
-            v.signals.append(f"companies ({org}) and people's names ({named}) of {n} in a "
+            v.signals.append(f"companies ({org}) and people's names ({person}) of {n} in a "
                              f"table {_subject_phrase(subject)}")
             v.note = None
         elif org >= ORG_SHARE * n:
@@ -2762,6 +2764,7 @@ data documents uploads upload tmp cache metadata config public private shared
 """.split())
 _RANDOM_SEGMENT = re.compile(r"^(?:[0-9a-f-]{8,}|\d+|[0-9A-Za-z_-]{20,})$")
 PEOPLE_PATH_SHARE = 0.5
+_FILE_EXTENSION = re.compile(r"\.[A-Za-z0-9]{2,5}$")
 
 
 def _path_names_someone(value: str) -> bool:
@@ -2771,6 +2774,8 @@ def _path_names_someone(value: str) -> bool:
     (``users/8ddd…/Helge.png``: a dictionary name)."""
     from .namewords import name_dictionary
 
+    if "://" in value or not _FILE_EXTENSION.search(value.strip()):
+        return False  # (a URL, an API route ``/api/v4/users/logout``: no file)
     segs = [x for x in re.split(r"[/\\]+", value.strip()) if x]
     for i, seg in enumerate(segs[:-1]):
         if seg.lower() not in PEOPLE_DIRS:

@@ -182,7 +182,8 @@ def test_paths_into_a_persons_folder(value):
 
 @pytest.mark.parametrize("value", [
     f"/config/metadata/users/{_hex(32)}/profile.png", "/var/www/users/42/avatar.jpg",
-    "/media/movies/Neon Meridian (1993)/Neon Meridian.mkv", "uploads/2024/05/logo.png"])
+    "/media/movies/Neon Meridian (1993)/Neon Meridian.mkv", "uploads/2024/05/logo.png",
+    "/api/v4/users/logout", "https://example.org/users/anna/photo.jpg"])
 def test_paths_into_folders_of_ids_and_of_things(value):
     assert not _path_names_someone(value)
 
@@ -362,7 +363,12 @@ def test_companies_and_individuals_among_organisers(engine):
             "phone": [f"+1555{RNG.randint(1000000, 9999999)}" for _ in range(12)]}
     v = _one("organisers", cols, vals, engine)
     assert v["name"].entity == N.PERSON and v["name"].partial
-    # look-alike: companies only
+    # look-alikes: companies named for their founders, and companies only
+    founders = ["Natarajan and Sons", "Kuipers NV", "Mace Barthelemy S.A.R.L.", "Anna Becker",
+                "Berg Tickets GmbH", "Jonas Keller & Co", "Nordic Gifts", "Yoga Collective",
+                "Lund Events Ltd", "Maillot Jazz Club", "Theater am Markt", "Acme Events Ltd"]
+    v = _one("organisers", cols, {**vals, "name": founders}, engine)
+    assert not v["name"].is_pii
     vals["name"] = [x for x in names if x not in ("Anna Becker", "Jonas Keller",
                                                   "Clara Novak")] + ["Ace Ltd", "Bo Co",
                                                                      "Cup Inc"]
