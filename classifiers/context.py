@@ -28,6 +28,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import re
+import urllib.parse
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -119,6 +120,10 @@ CONTACT = frozenset({N.EMAIL, N.PHONE})
 LOOKUP_MAX_COLUMNS = 4
 LOOKUP_MAX_ROWS = 1000
 ORG_SHARE = 0.25  # values with a company word that make a column organisation names
+# values reading as a person's name (a dictionary first name first) beside company names
+# before a name column is a mix of companies and individuals
+MIN_MIXED_NAMES = 3
+MIXED_NAME_SHARE = 0.15
 # share of values reading as a person's name that a weak name column needs, per subject
 NAME_SHARE = {"people": 0.2, "thing": 0.6, "unknown": 0.3}
 Key = tuple[str, str]  # (table, column)
@@ -453,7 +458,9 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _address_lines(t, verdicts)
     _addresses(t, verdicts, subject)
     _handles(t, verdicts, inv, subject)
-    if subject.about_people and rows:
+    if rows and (subject.about_people or _person_refs(t)):
+        # (sixteenth pass: also a person's row kept in another table, Gibbon's staff
+        # record beside ``gibbonPerson``: the initials are that person's)
         _initials(t, verdicts, rows)
     if subject.kind == "thing":
         _organisation_contacts(t, verdicts, subject)
@@ -472,8 +479,13 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         # the table is called: where that person was or lives (a row's ``user_id``, not
         # the audit trail's ``creator`` of a facility's row)
         _geo(t, verdicts, f"whose rows belong to a person ({', '.join(owners[:2])})")
+    elif tracked := _tracked_device(t):
+        # (sixteenth pass) a device's positions over time (Traccar's ``tc_positions``):
+        # trackers and phones are carried by people; where the device was is where its
+        # driver or wearer was
+        _geo(t, verdicts, f"of a device's positions over time ({tracked})")
     if subject.by_name:
-        _person_ids(t, verdicts, inv, subject)
+        _person_ids(t, verdicts, inv, subject, rows)
         _provider_accounts(t, verdicts, inv)
     _card_parts(t, verdicts)
     _identity_links(t, verdicts, inv)
@@ -513,8 +525,13 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _federated_handles(t, verdicts, rows)
         _texts_naming_someone(t, verdicts, rows)
         _inverted_names(t, verdicts, rows)
+        _typed_person_rows(t, verdicts, rows)
+        _ips_in_text(t, verdicts, rows)
+        _login_urls(t, verdicts, rows)
+        _shapes_of_named_places(t, verdicts, rows)
     if rows and (subject.about_people or owned):
         _urls_with_secrets(t, verdicts, rows)
+        _people_paths(t, verdicts, rows)
         _login_lists(t, verdicts, rows)
     if rows and subject.about_people:
         _contact_lists(t, verdicts, rows)
@@ -522,6 +539,8 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _device_fingerprints(t, verdicts)
     if owned or set(N.tokens(t.name)) & DEVICE_TABLE_WORDS:
         _device_ids(t, verdicts, inv)
+    if set(N.tokens(t.name)) & DEVICE_TABLE_WORDS:
+        _device_identities(t, verdicts, inv)
     _installation_secrets(t, verdicts, subject, owned)
     if rows:
         _webhooks(verdicts, rows)
@@ -1064,7 +1083,17 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
         of_person = len(toks) >= 2 and toks[-1] == "name" and toks[-2] in PERSON_WORDS
         share = NAME_SHARE["people" if of_person else subject.kind]
         what = f"{t.name}.{cname}"
-        if org >= ORG_SHARE * n:
+        if org >= ORG_SHARE * n and subject.about_people and \
+                person >= max(MIN_MIXED_NAMES, MIXED_NAME_SHARE * n):
+            # (sixteenth pass) companies and individuals in one column (Attendize's
+            # organisers: clubs, firms, and a person's full name in a quarter), in a table
+            # about people by its own contacts: the individuals' names are masked, a
+            # minority of the column
+            v.entity, v.confidence, v.partial, v.weak_name = N.PERSON, 0.5, True, False
+            v.signals.append(f"companies ({org}) and people's names ({person}) of {n} in a "
+                             f"table {_subject_phrase(subject)}")
+            v.note = None
+        elif org >= ORG_SHARE * n:
             _demote(v, f"organisation names: {org} of {n} sampled values carry a company "
                        "word (Inc, Ltd, Co, Gifts, &...)")
             if (nm := N.match(cname)) is not None and N.is_weak_person(nm):
@@ -1172,7 +1201,22 @@ def _addresses(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> 
         if col.kind == "integer" and (N.looks_like_key_name(cname) or col.primary_key):
             continue  # city_id: a key into a list of cities
         parts[cname] = part
-    streets = {p for c, (e, p) in parts.items() if e == N.STREET and verdicts[c].is_pii}
+    streets: set[tuple[str, ...]] = set()
+    for c, (e, p) in parts.items():
+        v = verdicts[c]
+        if e != N.STREET or not (v.is_pii or subject.about_people and
+                                 t.columns[c].kind == "text" and v.sampled >= 2):
+            # (sixteenth pass: a street written over several lines is judged as text
+            # later; in a table about people it is the street already)
+            continue
+        streets.add(p)
+        own = [x for x in N.words(c) if not x.isdigit()]
+        while own and own[-1] in ADDRESS_GROUP_WORDS:
+            own = own[:-1]
+        if own and not p:
+            # ``homeAddress`` beside ``homeAddressDistrict``: the street's words less the
+            # address word are the prefix its parts carry (``home``)
+            streets.add(tuple(own))
     groups: dict[tuple[str, ...], set[str]] = {}
     for _c, (e, p) in parts.items():
         groups.setdefault(p, set()).add(e)
@@ -1209,8 +1253,17 @@ def _addresses(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> 
                       f"{label}, table {_subject_phrase(subject)}")
 
 
-_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.?\s?){1,4}$")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.?\s?){1,4}$")
 INITIALS_SHARE = 0.8
+
+
+def _initials_value(x: str) -> bool:
+    """One to four letters (dots, spaces between), each a capital or a letter of a script
+    without case (``AP``, ``J.K.``, ``ΣΤΡ``, ``山崎``: Gibbon writes the initials of a
+    name in its own script); ``ab``, ``A1`` are not."""
+    x = x.strip()
+    return bool(_INITIALS.match(x)) and all(c.isupper() or c.lower() == c.upper()
+                                            for c in x if c.isalpha())
 
 
 def _initials(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str, Any]]
@@ -1225,7 +1278,7 @@ def _initials(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str, A
                 N.tokens(cname)[-1:] != ["initials"]:
             continue
         vals = [x for r in rows if isinstance(x := r.get(cname), str) and x.strip()]
-        if vals and sum(bool(_INITIALS.match(x.strip())) for x in vals) >= \
+        if vals and sum(_initials_value(x) for x in vals) >= \
                 INITIALS_SHARE * len(vals):
             v.entity, v.confidence, v.note = N.FIRST_NAME, 0.6, None
             v.signals.append("a person's initials in a table about people")
@@ -1394,15 +1447,15 @@ def _secrets(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
 
 
 # "id number" written as one word (``idnumber``): the institution's number of the person
-COMPACT_ID_WORDS = frozenset({"idnumber", "idno", "idnr", "idnum", "idcode"})
+COMPACT_ID_WORDS = frozenset({"idnumber", "idno", "idnr", "idnum", "idcode", "uniqueid"})
 OWN_ID_PREFIXES = frozenset({"external", "public", "pub", "global", "remote", "social",
-                             "openid", "sso", "person", "national"})
+                             "openid", "sso", "person", "national", "unique"})
 ID_WORDS = frozenset({"id", "uid", "identifier", "no", "nr", "num", "number", "guid",
                       "reference", "ref"})
 
 
 def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
-                subject: Subject) -> None:
+                subject: Subject, rows: list[dict[str, Any]] | None = None) -> None:
     """In a table named for people, a text identifier that is not a key (an external
     user id, a public patient id ``pubpid``) identifies the person outside the database."""
     keys = _key_columns(t, inv)
@@ -1441,7 +1494,8 @@ def _person_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.entity, v.confidence = N.PERSON_ID, 0.5
             v.signals.append(f"random id, one a row, in a table {_subject_phrase(subject)}")
             v.note = None
-        elif _issued_numbers(v) and not set(toks) & COMPANY_NUMBER_WORDS:
+        elif _issued_numbers(v, _filled(rows, cname)) and \
+                not set(toks) & COMPANY_NUMBER_WORDS:
             # a number issued to each person (driver's licence, DEA or member number)
             # whatever the column is called: one distinct value a row, all shaped alike
             v.entity, v.confidence = N.PERSON_ID, 0.6
@@ -1480,12 +1534,24 @@ def _described(toks: list[str], v: Verdict) -> bool:
     return shaped < 0.5 * max(1, v.sampled)
 
 
-def _issued_numbers(v: Verdict) -> bool:
+def _issued_numbers(v: Verdict, filled: int | None = None) -> bool:
     """Values shaped like issued numbers (``S99924016``, ``BC3027231``): 5+ digits behind
-    at most three capitals, nearly every sampled row its own value."""
+    at most three capitals, nearly every sampled row its own value. ``filled``: the
+    sampled rows whose value is not empty (sixteenth pass: Gibbon's ``studentID`` is
+    ``''`` for the staff and parents who share the table; the students' numbers are
+    still one a row)."""
     n = v.sampled
+    rows = v.rows if filled is None else min(v.rows, filled)
     return n >= MIN_ISSUED and v.hits.get(ID_CODE, 0) >= 0.9 * n and \
-        n >= 0.9 * max(n, v.rows) and not v.hits.get(SEQUENCE)  # a row counter
+        n >= 0.9 * max(n, rows) and not v.hits.get(SEQUENCE)  # a row counter
+
+
+def _filled(rows: list[dict[str, Any]] | None, cname: str) -> int | None:
+    """Sampled rows whose ``cname`` holds something other than blanks (None: no rows)."""
+    if not rows:
+        return None
+    return sum(1 for r in rows if (x := r.get(cname)) is not None and
+               (not isinstance(x, str) or x.strip()))
 
 
 # where a person signs in with an account of theirs elsewhere (beside the social networks
@@ -2202,11 +2268,18 @@ def _slots(value: str) -> list[tuple[tuple[str, ...], str]]:
         addressed = bool(suffix) or before in ADDRESS_WORDS or after in HOUSEHOLD_WORDS or \
             before in KIN_WORDS or \
             core.islower()
-        addressed = addressed or (i == 0 and after in SUBJECT_VERBS)
-        if core and addressed and _name_filler(core):
+        addressed = addressed or (i == 0 and after in SUBJECT_VERBS) or \
+            before in HOUSEHOLD_WORDS or _couple(words, i) or \
+            (before == "of" and i >= 2 and
+             words[i - 2].lower().strip(",:").removeprefix("half-") in RELATION_WORDS)
+        full = not suffix and not tail and i + 1 < len(words) and \
+            _full_name(core, words[i + 1])
+        if core and addressed and _name_filler(core) and not (full and before in ADDRESS_WORDS):
             out.append((tuple(words[:i]) + ("*" + suffix + tail,) + tuple(words[i + 1:]),
                         core))
-        elif not suffix and not tail and i + 1 < len(words) and _full_name(core, words[i + 1]):
+        elif full:
+            # (sixteenth pass: also after ``for``/``to``: ``Gift for Shawn Clark`` is the
+            # template ``Gift for *``, whose surnames change, not one template a surname)
             # a first and a last name side by side name someone wherever they stand
             # (``Re: Mietvertrag William Price``, ``Patient: Terrance Garcia``)
             last, last_tail = _PUNCT_TAIL.match(words[i + 1]).groups()  # type: ignore[union-attr]
@@ -2268,7 +2341,43 @@ def _possessed(tpl: tuple[str, ...], filler: str) -> bool:
     if " " in filler:
         return filler.endswith(("'s", "’s"))
     i = next((k for k, w in enumerate(tpl) if w.startswith("*")), -1)
-    return i > 0 and tpl[i - 1].lower().strip(",:") in KIN_WORDS
+    # (sixteenth pass: a household, ``Familie *``, and a couple, ``Anna & *``: Mealie's
+    # households are named so)
+    return i > 0 and (tpl[i - 1].lower().strip(",:") in KIN_WORDS | HOUSEHOLD_WORDS or
+                      _couple(list(tpl), i))
+
+
+def _addressed_slot(tpl: tuple[str, ...]) -> bool:
+    """The slot of a template follows ``for``/``to``/``with`` or is a couple's second name
+    (``Gift for *``, ``Anna & *``): a company word elsewhere in the value (``Gift``,
+    ``&``) does not make it a company's name, companies are not named ``Gifts for *``."""
+    i = next((k for k, w in enumerate(tpl) if w.startswith("*")), -1)
+    return i > 0 and (tpl[i - 1].lower() in ADDRESS_WORDS or _couple(list(tpl), i))
+
+
+# a relation to someone named after ``of`` (``Half-sibling of Bettina``, ``Carer of Tom``)
+RELATION_WORDS = frozenset({"sibling", "brother", "sister", "son", "daughter", "mother",
+                            "father", "parent", "child", "cousin", "wife", "husband",
+                            "partner", "guardian", "carer", "caregiver", "friend", "twin",
+                            "stepson", "stepdaughter", "stepbrother", "stepsister",
+                            "grandson", "granddaughter", "niece", "nephew"})
+
+
+# what joins two people's names into a couple's (``Anna & Ben``, ``Lisa und Tom``)
+COUPLE_WORDS = frozenset({"&", "and", "und", "et", "y", "e", "+"})
+
+
+def _couple(words: list[str], i: int) -> bool:
+    """Word ``i`` is the second of two first names joined by ``&``/``and`` (the first a
+    dictionary first name, capitalised): a couple, not a company (``Johnson &``, ``Marks
+    &`` are surnames before the word)."""
+    from .namewords import name_dictionary
+
+    if i < 2 or words[i - 1].lower() not in COUPLE_WORDS:
+        return False
+    first = words[i - 2]
+    return bool(_NAME_FILLER.match(first)) and first[0].isupper() and \
+        not first.isupper() and name_dictionary().kind(first) == "first"
 
 
 def _texts_naming_someone(t: TableInfo, verdicts: dict[str, Verdict],
@@ -2295,9 +2404,10 @@ def _texts_naming_someone(t: TableInfo, verdicts: dict[str, Verdict],
             continue
         by_template: dict[tuple[str, ...], list[str]] = {}
         for x in vals:
-            if _org_word(x):
-                continue  # (``Lafleur GmbH``: companies named for their founders)
+            org = _org_word(x)
             for tpl, filler in _slots(x):
+                if org and not _addressed_slot(tpl):
+                    continue  # (``Lafleur GmbH``: companies named for their founders)
                 by_template.setdefault(tpl, []).append(filler)
         named: set[int] = set()
         shown: list[str] = []
@@ -2313,11 +2423,12 @@ def _texts_naming_someone(t: TableInfo, verdicts: dict[str, Verdict],
         # a relative's title or a full name in the possessive names someone whatever the
         # words around it (``Oma Ingrids <dish>``, ``Lisa Wagner's <dish>``: one
         # template a dish), when the names change from row to row
-        strong = {x: f for x in vals if not _org_word(x)
-                  for tpl, f in _slots(x) if _possessed(tpl, f)}
+        strong = {x: f for x in vals for tpl, f in _slots(x)
+                  if _possessed(tpl, f) and (not _org_word(x) or _addressed_slot(tpl))}
         if len(set(strong.values())) >= max(2, TEMPLATE_FILLER_SHARE * len(strong)) and \
                 len(strong) >= max(2, TEMPLATE_NAMED_SHARE * len(vals)):
-            shown.append("a relative's or a full name's possessive")
+            shown.append("a relative's, a household's or a couple's name, or a full "
+                         "name's possessive")
         if not shown:
             continue
         named_tpls = {tpl for tpl in by_template if id(tpl) in named}
@@ -2570,6 +2681,260 @@ def _device_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> N
         if random_ >= 0.8 * v.sampled:
             v.entity, v.confidence, v.note = N.PERSON_ID, 0.5, None
             v.signals.append("a device's id in a table of devices or of a person's rows")
+
+
+# -- sixteenth pass: rows of a person's type in a table of things ---------------------
+
+
+TYPE_WORDS = frozenset({"type", "discriminator", "kind", "class", "classname"})
+_TYPE_SEGMENTS = re.compile(r"[.:/\\\s_-]+")
+MIN_TYPED_PEOPLE = 2  # sampled rows of a person's type before their names are looked for
+TYPED_NAME_SHARE = 0.5  # ... of which this share reads as a full name
+MAX_TYPES = 50  # distinct values of a discriminator
+
+
+def _person_type(value: Any) -> bool:
+    """A discriminator's value naming a person's class (``MediaBrowser.Controller.
+    Entities.Person``, ``App\\Models\\User``, ``person``): its last segment."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    last = _TYPE_SEGMENTS.split(value.strip())[-1]
+    return any(w in PERSON_WORDS or w == "person" for w in _forms(last.lower()))
+
+
+def _squashed(x: str) -> str:
+    return "".join(c for c in x.lower() if c.isalnum())
+
+
+def _typed_person_rows(t: TableInfo, verdicts: dict[str, Verdict],
+                       rows: list[dict[str, Any]]) -> None:
+    """One table for several kinds of item (single-table inheritance: a ``Type`` column
+    of class names), some of them people (Jellyfin's ``BaseItems``: films, episodes and
+    ``...Entities.Person`` items, the cast). The rows of a person's type that hold a full
+    name in a text column (half of them at least) make that column a person's name, a
+    minority of the whole column; columns holding a copy of that name in the same rows
+    (lower-cased, without spaces, inside a path) are masked with it. A table whose
+    types are all things, or whose person rows hold no names, stays."""
+    for tc, tcol in t.columns.items():
+        toks = N.tokens(tc)
+        if tcol.kind != "text" or not toks or toks[-1] not in TYPE_WORDS:
+            continue
+        types = {r.get(tc) for r in rows}
+        if len(types) > MAX_TYPES:
+            continue
+        people = [r for r in rows if _person_type(r.get(tc))]
+        if len(people) < MIN_TYPED_PEOPLE or len(people) == len(rows):
+            continue
+        open_ = [c for c, v in verdicts.items() if c != tc and v.entity is None and
+                 c in t.columns and t.columns[c].kind == "text"]
+        names = []
+        for c in open_:
+            full = sum(1 for r in people if isinstance(x := r.get(c), str) and
+                       2 <= len(w := x.split()) <= 4 and _full_name(w[0], w[1]))
+            if full >= max(MIN_TYPED_PEOPLE, TYPED_NAME_SHARE * len(people)):
+                names.append((c, full))
+        if not names:
+            continue
+        first = names[0][0]
+        for c, full in names:
+            v = verdicts[c]
+            v.entity, v.confidence, v.partial, v.note = N.PERSON, 0.6, True, None
+            v.signals.append(f"full names in {full} of {len(people)} sampled rows of a "
+                             f"person's type ({tc})")
+        for c in open_:
+            if c in dict(names):
+                continue
+            held = sum(1 for r in people if isinstance(x := r.get(c), str) and
+                       isinstance(n := r.get(first), str) and len(_squashed(n)) >= 4 and
+                       _squashed(n) in _squashed(x))
+            if held >= max(MIN_TYPED_PEOPLE, TYPED_NAME_SHARE * len(people)):
+                v = verdicts[c]
+                v.entity, v.confidence, v.partial, v.note = N.PERSON, 0.5, True, None
+                v.signals.append(f"holds the name ({first}) in {held} of {len(people)} "
+                                 f"sampled rows of a person's type ({tc})")
+
+
+PEOPLE_DIRS = frozenset({"users", "user", "home", "homes", "people", "persons",
+                         "members", "profiles", "employees", "customers", "students"})
+# file and folder words that name no one (``users/<id>/profile.jpg``)
+GENERIC_FILE_WORDS = frozenset("""
+profile avatar avatars photo photos picture image images img thumb thumbs thumbnail default
+index cover poster backdrop logo banner icon primary original small medium large files
+data documents uploads upload tmp cache metadata config public private shared
+""".split())
+_RANDOM_SEGMENT = re.compile(r"^(?:[0-9a-f-]{8,}|\d+|[0-9A-Za-z_-]{20,})$")
+PEOPLE_PATH_SHARE = 0.5
+_FILE_EXTENSION = re.compile(r"\.[A-Za-z0-9]{2,5}$")
+
+
+def _path_names_someone(value: str) -> bool:
+    """A file path whose folder is one person's: the segment after a folder named for
+    people (``/home/anna/``, ``/config/data/users/juliana.vieira/profile.jpg``) is a
+    login or a name; when it is a random id, the file under it is named for the person
+    (``users/8ddd…/Helge.png``: a dictionary name)."""
+    from .namewords import name_dictionary
+
+    if "://" in value or not _FILE_EXTENSION.search(value.strip()):
+        return False  # (a URL, an API route ``/api/v4/users/logout``: no file)
+    segs = [x for x in re.split(r"[/\\]+", value.strip()) if x]
+    for i, seg in enumerate(segs[:-1]):
+        if seg.lower() not in PEOPLE_DIRS:
+            continue
+        nxt = segs[i + 1]
+        if _RANDOM_SEGMENT.match(nxt):
+            if i + 3 == len(segs):
+                stem = segs[i + 2].rsplit(".", 1)[0]
+                return stem.lower() not in GENERIC_FILE_WORDS and \
+                    name_dictionary().kind(stem) is not None
+            return False
+        stem = nxt.rsplit(".", 1)[0] if i + 2 == len(segs) else nxt
+        return len(stem) >= 3 and any(c.isalpha() for c in stem) and \
+            stem.lower() not in GENERIC_FILE_WORDS
+    return False
+
+
+def _people_paths(t: TableInfo, verdicts: dict[str, Verdict],
+                  rows: list[dict[str, Any]]) -> None:
+    """Paths into a person's own folder (a profile picture stored under the user's login
+    or named for them, a home directory) in a table whose rows are people's: half the
+    paths, two at least, name someone. Paths into folders of ids with generic file
+    names (``users/42/avatar.png``) stay."""
+    for cname, v in _unjudged_text(t, verdicts):
+        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and
+                ("/" in x or "\\" in x)}
+        if len(vals) < 2:
+            continue
+        hits = sum(_path_names_someone(x) for x in vals)
+        if hits >= max(2, PEOPLE_PATH_SHARE * len(vals)):
+            v.entity, v.confidence, v.note = N.USERNAME, 0.5, None
+            v.signals.append(f"paths into a person's folder in {hits} of {len(vals)}")
+
+
+_IP_IN_TEXT = re.compile(r"(?<![\w.])((?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+                         r"(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})(?![\w.]|\.\d)")
+_VERSION_BEFORE = re.compile(r"(?:version|ver\.?|v|release|build)\s*$", re.I)
+IP_IN_TEXT_SHARE = 0.1
+MIN_IPS_IN_TEXT = 2
+
+
+def _ip_in_text(value: str) -> str | None:
+    """An IPv4 address inside a short text (``IP address: 83.169.162.110``, ``login
+    from 10.2.3.4``); a version number (``version 20.0.0.0``, ``v1.2.3.4``) or a
+    network (``10.0.0.0``) is not one."""
+    for m in _IP_IN_TEXT.finditer(value):
+        ip = m.group(1)
+        octets = ip.split(".")
+        if octets[0] == "0" or octets[1:] == ["0", "0", "0"] or octets[-1] == "0" or \
+                _VERSION_BEFORE.search(value[:m.start()]):
+            continue
+        return ip
+    return None
+
+
+def _ips_in_text(t: TableInfo, verdicts: dict[str, Verdict],
+                 rows: list[dict[str, Any]]) -> None:
+    """A log line or a message holding a client's IP address among other words (an
+    activity log's ``IP address: <ip>``): the whole value is not an address, so the
+    value rules miss it. In 10% of the distinct values, two different addresses at
+    least, the column is masked as a minority of IP addresses."""
+    for cname, v in _unjudged_text(t, verdicts):
+        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and
+                len(x) <= 2000 and x.strip()}
+        if len(vals) < MIN_IPS_IN_TEXT:
+            continue
+        ips = {ip for x in vals if (ip := _ip_in_text(x)) is not None and
+               ip != x.strip()}
+        hits = sum(1 for x in vals if _ip_in_text(x) not in (None, x.strip()))
+        if len(ips) >= MIN_IPS_IN_TEXT and hits >= IP_IN_TEXT_SHARE * len(vals):
+            v.entity, v.confidence, v.partial, v.note = N.IP, 0.6, True, None
+            v.signals.append(f"IP addresses inside the text in {hits} of {len(vals)}")
+
+
+# ``scheme://anna.berg:<password>@host``: a person's log-in and password in a URL
+_LOGIN_URL = re.compile(r"^[a-z][a-z0-9+.-]*://([^/:@\s]+):([^/@\s]{6,})@[^/\s]", re.I)
+
+
+def _personal_login_url(value: str) -> bool:
+    """A URL whose authority is a person's log-in with its password (a notifier's
+    ``mailtos://tonya.thompson:<password>@gmail.com``): the user part is an e-mail or
+    a login with a login's marks (a dot, an underscore, digits); a service account
+    (``postgres://app:secret@db``) or a bare token is not."""
+    m = _LOGIN_URL.match(value.strip())
+    if m is None:
+        return False
+    user = urllib.parse.unquote(m.group(1))
+    return "@" in user or bool(_LOGIN_FILLER.match(user.lower())) and \
+        any(c.isdigit() or c in "._" for c in user) and len(user) >= 4
+
+
+def _login_urls(t: TableInfo, verdicts: dict[str, Verdict],
+                rows: list[dict[str, Any]]) -> None:
+    """A person's mail log-in and password in a URL (a notification target, a mail
+    fetcher's account), whoever the row belongs to (a household's, a group's
+    notifier): one such value is enough, as one e-mail address is."""
+    for cname, v in _unjudged_text(t, verdicts):
+        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and "://" in x}
+        hits = sum(_personal_login_url(x) for x in vals)
+        if hits:
+            v.entity, v.confidence, v.partial, v.note = N.CREDENTIAL, 0.6, True, None
+            v.signals.append(f"a person's log-in and password in {hits} of {len(vals)} "
+                             "URLs")
+
+
+def _tracked_device(t: TableInfo) -> str | None:
+    """A table of a device's rows over time: a declared reference to a table named for
+    devices (``deviceid`` -> ``tc_devices``) beside a date-time column. The reference,
+    or None."""
+    if not any(c.kind in ("datetime", "date") for c in t.columns.values()):
+        return None
+    for fk in t.foreign_keys:
+        if fk.ref_table != t.name and set(N.tokens(fk.ref_table)) & DEVICE_TABLE_WORDS:
+            return ", ".join(fk.columns)
+    return None
+
+
+# a device's own identity (Traccar's ``uniqueid``: an IMEI, the phone app's id)
+DEVICE_IDENTITY_TOKENS = (["uniqueid"], ["unique", "id"], ["imei"], ["meid"])
+
+
+def _device_identities(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
+    """In a table named for devices, the device's unique id (an IMEI, the id a tracking
+    app generates on a person's phone), one a row, identifies the phone or tracker a
+    person carries, as a device id does (a pseudonymous id). A model or a type shared
+    by many rows is no one's."""
+    keys = _key_columns(t, inv)
+    for cname, v in verdicts.items():
+        col = t.columns.get(cname)
+        if col is None or v.entity is not None or col.kind != "text" or cname in keys or \
+                N.tokens(cname) not in DEVICE_IDENTITY_TOKENS or v.sampled < MIN_ISSUED:
+            continue
+        if col.unique or v.sampled >= 0.9 * max(1, v.rows):
+            v.entity, v.confidence, v.partial, v.note = N.PERSON_ID, 0.5, False, None
+            v.signals.append(f"a device's unique id, one a row ({v.sampled} distinct), in "
+                             "a table of devices")
+
+
+_WKT = re.compile(r"^\s*(?:POINT|POLYGON|MULTIPOLYGON|LINESTRING|MULTIPOINT|CIRCLE|"
+                  r"RECTANGLE)\s*(?:Z\s*|M\s*)?\(\s*\(?\s*-?\d", re.I)
+WKT_SHARE = 0.8
+
+
+def _shapes_of_named_places(t: TableInfo, verdicts: dict[str, Verdict],
+                            rows: list[dict[str, Any]]) -> None:
+    """Places named for people (a geofence ``Home Anna``, ``Kunde Weber``: the texts-
+    naming-someone rule found them in the table's name column) have shapes (WKT
+    ``CIRCLE (lat lon, r)``, ``POLYGON ((…))``) that draw where those people live or
+    work: the shapes are masked with the names. Shapes of places that name no one (a
+    delivery zone's) stay."""
+    named = [c for c, v in verdicts.items() if v.is_pii and (
+        v.entity in NAME_ENTITIES or any(s.startswith("names someone") for s in v.signals))]
+    if not named:
+        return
+    for cname, v in _unjudged_text(t, verdicts):
+        vals = [x for r in rows if isinstance(x := r.get(cname), str) and x.strip()]
+        if len(vals) >= 2 and sum(bool(_WKT.match(x)) for x in vals) >= WKT_SHARE * len(vals):
+            v.entity, v.confidence, v.note = "LOCATION", 0.5, None
+            v.signals.append(f"shapes of places named for people ({named[0]})")
 
 
 # -- binary and other types ---------------------------------------------------------

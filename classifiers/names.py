@@ -59,6 +59,11 @@ _add(PERSON, "full name", "fullname", "nom complet", "contact person", "display 
      "person name", "patient name", "owner name", "holder name",
      "cardholder", "card holder", "account holder", "beneficiary", "recipient name",
      "member name", "guest name", "student name", "nombre completo", "vollständiger name",
+     # the name in the person's own script (sixteenth pass: Gibbon's
+     # ``nameInCharacters``, Chinese or Korean beside the romanised name)
+     "name in characters", "native name", "name native", "name in native script",
+     "kanji name", "name kanji", "kana name", "name kana", "chinese name",
+     "name chinese",
      # the name printed on a payment card, under the card's prefix (``cc_owner``)
      "cc owner", "card owner", "cc holder", "cc name", "name on card",
      "cardholder name", "card holder name")
@@ -89,6 +94,10 @@ _add(PERSON_ID, "drivers license", "driver license", "drivers licence", "driver 
      "visa no", "visa number", "permit no", "permit number", "work permit number",
      "identification id", "identification number", "identification no", "car plate",
      "license plate", "licence plate", "number plate", "plate number", "acc number",
+     # a car's registration: its keeper's (Gibbon's ``vehicleRegistration``, sixteenth
+     # pass)
+     "vehicle registration", "vehicle registration number", "car registration",
+     "registration plate", "vehicle plate", "vehicle reg",
      "acc no", "bank account number", "bank account no",
      # a patient's specimen number at the laboratory
      "accession number", "accession no")

@@ -32,7 +32,8 @@ from piigate.errors import safe_reason
 
 PROBES = 20  # key probes per table: enough spread, few round trips
 BERNOULLI_MAX_ROWS = 200_000  # PostgreSQL: below this, reading every page is cheap
-BINARY_PREFIX = 64  # bytes read of a binary value: magic numbers and a text prefix
+BINARY_PREFIX = 512  # bytes read of a binary value: magic numbers and a text prefix (64
+# before the sixteenth pass: an iCalendar's ORGANIZER line comes after its first 100 bytes)
 PROBE_ROWS = 5  # rows read per column when looking for the unreadable one
 
 

@@ -458,3 +458,21 @@ def test_glued_addresses_own_contacts_device_ids_and_uuid_keys(db_url, keyring_e
     assert _method(s, "devices", "app_name") == "keep"
     assert _method(s, "share_tokens", "id") == "keep"
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_device_positions_typed_people_ips_in_text_and_calendar_bytes(db_url, keyring_env):
+    """The sixteenth corpus pass's rules on each engine, where the types differ: a device's
+    ``Float`` positions beside a ``DateTime`` and a reference to its table, the device's
+    unique id, an iCalendar stored as bytes whose organiser comes after its first hundred
+    bytes (``BLOB``, ``bytea``), full names in the rows of a person's type and their
+    lower-cased copy, IP addresses in a log's messages are masked; the device's model,
+    the calendars' names and the items' type stay; tokenize accepts the proposal."""
+    result, inv = _scan(db_url, dc.sixteenth_pass)
+    s = result.schema
+    for t, c in (("tc_positions", "latitude"), ("tc_positions", "longitude"),
+                 ("tc_devices", "uniqueid"), ("tc_calendars", "data"), ("items", "name"),
+                 ("items", "sort_name"), ("activity_logs", "short_overview")):
+        assert _method(s, t, c) != "keep", (t, c)
+    for t, c in (("tc_devices", "model"), ("tc_calendars", "name"), ("items", "item_type")):
+        assert _method(s, t, c) == "keep", (t, c)
+    _tokenizes(s, inv, db_url, keyring_env)
