@@ -698,7 +698,10 @@ def _unjudged_text(t: TableInfo, verdicts: dict[str, Verdict]) -> list[tuple[str
 # shared link's (``meetingPassword``, ``forum_password``, ``oc_share.password``)
 SHARED_PASSWORD_WORDS = frozenset({"meeting", "room", "forum", "share", "sharelink",
                                    "conference", "call", "channel", "wifi", "archive",
-                                   "zip", "pdf", "post", "topic", "event"})
+                                   "zip", "pdf", "post", "topic", "event",
+                                   # a document's password, asked of whoever opens it
+                                   # (seventeenth pass: Documenso's ``DocumentMeta``)
+                                   "document"})
 PASSWORD_WORDS = frozenset({"password", "passwd", "passcode"})
 # what a secret signs or is registered for: a webhook's signing secret, an OAuth client's
 WEBHOOK_WORDS = frozenset({"webhook", "hook"})
@@ -706,6 +709,18 @@ WEBHOOK_WORDS = frozenset({"webhook", "hook"})
 # configuration (a table of them with no reference to a person)
 INSTALLATION_WORDS = frozenset({"app", "application", "client", "consumer",
                                 "configuration", "config"})
+
+
+# ``token_last_eight``, ``key_last4``, ``tokenLastFour``: a count after last/first
+_SHOWN_PART = re.compile(r"(?:^|[_\W]|(?<=[a-z]))(?:last|first)_?(?:\d+\b|\d+_|two|three|"
+                         r"four|five|six|eight|ten|chars|characters|digits)", re.I)
+
+
+def _shown_part(cname: str) -> bool:
+    """``token_last_eight``, ``key_last4``, ``secret_first_six``: the few characters of a
+    secret an application shows to tell its secrets apart (GitHub's and Vikunja's API
+    tokens), as a card's last four digits are (seventeenth pass)."""
+    return _SHOWN_PART.search(re.sub(r"([a-z])([A-Z])", r"\1_\2", cname).lower()) is not None
 
 
 LOGIN_WORDS = ("user", "username", "login", "user name")
@@ -776,7 +791,10 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
         if not toks or v.partial and v.entity != JSON:
             continue
         by_name = any(s.startswith("column-name:") for s in v.signals)
-        if v.entity == N.CREDENTIAL and by_name:
+        if v.entity == N.CREDENTIAL and by_name and _shown_part(cname):
+            _demote(v, "the last or first characters of a secret, shown to tell secrets "
+                       "apart: not enough to use it")
+        elif v.entity == N.CREDENTIAL and by_name:
             if toks[-1] in PASSWORD_WORDS and (
                     (len(toks) >= 2 and toks[-2] in SHARED_PASSWORD_WORDS) or
                     (len(toks) == 1 and twords & SHARED_PASSWORD_WORDS)):
@@ -1739,7 +1757,7 @@ REF_WORDS = frozenset({"id", "uid", "ref", "fk"})
 # a checksum, a public key, a short link (phpBB's post_checksum, Mastodon's shortcode)
 CONTENT_WORDS = frozenset("""
 checksum crc digest etag fingerprint file filename path url uri content body image blob
-attachment upload thumbnail preview media blurhash shortcode slug uuid guid public
+attachment upload thumbnail preview media blurhash thumbhash shortcode slug uuid guid public
 color colour commit revision changeset avatar icon logo picture
 md sha
 """.split())
@@ -1767,8 +1785,10 @@ def _owned_secrets(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     for cname, col in t.columns.items():
         v = verdicts.get(cname)
         toks = N.tokens(cname)
+        # (a compound written in two words: ``background_blur_hash``, seventeenth pass)
+        pairs = {a + b for a, b in zip(toks, toks[1:])}
         if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
-                not toks or set(toks) & CONTENT_WORDS:
+                not toks or set(toks) & CONTENT_WORDS or pairs & CONTENT_WORDS:
             continue
         if v.sampled < MIN_SECRETS and not (subject.by_name and v.sampled >= 2 and
                                             v.hits.get(SECRET_LIKE, 0) == v.sampled):

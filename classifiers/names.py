@@ -332,7 +332,7 @@ def _singular(tok: str) -> str:
 _ATTRIBUTE_SUFFIXES = frozenset("""
 at on time timestamp ts date expire expires expiry expiration until authenticated verified
 confirmed sent changed updated created count counter type kind format template summary
-status flag enabled required valid approval length notification notifications notify
+status flag flg enabled required valid approval length notification notifications notify
 algo algorithm question
 theme policy
 ext extension encoding rate
