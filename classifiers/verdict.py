@@ -757,7 +757,7 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
     if nm:
         return _by_name(v, st, nm)
     return (_by_name_shape(v, st) or _login_names(v, st, name) or _minority(v, st)
-            or _named_files(v, strs, engine) or _mentions(v, st)
+            or _named_files(v, strs, engine) or _mentions(v, st, strs)
             or _role_names(v, st, name) or _keep(v, st))
 
 
@@ -790,12 +790,17 @@ def _role_names(v: Verdict, st: _TextStats, name: str) -> Verdict | None:
 MENTION_SHARE = 0.05  # the labels' rule for free text naming someone
 
 
-def _mentions(v: Verdict, st: _TextStats) -> Verdict | None:
+def _mentions(v: Verdict, st: _TextStats, strs: list[str]) -> Verdict | None:
     """Short texts (``@anna_k please review``, a comment or a chat line too short for the
     free-text rules) mentioning a person by their login in 5% of the distinct values,
     two at least (seventeenth pass: Taiga's ``comment_html``): text about people, as a
     longer post mentioning someone is."""
-    hits = st.inside.get(MENTION, 0)
+    if st.inside.get(MENTION, 0) < max(2, MENTION_SHARE * st.distinct):
+        return None
+    # among other words: a list of handles (``anna,@anna``, a user's mention keys) is a
+    # login's, judged with the row
+    hits = sum(1 for x in set(strs) if len(x.split()) >= 2 and _MENTION.search(x)
+               and not _PLACEHOLDER.search(x))
     if hits < max(2, MENTION_SHARE * st.distinct):
         return None
     v.entity, v.confidence, v.partial = FREE_TEXT, 0.5, True
