@@ -1339,9 +1339,11 @@ def _initials_value(x: str) -> bool:
 def _initials(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str, Any]]
               ) -> None:
     """A person's ``initials`` (Koha's ``borrowers.initials``: two or three capitals,
-    ``J.K.``) in a table about people: the letters of their names, with the rest of the
-    row they point to one person. A column of initials elsewhere (a table of things) is
-    not judged here; other letter codes in a table of people stay (a ``grade``)."""
+    ``J.K.``, or letters of a script without case, ``山崎``) in a table about people or in
+    a table whose rows belong to a person (a declared reference to a table named for
+    people: Gibbon's ``gibbonStaff``, sixteenth pass): the letters of their names, with
+    the rest of the row they point to one person. A column of initials elsewhere (a
+    table of things) is not judged here; other letter codes stay (a ``grade``)."""
     for cname, v in verdicts.items():
         col = t.columns.get(cname)
         if col is None or v.entity is not None or col.kind != "text" or v.sampled < 2 or \
