@@ -1788,7 +1788,7 @@ def _owned_secrets(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         v = verdicts.get(cname)
         toks = N.tokens(cname)
         # (a compound written in two words: ``background_blur_hash``, seventeenth pass)
-        pairs = {a + b for a, b in zip(toks, toks[1:])}
+        pairs = {a + b for a, b in zip(toks, toks[1:], strict=False)}
         if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
                 not toks or set(toks) & CONTENT_WORDS or pairs & CONTENT_WORDS:
             continue

@@ -29,6 +29,7 @@ HEX = "0123456789abcdef"
 FIRST = ["Anna", "Ben", "Clara", "David", "Emma", "Felix", "Greta", "Hugo", "Ida", "Jonas"]
 LAST = ["Price", "Wade", "Rust", "Haering", "Becker", "Novak", "Lund", "Moreau", "Silva",
         "Keller"]
+PAIRS = list(zip(FIRST, LAST, strict=True))
 
 
 def _hex(n: int) -> str:
@@ -113,7 +114,7 @@ def test_a_json_list_of_codes_under_a_recovery_codes_name(engine):
 
 
 def test_a_webhooks_basic_auth_password_beside_its_user(engine):
-    logins = [f"{f.lower()}.{l.lower()}{RNG.randint(1, 99)}" for f, l in zip(FIRST, LAST)]
+    logins = [f"{f.lower()}.{la.lower()}{RNG.randint(1, 99)}" for f, la in PAIRS]
     v = _one("webhooks", {"id": "integer", "target_url": "text", "secret": "text",
                           "basic_auth_user": "text", "basic_auth_password": "text"},
              {"target_url": [f"https://hooks.example.org/{_hex(8)}" for _ in range(10)],
@@ -132,14 +133,14 @@ def test_a_subject_beside_its_issuer_in_a_users_table(engine):
                 for f in FIRST]
     v = _one("users", {"id": "integer", "username": "text", "email": "text",
                        "issuer": "text", "subject": "text"},
-             {"username": [f.lower() + "_" + l.lower() for f, l in zip(FIRST, LAST)],
+             {"username": [f.lower() + "_" + la.lower() for f, la in PAIRS],
               "email": [f"{f.lower()}@example.org" for f in FIRST],
               "issuer": ["ldap"] * 10, "subject": subjects}, engine)
     assert v["subject"].entity == N.PERSON_ID
     # look-alike: an e-mail's subject with no issuer beside it
     v = _one("users", {"id": "integer", "username": "text", "email": "text",
                        "subject": "text"},
-             {"username": [f.lower() + "_" + l.lower() for f, l in zip(FIRST, LAST)],
+             {"username": [f.lower() + "_" + la.lower() for f, la in PAIRS],
               "email": [f"{f.lower()}@example.org" for f in FIRST],
               "subject": ["Welcome", "Your invoice"] * 5}, engine)
     assert v["subject"].entity is None
@@ -187,7 +188,7 @@ def _pdf(text: str) -> str:
 def test_documents_as_base64_beside_paths_in_a_referenced_table(engine):
     from piigate.db import ForeignKey
 
-    vals = [_pdf(f"This agreement between {f} {l}") for f, l in zip(FIRST, LAST)] + \
+    vals = [_pdf(f"This agreement between {f} {la}") for f, la in PAIRS] + \
         [f"documents/{_hex(12)}/lease.pdf" for _ in range(6)]
     data = TableInfo("document_data", {
         "id": ColumnInfo("document_data", "id", "VARCHAR(40)", "text", False, primary_key=True),
@@ -216,8 +217,8 @@ def test_documents_as_base64_beside_paths_in_a_referenced_table(engine):
 
 def test_mentions_in_short_comments(engine):
     vals = ["<p>Looks good to me</p>", "<p>Deployed to staging</p>",
-            "<p>Can't reproduce</p>"] + [f"<p>@{f.lower()}_{l.lower()} please review</p>"
-                                         for f, l in zip(FIRST, LAST)]
+            "<p>Can't reproduce</p>"] + [f"<p>@{f.lower()}_{la.lower()} please review</p>"
+                                         for f, la in PAIRS]
     v = text_verdict("comment_html", vals, engine)
     assert v.entity == FREE_TEXT
     # look-alikes: CSS at-rules and e-mail addresses' domains are no mentions
