@@ -711,18 +711,6 @@ INSTALLATION_WORDS = frozenset({"app", "application", "client", "consumer",
                                 "configuration", "config"})
 
 
-# ``token_last_eight``, ``key_last4``, ``tokenLastFour``: a count after last/first
-_SHOWN_PART = re.compile(r"(?:^|[_\W]|(?<=[a-z]))(?:last|first)_?(?:\d+\b|\d+_|two|three|"
-                         r"four|five|six|eight|ten|chars|characters|digits)", re.I)
-
-
-def _shown_part(cname: str) -> bool:
-    """``token_last_eight``, ``key_last4``, ``secret_first_six``: the few characters of a
-    secret an application shows to tell its secrets apart (GitHub's and Vikunja's API
-    tokens), as a card's last four digits are (seventeenth pass)."""
-    return _SHOWN_PART.search(re.sub(r"([a-z])([A-Z])", r"\1_\2", cname).lower()) is not None
-
-
 LOGIN_WORDS = ("user", "username", "login", "user name")
 
 
@@ -791,10 +779,7 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
         if not toks or v.partial and v.entity != JSON:
             continue
         by_name = any(s.startswith("column-name:") for s in v.signals)
-        if v.entity == N.CREDENTIAL and by_name and _shown_part(cname):
-            _demote(v, "the last or first characters of a secret, shown to tell secrets "
-                       "apart: not enough to use it")
-        elif v.entity == N.CREDENTIAL and by_name:
+        if v.entity == N.CREDENTIAL and by_name:
             if toks[-1] in PASSWORD_WORDS and (
                     (len(toks) >= 2 and toks[-2] in SHARED_PASSWORD_WORDS) or
                     (len(toks) == 1 and twords & SHARED_PASSWORD_WORDS)):

@@ -484,8 +484,8 @@ def test_split_birthdays_scanned_payments_json_codes_and_base64_documents(db_url
     a card's stripe in ``Text``, recovery codes as a JSON list (``json``, MariaDB's
     ``JSON``, SQLite's ``TEXT``), an identity provider's subject beside its issuer,
     Gravatar avatars, PDFs kept as base64 text beside paths, a webhook's basic-auth
-    password are masked; the token's last eight, the hook's signing secret, the issuer and
-    the document type stay; tokenize accepts the proposal."""
+    password are masked; the hook's signing secret, the issuer and the document type stay;
+    tokenize accepts the proposal."""
     result, inv = _scan(db_url, dc.seventeenth_pass)
     s = result.schema
     for t, c in (("person_per", "per_BirthDay"), ("person_per", "per_BirthMonth"),
@@ -494,7 +494,6 @@ def test_split_birthdays_scanned_payments_json_codes_and_base64_documents(db_url
                  ("users", "subject"), ("users", "avatar"), ("document_data", "data"),
                  ("webhooks", "basic_auth_password")):
         assert _method(s, t, c) != "keep", (t, c)
-    for t, c in (("users", "token_last_eight"), ("users", "issuer"), ("webhooks", "secret"),
-                 ("document_data", "type")):
+    for t, c in (("users", "issuer"), ("webhooks", "secret"), ("document_data", "type")):
         assert _method(s, t, c) == "keep", (t, c)
     _tokenizes(s, inv, db_url, keyring_env)

@@ -17,7 +17,7 @@ import random
 import pytest
 
 from classifiers import names as N
-from classifiers.context import _shown_part, _slots, apply_context
+from classifiers.context import _slots, apply_context
 from classifiers.verdict import FREE_TEXT, Verdict, json_verdict, text_verdict
 from piigate.db import ColumnInfo, Inventory, TableInfo
 from tests.unit.test_classifiers_accounts import _table
@@ -253,18 +253,6 @@ def test_a_full_name_after_with_in_a_time_sheets_line():
 
 
 # -- what stays kept -----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("column", ["token_last_eight", "key_last4", "secret_first_six",
-                                    "tokenLastFour"])
-def test_the_shown_part_of_a_secret(column):
-    assert _shown_part(column)
-
-
-@pytest.mark.parametrize("column", ["token", "last_token", "first_login_token",
-                                    "token_hash", "secret_v2"])
-def test_whole_secrets_are_no_shown_part(column):
-    assert not _shown_part(column)
 
 
 def test_a_documents_password_and_a_blur_hash_stay(engine):
