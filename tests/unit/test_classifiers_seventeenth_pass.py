@@ -5,7 +5,7 @@ MICR line and a card's magnetic stripe, a top-level JSON list named by its colum
 password beside its own login, an identity provider's subject, abbreviated SIN, licence
 and province names, Gravatar URLs under an avatar's name, documents stored as base64
 text, @mentions in short texts, people's names under a person's role, a full name after
-``with`` in a longer line, and the shown part of a secret, a document's password and a
+``with`` in a longer line, and a document's password and a
 compound content word kept. Each rule with a look-alike that stays ``keep``."""
 
 from __future__ import annotations
