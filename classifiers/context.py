@@ -394,7 +394,13 @@ def subject_of(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         return Subject("thing", f"table name reads as a thing ({head})")
     refs = _referenced(inv, t.name)
     rows = t.row_estimate
-    if refs and len(t.columns) <= LOOKUP_MAX_COLUMNS and (rows is None or rows <= LOOKUP_MAX_ROWS):
+    # (seventeenth pass) a table holding documents' content (a PDF, an Office file) is no
+    # lookup, whatever its shape: lookups hold names and codes (Documenso's
+    # ``DocumentData``, referenced by its document, one row each); an icon is still a
+    # lookup's picture
+    documents = any(v.content in IMAGE_OR_DOCUMENT - IMAGES for v in verdicts.values())
+    if refs and len(t.columns) <= LOOKUP_MAX_COLUMNS and not documents and \
+            (rows is None or rows <= LOOKUP_MAX_ROWS):
         return Subject("thing", f"lookup table ({len(t.columns)} columns, "
                                 f"{'?' if rows is None else rows} rows, referenced by "
                                 f"{', '.join(refs[:3])})")
@@ -487,6 +493,8 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     if subject.by_name:
         _person_ids(t, verdicts, inv, subject, rows)
         _provider_accounts(t, verdicts, inv)
+    if subject.about_people:
+        _issued_subjects(t, verdicts)
     _card_parts(t, verdicts)
     _identity_links(t, verdicts, inv)
     if subject.kind != "thing":
@@ -528,6 +536,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _typed_person_rows(t, verdicts, rows)
         _ips_in_text(t, verdicts, rows)
         _login_urls(t, verdicts, rows)
+        _scanned_payments(t, verdicts, rows)
         _shapes_of_named_places(t, verdicts, rows)
     if rows and (subject.about_people or owned):
         _urls_with_secrets(t, verdicts, rows)
@@ -558,8 +567,8 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         v = verdicts.get(cname)
         if v is None:
             continue
-        if col.kind == "binary" or (col.kind == "text" and v.content in IMAGES):
-            # (a picture stored as base64 text is the same picture)
+        if col.kind == "binary" or (col.kind == "text" and v.content in IMAGE_OR_DOCUMENT):
+            # (a picture or a document stored as base64 text is the same picture)
             _binary(col, v, subject, personal)
         elif col.kind == "other":
             _other(col, v, subject)
@@ -689,7 +698,10 @@ def _unjudged_text(t: TableInfo, verdicts: dict[str, Verdict]) -> list[tuple[str
 # shared link's (``meetingPassword``, ``forum_password``, ``oc_share.password``)
 SHARED_PASSWORD_WORDS = frozenset({"meeting", "room", "forum", "share", "sharelink",
                                    "conference", "call", "channel", "wifi", "archive",
-                                   "zip", "pdf", "post", "topic", "event"})
+                                   "zip", "pdf", "post", "topic", "event",
+                                   # a document's password, asked of whoever opens it
+                                   # (seventeenth pass: Documenso's ``DocumentMeta``)
+                                   "document"})
 PASSWORD_WORDS = frozenset({"password", "passwd", "passcode"})
 # what a secret signs or is registered for: a webhook's signing secret, an OAuth client's
 WEBHOOK_WORDS = frozenset({"webhook", "hook"})
@@ -697,6 +709,48 @@ WEBHOOK_WORDS = frozenset({"webhook", "hook"})
 # configuration (a table of them with no reference to a person)
 INSTALLATION_WORDS = frozenset({"app", "application", "client", "consumer",
                                 "configuration", "config"})
+
+
+LOGIN_WORDS = ("user", "username", "login", "user name")
+
+
+# OpenID Connect and SAML name a person by the pair (issuer, subject)
+SUBJECT_WORDS = (["subject"], ["sub"], ["subject", "id"], ["name", "id"])
+ISSUER_WORDS = (["issuer"], ["iss"], ["idp"], ["identity", "provider"])
+
+
+def _issued_subjects(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """A ``subject`` beside an ``issuer`` in a table about people: the person's id at an
+    identity provider (OpenID Connect's ``sub``, an LDAP DN, a SAML NameID), as a provider
+    account id is (seventeenth pass: Vikunja's ``users.subject``). Without the issuer
+    beside it, a ``subject`` is an e-mail's or a course's and judged by its values."""
+    names = {cname: N.tokens(cname) for cname in t.columns}
+    if not any(toks in ISSUER_WORDS or toks[-1:] == ["issuer"] for toks in names.values()):
+        return
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        if v is None or v.entity is not None or col.kind != "text" or col.primary_key:
+            continue
+        if names[cname] in SUBJECT_WORDS or names[cname][-1:] == ["subject"]:
+            v.entity, v.confidence, v.note = N.PERSON_ID, 0.7, None
+            v.signals.append("the person's id at an identity provider (a subject beside "
+                             "its issuer)")
+
+
+def _own_login(cname: str, verdicts: dict[str, Verdict]) -> str | None:
+    """The found login column beside a password of the same prefix (``basic_auth_user``
+    beside ``basic_auth_password``): the password of that account, a person's log-in at
+    the target, not a secret the application signs with (seventeenth pass: Vikunja's
+    webhook basic auth). The login column, or None."""
+    toks = N.tokens(cname)
+    if not toks or toks[-1] not in PASSWORD_WORDS:
+        return None
+    for other, v in verdicts.items():
+        otoks = N.tokens(other)
+        if other != cname and otoks[:-1] == toks[:-1] and otoks[-1:] and \
+                otoks[-1] in LOGIN_WORDS and v.entity is not None:
+            return other
+    return None
 
 
 def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject,
@@ -731,7 +785,8 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
                     (len(toks) == 1 and twords & SHARED_PASSWORD_WORDS)):
                 _demote(v, "the password of a thing its invitees share, not a person's "
                            "log-in")
-            elif set(toks[:-1]) & WEBHOOK_WORDS or twords & WEBHOOK_WORDS:
+            elif (set(toks[:-1]) & WEBHOOK_WORDS or twords & WEBHOOK_WORDS) and \
+                    not _own_login(cname, verdicts):
                 _demote(v, "a webhook's signing secret, shared with its endpoint")
             elif installation:
                 _demote(v, f"a secret of the installation's own {head}s (no reference to "
@@ -1269,9 +1324,11 @@ def _initials_value(x: str) -> bool:
 def _initials(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str, Any]]
               ) -> None:
     """A person's ``initials`` (Koha's ``borrowers.initials``: two or three capitals,
-    ``J.K.``) in a table about people: the letters of their names, with the rest of the
-    row they point to one person. A column of initials elsewhere (a table of things) is
-    not judged here; other letter codes in a table of people stay (a ``grade``)."""
+    ``J.K.``, or letters of a script without case, ``山崎``) in a table about people or in
+    a table whose rows belong to a person (a declared reference to a table named for
+    people: Gibbon's ``gibbonStaff``, sixteenth pass): the letters of their names, with
+    the rest of the row they point to one person. A column of initials elsewhere (a
+    table of things) is not judged here; other letter codes stay (a ``grade``)."""
     for cname, v in verdicts.items():
         col = t.columns.get(cname)
         if col is None or v.entity is not None or col.kind != "text" or v.sampled < 2 or \
@@ -1687,7 +1744,7 @@ REF_WORDS = frozenset({"id", "uid", "ref", "fk"})
 # a checksum, a public key, a short link (phpBB's post_checksum, Mastodon's shortcode)
 CONTENT_WORDS = frozenset("""
 checksum crc digest etag fingerprint file filename path url uri content body image blob
-attachment upload thumbnail preview media blurhash shortcode slug uuid guid public
+attachment upload thumbnail preview media blurhash thumbhash shortcode slug uuid guid public
 color colour commit revision changeset avatar icon logo picture
 md sha
 """.split())
@@ -1715,8 +1772,10 @@ def _owned_secrets(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     for cname, col in t.columns.items():
         v = verdicts.get(cname)
         toks = N.tokens(cname)
+        # (a compound written in two words: ``background_blur_hash``, seventeenth pass)
+        pairs = {a + b for a, b in zip(toks, toks[1:], strict=False)}
         if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
-                not toks or set(toks) & CONTENT_WORDS:
+                not toks or set(toks) & CONTENT_WORDS or pairs & CONTENT_WORDS:
             continue
         if v.sampled < MIN_SECRETS and not (subject.by_name and v.sampled >= 2 and
                                             v.hits.get(SECRET_LIKE, 0) == v.sampled):
@@ -1800,7 +1859,8 @@ def _split_dates(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str
     about people or whose rows are a person's: a date split into parts, a birthday most
     often. Each part alone is coarse; together they are the date, so all three are
     masked. Only when all three are there and their values fit a day, a month and a
-    year (a ``month`` of 1-12 beside a ``year`` is a period, not a date)."""
+    year (a ``month`` of 1-12 beside a ``year`` is a period, not a date); a 0 is an unknown
+    part and not counted."""
     groups: dict[tuple[str, ...], dict[str, str]] = {}
     for cname, col in t.columns.items():
         toks = N.tokens(cname)
@@ -1813,7 +1873,9 @@ def _split_dates(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str
         fit = True
         for part, cname in parts.items():
             lo, hi = DATE_PART_RANGES[part]
-            vals = [x for r in rows if isinstance(x := r.get(cname), int)]
+            # 0 is an unknown part, as NULL is (seventeenth pass: ChurchCRM keeps 0 for a
+            # birthday's unknown day or month in a fifth of its people)
+            vals = [x for r in rows if isinstance(x := r.get(cname), int) and x != 0]
             if len(vals) < 10 or sum(lo <= x <= hi for x in vals) < DATE_PART_SHARE * len(vals):
                 fit = False
         if not fit:
@@ -2206,6 +2268,7 @@ def _authenticator_ids(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
 COMPANY_COLUMN_WORDS = frozenset({"company", "organisation", "organization", "employer",
                                   "firm", "business"})
 TEMPLATE_MAX_WORDS = 6  # words of a short label, a title or a device's name
+TEMPLATE_LONG_WORDS = 9  # words of a line naming someone by a full name after ``with``
 TEMPLATE_NAMED_SHARE = 0.05  # rows naming someone: the free-text rule of the labels
 TEMPLATE_FILLER_SHARE = 0.7  # distinct fillers per row of a template: names, not colours
 # the words around a slot that make it a person: written for, to, with someone, greeting
@@ -2249,10 +2312,18 @@ def _slots(value: str) -> list[tuple[tuple[str, ...], str]]:
     """(template, filler) for each word of a short value that could name a person: the
     value with that word replaced by a slot (``Bought it for *``, ``* 's iPhone``)."""
     words = value.split()
-    if not 2 <= len(words) <= TEMPLATE_MAX_WORDS:
+    if not 2 <= len(words) <= TEMPLATE_LONG_WORDS:
         return []
+    # (seventeenth pass) a longer sentence counts only for a full name after ``with``,
+    # ``for``, ``to``: ``Call with Dani Gutierrez about the offer``, a time sheet's line
+    long = len(words) > TEMPLATE_MAX_WORDS
     out = []
     for i, w in enumerate(words):
+        if long and not (0 < i < len(words) - 1 and
+                         words[i - 1].lower().strip(",:") in ADDRESS_WORDS and
+                         _full_name(_PUNCT_TAIL.match(w).group(1),  # type: ignore[union-attr]
+                                    words[i + 1])):
+            continue
         core, tail = _PUNCT_TAIL.match(w).groups()  # type: ignore[union-attr]
         suffix = ""
         for pos in ("'s", "’s", "'", "’"):
@@ -2879,6 +2950,35 @@ def _login_urls(t: TableInfo, verdicts: dict[str, Verdict],
             v.entity, v.confidence, v.partial, v.note = N.CREDENTIAL, 0.6, True, None
             v.signals.append(f"a person's log-in and password in {hits} of {len(vals)} "
                              "URLs")
+
+
+# what a cheque or card reader returns (seventeenth pass): a cheque's MICR line (the bank's
+# routing number and the payer's account number between transit and on-us symbols, as
+# ``t``/``o`` or ``<``, ``:``, ``⑆``, ``⑈``) and a card's magnetic stripe (track 1
+# ``%B<card number>^<NAME>^<expiry>``, track 2 ``;<card number>=<expiry>``)
+_MICR_LINE = re.compile(r"[t<:⑆]\d{9}[t<:⑆]\s*\d{4,17}\s*[o<:⑈]?\s*\d*")
+_CARD_TRACK = re.compile(r"%B\d{13,19}\^[^^]{2,26}\^\d{4}|;\d{13,19}=\d{4}")
+
+
+def _scanned_payments(t: TableInfo, verdicts: dict[str, Verdict],
+                      rows: list[dict[str, Any]]) -> None:
+    """A cheque's MICR line or a card's magnetic-stripe track, as a scanner reads them
+    (ChurchCRM's ``fam_scanCheck``, ``fam_scanCredit``, ``plg_scanString``): the payer's
+    bank account or card number (and the holder's name), whoever the row is. Two such
+    values, or all of a column's, are enough, as two IBANs are; a routing number alone
+    (nine digits with no account) is not such a line."""
+    for cname, v in _unjudged_text(t, verdicts):
+        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()}
+        if not vals:
+            continue
+        cards = sum(bool(_CARD_TRACK.search(x)) for x in vals)
+        cheques = sum(bool(_MICR_LINE.search(x)) for x in vals)
+        hits = cards + cheques
+        if hits >= 2 or hits == len(vals):
+            v.entity = N.CARD if cards >= cheques else N.PERSON_ID
+            v.confidence, v.partial, v.note = 0.7, True, None
+            v.signals.append(f"a card's magnetic stripe in {cards}, a cheque's MICR line in "
+                             f"{cheques} of {len(vals)} values")
 
 
 def _tracked_device(t: TableInfo) -> str | None:

@@ -81,6 +81,10 @@ _add(NATIONAL_ID, "national id", "nationalid", "national identifier", "national 
      "steuer id", "steuerid", "steuernummer", "idnr", "bsn", "pesel", "cpf", "tax id",
      "taxid", "tin", "personnummer", "aadhaar", "id number", "id card", "identity number",
      "numero secu", "numero securite sociale", "sozialversicherungsnummer", "svnr",
+     # Canada's social insurance number, abbreviated (OrangeHRM's ``emp_sin_num``,
+     # seventeenth pass): never ``sin`` alone (a sine)
+     "social insurance number", "social insurance no", "sin num", "sin number", "sin no",
+     "sin nr",
      )
 # identifiers issued to one person: licences, health-care provider and record numbers,
 # customer and member numbers (no national checksum to verify them by)
@@ -97,6 +101,9 @@ _add(PERSON_ID, "drivers license", "driver license", "drivers licence", "driver 
      # a car's registration: its keeper's (Gibbon's ``vehicleRegistration``, sixteenth
      # pass)
      "vehicle registration", "vehicle registration number", "car registration",
+     # a driver's licence abbreviated (OrangeHRM's ``emp_dri_lice_num``, seventeenth pass)
+     "dri lice", "dri lic", "drv lic", "drv lice", "driver lic", "drivers lic",
+     "driving lic", "dl num", "dl no",
      "registration plate", "vehicle plate", "vehicle reg",
      "acc no", "bank account number", "bank account no",
      # a patient's specimen number at the laboratory
@@ -155,6 +162,9 @@ _add(PROFILE_URL, *WEBSITE_PHRASES)
 _add(REGION, "state", "province", "region", "county", "district", "prefecture", "canton",
      "bundesland", "departement", "state province", "stateprovince", "oblast",
      "voivodeship", "provincia", "estado", "regione",
+     # a province abbreviated (OrangeHRM's ``provin_code`` beside ``city_code``,
+     # seventeenth pass): judged with its address group as every region is
+     "provin",
      # a region of a country (``country_area``, Saleor's name for a state or province;
      # ``zone``, OpenCart's and osCommerce's): judged with its address group, so a zone
      # without a street beside it (a shipping tariff's, a lookup's) stays
@@ -322,7 +332,7 @@ def _singular(tok: str) -> str:
 _ATTRIBUTE_SUFFIXES = frozenset("""
 at on time timestamp ts date expire expires expiry expiration until authenticated verified
 confirmed sent changed updated created count counter type kind format template summary
-status flag enabled required valid approval length notification notifications notify
+status flag flg enabled required valid approval length notification notifications notify
 algo algorithm question
 theme policy
 ext extension encoding rate

@@ -100,7 +100,7 @@ def column_verdict(col: ColumnInfo, cs: ColumnSample, ts: TableSample, table: Ta
                   if c.kind in ("date", "datetime") and c.name != col.name]
         return date_verdict(col, values, ts.rows, others)
     if col.kind == "json" or (col.kind == "text" and values and looks_like_json(values)):
-        return json_verdict(values, engine, limit=max(1, len(values)))
+        return json_verdict(values, engine, limit=max(1, len(values)), column=col.name)
     if col.kind == "text":
         return text_verdict(col.name, values, engine)
     nm = N.match(col.name)

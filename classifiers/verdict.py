@@ -630,6 +630,7 @@ def _person_in_text(span: str, title_case: bool) -> bool:
 # the share of a column's non-empty values that must have a structured shape (an HTML
 # fragment, a query string, a serialized array, a file name) for it to be read as one
 SHAPED_SHARE = 0.8
+AVATAR_GRAVATAR_SHARE = 0.5  # Gravatar URLs in a column named for a picture
 
 
 def _mostly(present: list[str], shaped: Callable[[str], object], least: int = 2) -> bool:
@@ -655,6 +656,7 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
                  ) -> Verdict:
     """Verdict for a column (or JSON path) of text-like values."""
     nm = N.match(key_name if key_name is not None else name)
+    picture = nm is not None and nm.entity == N.PHOTO
     if nm is not None and nm.entity == N.PHOTO:
         nm = None  # a photo's file name or URL is not the photo
     strs = [v if isinstance(v, str) else str(v) for v in values]
@@ -724,7 +726,21 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         v.signals.append(f"content:{image} as base64 text"
                          + (f" and {gravatars} Gravatar URLs" if gravatars else ""))
         return v
-    if gravatars >= max(2, SHAPED_SHARE * len(present)):
+    # under a picture's name (``avatar``) half will do: the others are the uploaded
+    # files' paths (seventeenth pass: Kimai's ``kimai2_users.avatar``, Gravatar URLs in
+    # two thirds, ``/avatars/<login>.png`` in the rest)
+    share = AVATAR_GRAVATAR_SHARE if picture else SHAPED_SHARE
+    documents = Counter(k for x in present if (k := base64_document(x)) is not None)
+    if sum(documents.values()) >= 2 and sum(documents.values()) + sum(
+            map(file_name, present)) >= BASE64_DOCUMENT_SHARE * len(present):
+        # documents stored as base64 text (the others as paths to their files): judged as
+        # the same bytes in a binary column are, with the table (classifiers.context)
+        document = documents.most_common(1)[0][0]
+        v.entity, v.confidence, v.content = "DOCUMENT", 0.6, document
+        v.signals.append(f"content:{document} as base64 text in "
+                         f"{sum(documents.values())} of {len(present)} values")
+        return v
+    if gravatars >= max(2, share * len(present)):
         v.entity, v.confidence = N.PROFILE_URL, 0.6
         v.signals.append(f"Gravatar URLs (a hash of the person's e-mail): {gravatars}")
         return v
@@ -741,7 +757,55 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
     if nm:
         return _by_name(v, st, nm)
     return (_by_name_shape(v, st) or _login_names(v, st, name) or _minority(v, st)
-            or _named_files(v, strs, engine) or _keep(v, st))
+            or _named_files(v, strs, engine) or _mentions(v, st, strs)
+            or _role_names(v, st, name) or _keep(v, st))
+
+
+# a role a person holds towards the row, under which the person's own name is written
+_ROLE_NAME_WORDS = {"owner", "author", "person", "assignee", "manager", "contact",
+                    "founder", "proprietor", "landlord", "organiser", "organizer",
+                    "instructor", "trainer", "coach", "teacher", "doctor", "inhaber"}
+ROLE_NAME_SHARE = 0.8  # distinct values reading as a person's name, a first name first
+ROLE_NAME_MIN = 3
+
+
+def _role_names(v: Verdict, st: _TextStats, name: str) -> Verdict | None:
+    """A column named for a person's role alone (``owner``, ``manager``, ``trainer``)
+    whose values read as people's names (a dictionary first name, then more words) in
+    80% of them, three at least, none a company's (seventeenth pass: wger's
+    ``gym_gym.owner``, four gyms, four owners): too few for the name-shape rule's 20
+    values, but the role says whose names they are. A ``owner`` of team or company
+    names, or of logins, is not."""
+    if not set(N.tokens(name)) & _ROLE_NAME_WORDS or st.distinct < ROLE_NAME_MIN:
+        return None
+    multi = st.words >= 1.5 * max(1, st.shaped)
+    if not multi or st.org_like or st.person_like < ROLE_NAME_SHARE * st.distinct:
+        return None
+    v.entity, v.confidence = N.PERSON, 0.6
+    v.signals.append(f"people's names under a person's role ({st.person_like} of "
+                     f"{st.distinct} a first name first)")
+    return v
+
+
+MENTION_SHARE = 0.05  # the labels' rule for free text naming someone
+
+
+def _mentions(v: Verdict, st: _TextStats, strs: list[str]) -> Verdict | None:
+    """Short texts (``@anna_k please review``, a comment or a chat line too short for the
+    free-text rules) mentioning a person by their login in 5% of the distinct values,
+    two at least (seventeenth pass: Taiga's ``comment_html``): text about people, as a
+    longer post mentioning someone is."""
+    if st.inside.get(MENTION, 0) < max(2, MENTION_SHARE * st.distinct):
+        return None
+    # among other words: a list of handles (``anna,@anna``, a user's mention keys) is a
+    # login's, judged with the row
+    hits = sum(1 for x in set(strs) if len(x.split()) >= 2 and _MENTION.search(x)
+               and not _PLACEHOLDER.search(x))
+    if hits < max(2, MENTION_SHARE * st.distinct):
+        return None
+    v.entity, v.confidence, v.partial = FREE_TEXT, 0.5, True
+    v.signals.append(f"mentions someone (@login) in {hits} of {st.distinct} values")
+    return v
 
 
 # Column words under which login names are stored without saying "username": ``user``,
@@ -1292,8 +1356,13 @@ def _path_key_names(path: str) -> list[str]:
 JSON_NAME_SHARE = 0.3
 
 
-def json_verdict(values: list[Any], engine: Analyzer, limit: int = 1000) -> Verdict:
-    """Findings per key path; the column entity is JSON when any path holds personal data."""
+def json_verdict(values: list[Any], engine: Analyzer, limit: int = 1000,
+                 column: str | None = None) -> Verdict:
+    """Findings per key path; the column entity is JSON when any path holds personal data.
+
+    Leaves of a top-level list (``$[*]``) have no key of their own: the column's name is
+    theirs (seventeenth pass: ChurchCRM's ``usr_TwoFactorAuthRecoveryCodes``, a JSON list
+    of codes, is judged as recovery codes)."""
     leaves: dict[str, list[Any]] = {}
     docs = 0
     for x in values:
@@ -1303,7 +1372,8 @@ def json_verdict(values: list[Any], engine: Analyzer, limit: int = 1000) -> Verd
             _walk(doc, "$", leaves, limit)
     v = Verdict(sampled=docs, signals=["json"])
     for path, vals in sorted(leaves.items()):
-        pv = _path_verdict(path, vals, engine)
+        named = f"$.{column}" if column and path in ("$", "$[*]") else path
+        pv = _path_verdict(named, vals, engine)
         if pv.weak_name and pv.hits.get(PERSON_LIKE, 0) < JSON_NAME_SHARE * max(1, pv.sampled):
             # a bare ``name`` key with no table to judge it by: a person's only when its
             # values read as people's names (a payment method's "Cash On Delivery" does not)
@@ -1409,6 +1479,21 @@ _DATA_URI_IMAGE = re.compile(r"^data:image/([a-z+.-]{2,20});base64,", re.IGNOREC
 _GRAVATAR = re.compile(r"^(?:https?:)?//(?:[a-z0-9-]+\.)?gravatar\.com/avatar/[0-9a-f]{32,64}\b",
                        re.IGNORECASE)
 _BASE64_MAGIC = (("iVBORw0KGgo", "PNG"), ("/9j/", "JPEG"), ("R0lGOD", "GIF"))
+# documents as base64 (seventeenth pass: Documenso's ``DocumentData.data``, a signed PDF
+# kept as base64 text beside the storage paths of the others)
+_BASE64_DOCUMENTS = (("JVBERi0", "PDF"), ("UEsDB", "ZIP/Office"), ("0M8R4KGx", "Word/Excel (OLE)"))
+BASE64_DOCUMENT_SHARE = SHAPED_SHARE  # base64 documents and file paths among the values
+
+
+def base64_document(value: str) -> str | None:
+    """The kind of document a text value is as base64 (a bare ``JVBERi0…``, a PDF), or
+    None."""
+    v = value.strip()
+    if len(v) >= 64:
+        for start, kind in _BASE64_DOCUMENTS:
+            if v.startswith(start) and " " not in v[:64]:
+                return kind
+    return None
 
 
 def base64_image(value: str) -> str | None:

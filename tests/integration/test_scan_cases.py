@@ -476,3 +476,24 @@ def test_device_positions_typed_people_ips_in_text_and_calendar_bytes(db_url, ke
     for t, c in (("tc_devices", "model"), ("tc_calendars", "name"), ("items", "item_type")):
         assert _method(s, t, c) == "keep", (t, c)
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_split_birthdays_scanned_payments_json_codes_and_base64_documents(db_url, keyring_env):
+    """The seventeenth corpus pass's rules on each engine, where the types differ: a
+    birthday split in ``SmallInteger`` parts with 0 for unknown, a cheque's MICR line and
+    a card's stripe in ``Text``, recovery codes as a JSON list (``json``, MariaDB's
+    ``JSON``, SQLite's ``TEXT``), an identity provider's subject beside its issuer,
+    Gravatar avatars, PDFs kept as base64 text beside paths, a webhook's basic-auth
+    password are masked; the hook's signing secret, the issuer and the document type stay;
+    tokenize accepts the proposal."""
+    result, inv = _scan(db_url, dc.seventeenth_pass)
+    s = result.schema
+    for t, c in (("person_per", "per_BirthDay"), ("person_per", "per_BirthMonth"),
+                 ("person_per", "per_BirthYear"), ("family_fam", "fam_scanCheck"),
+                 ("family_fam", "fam_scanCredit"), ("users", "recovery_codes"),
+                 ("users", "subject"), ("users", "avatar"), ("document_data", "data"),
+                 ("webhooks", "basic_auth_password")):
+        assert _method(s, t, c) != "keep", (t, c)
+    for t, c in (("users", "issuer"), ("webhooks", "secret"), ("document_data", "type")):
+        assert _method(s, t, c) == "keep", (t, c)
+    _tokenizes(s, inv, db_url, keyring_env)
