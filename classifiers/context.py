@@ -2406,12 +2406,17 @@ def _inverted_names(t: TableInfo, verdicts: dict[str, Verdict],
                              "distinct sampled values")
 
 
+def _slot(tpl: tuple[str, ...]) -> int:
+    """Where a template's filler stands (the word ``*…``), or -1."""
+    return next((k for k, w in enumerate(tpl) if w.startswith("*")), -1)
+
+
 def _possessed(tpl: tuple[str, ...], filler: str) -> bool:
     """A slot that is a relative's name (``Oma *'s``) or a full name in the possessive
     (``Lisa Wagner's``)."""
     if " " in filler:
         return filler.endswith(("'s", "’s"))
-    i = next((k for k, w in enumerate(tpl) if w.startswith("*")), -1)
+    i = _slot(tpl)
     # (sixteenth pass: a household, ``Familie *``, and a couple, ``Anna & *``: Mealie's
     # households are named so)
     return i > 0 and (tpl[i - 1].lower().strip(",:") in KIN_WORDS | HOUSEHOLD_WORDS or
@@ -2422,7 +2427,7 @@ def _addressed_slot(tpl: tuple[str, ...]) -> bool:
     """The slot of a template follows ``for``/``to``/``with`` or is a couple's second name
     (``Gift for *``, ``Anna & *``): a company word elsewhere in the value (``Gift``,
     ``&``) does not make it a company's name, companies are not named ``Gifts for *``."""
-    i = next((k for k, w in enumerate(tpl) if w.startswith("*")), -1)
+    i = _slot(tpl)
     return i > 0 and (tpl[i - 1].lower() in ADDRESS_WORDS or _couple(list(tpl), i))
 
 
@@ -2807,13 +2812,14 @@ def _typed_person_rows(t: TableInfo, verdicts: dict[str, Verdict],
         if not names:
             continue
         first = names[0][0]
+        named = {c for c, _ in names}
         for c, full in names:
             v = verdicts[c]
             v.entity, v.confidence, v.partial, v.note = N.PERSON, 0.6, True, None
             v.signals.append(f"full names in {full} of {len(people)} sampled rows of a "
                              f"person's type ({tc})")
         for c in open_:
-            if c in dict(names):
+            if c in named:
                 continue
             held = sum(1 for r in people if isinstance(x := r.get(c), str) and
                        isinstance(n := r.get(first), str) and len(_squashed(n)) >= 4 and
@@ -2913,9 +2919,10 @@ def _ips_in_text(t: TableInfo, verdicts: dict[str, Verdict],
                 len(x) <= 2000 and x.strip()}
         if len(vals) < MIN_IPS_IN_TEXT:
             continue
-        ips = {ip for x in vals if (ip := _ip_in_text(x)) is not None and
-               ip != x.strip()}
-        hits = sum(1 for x in vals if _ip_in_text(x) not in (None, x.strip()))
+        # an address inside other words (a value that is only an address is the value
+        # rules' to judge)
+        inside = [ip for x in vals if (ip := _ip_in_text(x)) not in (None, x)]
+        ips, hits = set(inside), len(inside)
         if len(ips) >= MIN_IPS_IN_TEXT and hits >= IP_IN_TEXT_SHARE * len(vals):
             v.entity, v.confidence, v.partial, v.note = N.IP, 0.6, True, None
             v.signals.append(f"IP addresses inside the text in {hits} of {len(vals)}")
