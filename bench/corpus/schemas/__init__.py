@@ -30,9 +30,11 @@ NAMES = ("wordpress", "mastodon", "django_auth", "mediawiki", "openemr", "synthe
          "attendize", "gibbon", "librebooking", "traccar",
          # held out in the sixteenth pass (two sets), tuned on since the seventeenth
          "orangehrm", "kimai", "vikunja", "taiga",
-         "churchcrm", "listmonk", "wger", "documenso")
+         "churchcrm", "listmonk", "wger", "documenso",
+         # held out in the seventeenth pass (two sets), tuned on since the eighteenth
+         "umami", "answer", "hievents", "rallly",
+         "opencats", "openproject", "limesurvey", "opendental")
 # Held out: labelled before any scan (labels in ``bench/corpus/heldout``), never tuned on;
-# scored separately as a check that the rules generalise. The two held-out sets of the
-# seventeenth pass, each labelled before any scan by a helper that never read the scanner.
-HELDOUT: tuple[str, ...] = ("umami", "answer", "hievents", "rallly",
-                            "opencats", "openproject", "limesurvey", "opendental")
+# scored separately as a check that the rules generalise. The held-out sets of the
+# eighteenth pass are added by their own commits, labelled before any scan.
+HELDOUT: tuple[str, ...] = ()
