@@ -27,7 +27,7 @@ from piigate.methods import ONE_TO_ONE, fits
 from piigate.schema.model import COLUMN_RULE, Finding, FpeRule, Schema, TableRule, parse_schema
 
 from . import names as N
-from .verdict import FREE_TEXT, JSON, MAC, PROFILE_URL, VERIFIABLE, Verdict
+from .verdict import FREE_TEXT, JSON, MAC, PROFILE_URL, UUID_LIKE, VERIFIABLE, Verdict
 
 UNREADABLE = "UNREADABLE"  # a column whose values could not be read: masked, fail closed
 
@@ -154,8 +154,16 @@ def fit(rule: dict[str, Any], col: ColumnInfo, v: Verdict | None = None
         if len(marker) > col.length:
             fitted["value"] = marker[: col.length] if col.length >= 1 else ""
     if method == "fpe" and v is not None:
+        if fitted.get("alphabet", "auto") in ("auto", "alnum") and _all_uuids(v):
+            fitted["alphabet"] = "hex"
         _fit_fpe(fitted, v.letters, v.others)
     return fitted
+
+
+def _all_uuids(v: Verdict | None) -> bool:
+    """Whether every sampled value is a uuid: uuids kept as text (SQLite, CHAR(36)) then
+    get uuids as tokens (``fpe`` over hex), which the application's uuid type still reads."""
+    return v is not None and v.hits.get(UUID_LIKE, 0) >= v.sampled > 0
 
 
 def _open_alphabet(others: str) -> bool:
@@ -182,9 +190,12 @@ def _fit_kind(rule: dict[str, Any], col: ColumnInfo) -> dict[str, Any] | None:
             return None
         if method == "fpe" and col.kind == "integer":
             return {k: v for k, v in rule.items() if k not in ("alphabet", "luhn")}
+        if method == "fpe" and col.kind == "uuid":
+            return {"method": "fpe", "alphabet": "hex"}  # a uuid's digits, dashes kept
         return dict(rule)
-    if col.kind == "integer":
-        return {"method": "fpe"}
+    if col.kind in ("integer", "uuid"):
+        # one-to-one and of the column's type: a key stays joinable, a uuid a uuid
+        return {"method": "fpe", **({"alphabet": "hex"} if col.kind == "uuid" else {})}
     if col.kind in ("date", "datetime"):
         return {"method": "date_shift", "max_days": 30}
     if col.kind == "text":
@@ -283,7 +294,8 @@ def _masked(dec: Decision | None) -> bool:
 
 
 def mask_person_keys(inv: Inventory, decisions: dict[tuple[str, str], Decision],
-                     people: dict[str, str]) -> None:
+                     people: dict[str, str],
+                     verdicts: dict[tuple[str, str], Verdict] | None = None) -> None:
     """One rule for keys: the primary key of a table about people is masked (``fpe``),
     and no other table's key is.
 
@@ -300,7 +312,8 @@ def mask_person_keys(inv: Inventory, decisions: dict[tuple[str, str], Decision],
         pk = t.primary_key[0]
         if t.name not in people or _masked(decisions.get((t.name, pk))):
             continue
-        rule = fit({"method": "fpe"}, t.columns[pk])
+        # fitted to the key's sampled values: characters kept, uuids in text stay uuids
+        rule = fit({"method": "fpe"}, t.columns[pk], (verdicts or {}).get((t.name, pk)))
         if rule is None:
             continue
         refs = sorted(f"{fk.table}.{fk.columns[0]}" for fk in inv.all_foreign_keys()
@@ -362,7 +375,8 @@ def _components(inv: Inventory) -> list[list[tuple[str, str]]]:
     return out
 
 
-def fk_closure(inv: Inventory, decisions: dict[tuple[str, str], Decision]) -> None:
+def fk_closure(inv: Inventory, decisions: dict[tuple[str, str], Decision],
+               verdicts: dict[tuple[str, str], Verdict] | None = None) -> None:
     """Every column joined to a masked key gets the key's method and ``domain``; the
     columns joined to a kept key are kept with that reason."""
     for members in _components(inv):
@@ -376,7 +390,9 @@ def fk_closure(inv: Inventory, decisions: dict[tuple[str, str], Decision]) -> No
         domain = f"{root[0]}.{root[1]}"
         base = {k: v for k, v in decisions[source].rule.items() if k not in ("domain", "note")}
         if base["method"] not in ONE_TO_ONE:
-            base = {"method": "fpe", "alphabet": "alnum"}  # joins need one-to-one tokens
+            # joins need one-to-one tokens; the key's values say which alphabet
+            base = {"method": "fpe",
+                    "alphabet": "hex" if _all_uuids((verdicts or {}).get(source)) else "alnum"}
         for m in present:
             dec = decisions[m]
             col = inv.tables[m[0]].columns[m[1]]

@@ -75,14 +75,15 @@ def read_expr(col: sa.ColumnElement, info: ColumnInfo | None, dialect: str) -> s
     """What is selected for a column: raw driver values, never SQLAlchemy's conversions
     (a blob declared ``bytea`` on SQLite has NUMERIC affinity and would crash a decimal
     conversion). Binary columns: only their first bytes (magic numbers, a text prefix).
-    Types only null or keep can write (``inet``, ``point``, geometry): as text."""
+    Types only null or keep can write (``inet``, ``point``, geometry), and uuids (the
+    rules read text; PostgreSQL's driver would give uuid objects): as text."""
     kind = info.kind if info is not None else "other"
     name = getattr(col, "name", None) or (info.name if info is not None else "value")
     if kind == "binary":
         expr: sa.ColumnElement = sa.func.substr(col, 1, BINARY_PREFIX)
-    elif kind == "other" and dialect == "postgresql":
+    elif kind in ("other", "uuid") and dialect == "postgresql":
         expr = sa.cast(col, sa.Text)
-    elif kind == "other" and dialect == "mysql":
+    elif kind in ("other", "uuid") and dialect == "mysql":
         geometry = info is not None and _GEOMETRY.search(info.sql_type.lower())
         expr = sa.func.ST_AsText(col) if geometry else sa.cast(col, sa.String)
     else:

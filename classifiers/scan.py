@@ -92,8 +92,8 @@ def column_verdict(col: ColumnInfo, cs: ColumnSample, ts: TableSample, table: Ta
     if cs.binary or col.kind == "binary":
         return binary_verdict(col.name, cs.values, engine)
     values = cs.values
-    if col.kind == "other":
-        # inet, cidr, macaddr, point, geometry, unknown names: read as text
+    if col.kind in ("other", "uuid"):
+        # inet, cidr, macaddr, point, geometry, unknown names, uuids: read as text
         return text_verdict(col.name, [v for v in values if not isinstance(v, bytes)], engine)
     if col.kind in ("date", "datetime"):
         others = [c.name for c in table.columns.values()
@@ -184,9 +184,9 @@ def scan_database(url_or_engine: str | Engine, *, sample: int = 1000,
             decisions[(tname, cname)] = decide_column(inv.tables[tname].columns[cname],
                                                       verdicts[(tname, cname)],
                                                       cs.non_null, d)
-        mask_person_keys(inv, decisions, people)
+        mask_person_keys(inv, decisions, people, verdicts)
         removed = apply_previous(inv, decisions, previous)
-        fk_closure(inv, decisions)
+        fk_closure(inv, decisions, verdicts)
         source = {"database": safe_url(db.url), "dialect": inv.dialect,
                   "sample": str(sample)}
         # recorded in the proposal: tables left undecided (check refuses them) and why

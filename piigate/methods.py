@@ -43,8 +43,8 @@ class Method:
 METHODS_TABLE: tuple[Method, ...] = (
     Method(
         "fpe", "format-preserving encryption (FF3-1): same shape, reversible with the key",
-        frozenset({"integer", "text"}), "fpe",
-        params={"alphabet": "characters enciphered: auto, digits, letters or alnum",
+        frozenset({"integer", "text", "uuid"}), "fpe",
+        params={"alphabet": "characters enciphered: auto, digits, letters, alnum or hex",
                 "luhn": "keep a valid Luhn check digit (card numbers)",
                 "keep_chars": "characters left in place",
                 "max_value": "integers: largest token allowed"},

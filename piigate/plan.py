@@ -271,6 +271,13 @@ def _check_rule(tname: str, cname: str, rule: ColumnRule, info: ColumnInfo,
         if info.int_max is not None and rule.max_value > info.int_max:
             out.append(f"{_path(tname, cname, 'max_value')}: above the column type's maximum "
                        f"({info.int_max})")
+    if isinstance(rule, FpeRule) and info.kind == "uuid" and \
+            (rule.alphabet not in ("auto", "hex") or rule.luhn):
+        out.append(f"{_path(tname, cname, 'alphabet')}: a uuid column is enciphered over its "
+                   "hex digits; use alphabet 'hex' (or 'auto') without luhn")
+    if isinstance(rule, FpeRule) and info.kind == "text" and rule.alphabet == "hex" and \
+            rule.luhn:
+        out.append(f"{_path(tname, cname, 'luhn')}: a Luhn digit is decimal; not with 'hex'")
     if method in ("fpe", "hash") and rule.persist_values and (info.unique or info.primary_key):
         out.append(f"{_path(tname, cname, 'persist_values')}: persisted values could collide "
                    "with tokens in a unique column")

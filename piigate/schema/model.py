@@ -122,9 +122,10 @@ class FpeRule(_RuleBase):
     """FF3-1 format-preserving encryption; reversible with the key."""
 
     method: Literal["fpe"]
-    # digits: only digits are enciphered (SSN, phone, card); letters/alnum: text.
-    # auto: integers for integer columns, alnum for text columns.
-    alphabet: Literal["auto", "digits", "letters", "alnum"] = "auto"
+    # digits: only digits are enciphered (SSN, phone, card); letters/alnum: text;
+    # hex: the hex digits 0-9a-f as one string (uuids stored as text stay uuids).
+    # auto: integers for integer columns, alnum for text columns, hex for uuid columns.
+    alphabet: Literal["auto", "digits", "letters", "alnum", "hex"] = "auto"
     luhn: bool = False
     # characters kept in place; anything else outside the alphabet is an error
     keep_chars: str = " -'.,/()+_@#:&"

@@ -5,7 +5,13 @@ Three shapes of value, one permutation each (so distinct values never collide):
 - integers stay integers inside the domain's range (cycle-walking over a fixed width);
 - digit strings keep their separators (SSN, phone, card numbers, optional Luhn digit);
 - text keeps its case mask, separators and digit positions: the letters of a value
-  (case-folded, radix 26) and its digits (radix 10) are each enciphered as one string.
+  (case-folded, radix 26) and its digits (radix 10) are each enciphered as one string;
+- hex (uuid columns, or ``alphabet: hex``): the hex digits of a value, case-folded, are
+  enciphered as one radix-16 string, so a uuid stays a uuid: its dashes, and its version
+  and variant digits (MariaDB's UUID type refuses a version of 8-f with a variant of 0-7,
+  and applications check versions), are kept, the other 30 digits enciphered. A value
+  whose letters are all capitals (a .NET GUID) gets a token in capitals; mixed case is
+  refused, as the case of each letter could not be given back.
 
 Below FF3-1's minimum length a keyed exact permutation of the small domain is used,
 above its maximum the string is enciphered in chained chunks. See docs/transforms.md.
@@ -17,6 +23,7 @@ import functools
 import hashlib
 import hmac
 import string
+import uuid
 from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -25,10 +32,11 @@ import numpy as np
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from .base import Transform, TransformContext, register
-from .codec import DIGITS, LOWER, digits_ints, digits_ints_ok, get_codec_class
+from .codec import DIGITS, HEX, LOWER, digits_ints, digits_ints_ok, get_codec_class
 
 _DIGIT_SET = frozenset(string.digits)
 _LETTER_SET = frozenset(string.ascii_letters)
+_HEX_SET = frozenset(string.hexdigits)
 # a small domain is at most 26**4 = 456,976 elements (letters below FF3-1's 5 letters)
 _SMALL_CACHE = 32  # at most ~3.7 MB each
 
@@ -239,8 +247,13 @@ class FpeTransform(Transform):
         # negative integers get their own tweak: v and -(v+1) must not map alike
         neg_tweak = hmac.new(keys.mac_key, b"piigate/fpe-negative", hashlib.sha256).digest()[:7]
         self._neg_digits = ClassCipher(keys.aes_key, neg_tweak, DIGITS)
+        self._hex = ClassCipher(keys.aes_key, keys.tweak, HEX)
         self._keep = frozenset(rule.keep_chars)
         self._range = self._int_range()
+        info = ctx.info
+        # a uuid column's values are hex whatever the rule says (check refuses the
+        # alphabets that would write letters beyond f); "auto" means hex there
+        self._hex_text = rule.alphabet == "hex" or (info is not None and info.kind == "uuid")
 
     # -- dispatch
     def _apply(self, values: list[Any]) -> list[Any]:
@@ -255,6 +268,7 @@ class FpeTransform(Transform):
         out: list[Any] = [None] * len(values)
         ints: list[int] = []
         strs: list[int] = []
+        uuids: list[int] = []
         for i, v in enumerate(values):
             if isinstance(v, bool):
                 raise self.ctx.error("fpe cannot encipher a boolean value")
@@ -262,12 +276,15 @@ class FpeTransform(Transform):
                 ints.append(i)
             elif isinstance(v, str):
                 strs.append(i)
+            elif isinstance(v, uuid.UUID):
+                uuids.append(i)
             else:
                 raise self.ctx.error(
-                    f"fpe cannot encipher a {type(v).__name__} value: it enciphers integers "
-                    "and text (use another method, or store the value as text)"
+                    f"fpe cannot encipher a {type(v).__name__} value: it enciphers integers, "
+                    "text and uuids (use another method, or store the value as text)"
                 )
-        for idx, step in ((ints, self._ints), (strs, self._strings)):
+        strings = self._hex_strings if self._hex_text else self._strings
+        for idx, step in ((ints, self._ints), (strs, strings), (uuids, self._uuids)):
             if idx:
                 res = self._skip_persisted(step, [values[i] for i in idx], decrypt)
                 for i, r in zip(idx, res, strict=True):
@@ -399,6 +416,34 @@ class FpeTransform(Transform):
         digits = self._digit_strings([p[1] for p in split], decrypt)
         return [_reassemble(s, lt, dg) for s, lt, dg in zip(values, letters, digits, strict=True)]
 
+    def _hex_strings(self, values: list[str], decrypt: bool) -> list[str]:
+        hexes: list[str] = []
+        for s in values:
+            bad = next((ch for ch in s if ch not in _HEX_SET and ch not in self._keep), None)
+            if bad is not None:
+                raise self.ctx.error(
+                    "character outside the alphabet (hex); add it to keep_chars or choose "
+                    "another method")
+            digits = "".join(ch for ch in s if ch in _HEX_SET)
+            if not (digits.islower() or digits.isupper() or digits.isdigit() or not digits):
+                raise self.ctx.error("hex in mixed case; choose alphabet alnum or another method")
+            hexes.append(digits.lower())
+        new = self._hex_run(hexes, decrypt)
+        return [_reassemble_hex(s, h.upper() if s.isupper() else h)
+                for s, h in zip(values, new, strict=True)]
+
+    def _uuids(self, values: list[uuid.UUID], decrypt: bool) -> list[uuid.UUID]:
+        # a driver's uuid objects (psycopg) go back as uuid objects
+        return [uuid.UUID(hex=h) for h in self._hex_run([v.hex for v in values], decrypt)]
+
+    def _hex_run(self, hexes: list[str], decrypt: bool) -> list[str]:
+        """Encipher hex digit strings; a uuid's 32 keep their version and variant digits
+        (a permutation within each version and variant, so still one-to-one)."""
+        run = self._hex.decrypt if decrypt else self._hex.encrypt
+        bodies = [h[:12] + h[13:16] + h[17:] if len(h) == 32 else h for h in hexes]
+        return [r[:12] + h[12] + r[12:15] + h[16] + r[15:] if len(h) == 32 else r
+                for h, r in zip(hexes, run(bodies), strict=True)]
+
     def _digit_strings(self, values: list[str], decrypt: bool) -> list[str]:
         run = self._digits.decrypt if decrypt else self._digits.encrypt
         if not self.rule.luhn:
@@ -434,6 +479,12 @@ def _reassemble(template: str, letters: str, digits: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def _reassemble_hex(template: str, hexes: str) -> str:
+    """Write enciphered hex digits back into the template's hex positions."""
+    it = iter(hexes)
+    return "".join(next(it) if ch in _HEX_SET else ch for ch in template)
 
 
 def _cycle_walk(

@@ -51,6 +51,10 @@ class Side:
                 sa.LargeBinary,
             )
             return expr, decode_utf8
+        if info is not None and info.kind == "uuid":
+            # the driver's value: SQLite gives a declared uuid NUMERIC affinity, which
+            # SQLAlchemy would convert (text uuids fail), PostgreSQL's driver a UUID
+            return sa.type_coerce(col, sa.types.NullType()), identity
         return col, identity
 
     def as_text(self, col: Any, force: bool = False) -> Any:

@@ -25,6 +25,7 @@ from ..db import ForeignKey
 from ..errors import PiiGateError, describe_db_error
 from ..plan import ColumnPlan
 from .dialects import TEXT_KINDS, SavedForeignKey
+from .names import UUID_PARK_DIGITS
 from .rebuild import Rebuilder, touches_masked
 from .results import TableResult, TokenizeError
 from .work import Work, WorkTables, constant_like, constant_parts, entity_column
@@ -462,12 +463,13 @@ class GroupTransaction:
         if work.park_base is not None:
             park, parked_key = f"(m.id + {work.park_base})", c
         else:
-            park = self.sql.park_text(work.park_prefix or "~", "m.id")
+            width = UUID_PARK_DIGITS if work.uuids else None
+            park = self.sql.park_text(work.park_prefix or "~", "m.id", width)
             parked_key = self.sql.text_cmp(c) if work.kind in TEXT_KINDS else c
         return [
             # 1. rows whose value is also a new value move aside to parking values
-            (up(col.table, col.column, work.name, f"m.k = {key} AND m.parked = 1", park,
-                where), {}),
+            (up(col.table, col.column, work.name, f"m.k = {key} AND m.parked = 1",
+                self.sql.set_expr(park, work.kind, col.info.sql_type), where), {}),
             # 2. every other mapped row takes its new value (no clash possible now)
             (up(col.table, col.column, work.name, f"m.k = {key} AND m.parked = 0", value,
                 where), {}),

@@ -18,6 +18,9 @@ SWAP_PREFIX = "piigate_swap_"  # MariaDB: the sentinel of a swap under way
 STAGE_PREFIX = "piigate_stage_"  # PostgreSQL: the temporary table of a rebuild
 # parking prefixes: characters without case or accent variants, not special in LIKE/binds
 PARK_PREFIXES = "~^|!#$*+=<>{}"
+# uuid columns hold only uuids: they park at <prefix><12 digits of the work row id>
+UUID_PARK_PREFIXES = tuple(f"{c * 8}-{c * 4}-{c * 4}-{c * 4}-" for c in "fedcba")
+UUID_PARK_DIGITS = 12
 
 
 def aside_name(prefix: str, tag: str, group: int, i: int) -> str:

@@ -38,7 +38,7 @@ from ..schema.model import ColumnRule, ConstantRule, DateShiftRule, NullRule, Re
 from ..transforms import Transform
 from ..transforms.dates import DateShiftTransform
 from .dialects import TEXT_KINDS, Dialect, WorkRows
-from .names import PARK_PREFIXES, WORK_PREFIX
+from .names import PARK_PREFIXES, UUID_PARK_DIGITS, UUID_PARK_PREFIXES, WORK_PREFIX
 from .results import DomainResult, Progress, TokenizeError, WorkMap
 
 BIGINT_MAX = 2**63 - 1
@@ -163,6 +163,11 @@ class Work:
             return None
         length = _max_length(self)
         return length if length is not None and length <= SHORT_TEXT else None
+
+    @property
+    def uuids(self) -> bool:
+        """Whether a source is uuid-typed: parking values must then be uuids too."""
+        return any(s.col.info.kind == "uuid" for s in self.sources)
 
     @property
     def parks(self) -> bool:
@@ -706,6 +711,9 @@ class WorkTables:
             else:
                 raise _no_parking(work, "no free integer range outside the values in use")
             return
+        if work.uuids:
+            self._choose_uuid_parking(conn, work)
+            return
         limit = min((s.col.info.length for s in work.sources if s.col.info.length), default=None)
         if limit is not None and 1 + len(str(n)) > limit:
             raise _no_parking(work, f"parking values need {1 + len(str(n))} characters")
@@ -716,6 +724,20 @@ class WorkTables:
                 work.park_prefix = prefix
                 return
         raise _no_parking(work, "every parking prefix is in use")
+
+    def _choose_uuid_parking(self, conn: Connection, work: Work) -> None:
+        """A uuid prefix no old and no new value starts with (tokens are random hex, so a
+        24-character prefix is free unless the data uses it on purpose)."""
+        if work.next_id >= 10**UUID_PARK_DIGITS:
+            raise _no_parking(work, "more rows to park than uuid parking values")
+        for prefix in UUID_PARK_PREFIXES:
+            taken = conn.execute(sa.text(
+                f"SELECT 1 FROM {self.sql.q(work.name)} WHERE new LIKE :p LIMIT 1"),
+                {"p": prefix + "%"}).first() is not None
+            if not taken and not any(self._starts_with(conn, s, prefix) for s in work.sources):
+                work.park_prefix = prefix
+                return
+        raise _no_parking(work, "every uuid parking prefix is in use")
 
     def _starts_with(self, conn: Connection, s: Source, prefix: str) -> bool:
         c = self.sql.text_cmp(self.sql.col(s.col.table, s.col.column))

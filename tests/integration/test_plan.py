@@ -108,3 +108,25 @@ def test_sqlite_row_estimates_follow_rowid_range_not_key_values(fresh_db):
     assert inv.tables["employees"].row_estimate == 40
     assert inv.tables["departments"].row_estimate == 9
     engine.dispose()
+
+
+def test_fpe_on_a_uuid_column_must_encipher_hex(fresh_db):
+    engine = connect(fresh_db("sqlite"))
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE visitor (id uuid PRIMARY KEY, code varchar(40))")
+    inv = reflect(engine)
+    engine.dispose()
+    assert methods_for("uuid") == ["fpe", "null", "constant", "keep"]
+
+    def plan(id_rule, code_rule):
+        return make_plan(parse_schema({"format": "piigate/v1", "tables": {"visitor": {
+            "columns": {"id": id_rule, "code": code_rule}}}}), inv)
+
+    assert plan({"method": "fpe"}, {"method": "fpe", "alphabet": "hex"})
+    with pytest.raises(SchemaError) as exc:
+        plan({"method": "fpe", "alphabet": "alnum"}, {"method": "fpe", "alphabet": "hex",
+                                                      "luhn": True})
+    assert sorted(exc.value.problems) == [
+        "tables.visitor.columns.code.luhn: a Luhn digit is decimal; not with 'hex'",
+        "tables.visitor.columns.id.alphabet: a uuid column is enciphered over its hex "
+        "digits; use alphabet 'hex' (or 'auto') without luhn"]

@@ -6,6 +6,8 @@ Each database is scanned, the proposal checked per class, and it must pass
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 import sqlalchemy as sa
 
@@ -497,3 +499,33 @@ def test_split_birthdays_scanned_payments_json_codes_and_base64_documents(db_url
     for t, c in (("users", "issuer"), ("webhooks", "secret"), ("document_data", "type")):
         assert _method(s, t, c) == "keep", (t, c)
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_uuid_typed_visitor_ids_are_read_masked_and_stay_uuids(db_url, keyring_env):
+    """A visitor keyed by a native ``uuid`` (PostgreSQL, MariaDB; text on SQLite) is read
+    and masked like the same ids in text, with ``fpe`` over its hex digits, its page views'
+    references in the same domain; the sites' uuid keys stay; after tokenize the ids are
+    uuids of the same version, new, and the views still join their visitors."""
+    result, inv = _scan(db_url, dc.uuid_visitors)
+    s = result.schema
+    for t in ("session", "website_event"):
+        rule = s.rule(t, "session_id")
+        assert (rule.method, getattr(rule, "alphabet", None)) == ("fpe", "hex"), t
+    for t, c in (("website", "website_id"), ("session", "website_id"), ("session", "browser")):
+        assert _method(s, t, c) == "keep", (t, c)
+    engine = connect(db_url)
+    try:
+        with engine.connect() as conn:
+            before = {str(v) for v in conn.execute(sa.text("SELECT session_id FROM session"))
+                      .scalars()}
+        tokenize(engine, make_plan(s, inv), keyring_env)
+        with engine.connect() as conn:
+            after = {str(v) for v in conn.execute(sa.text("SELECT session_id FROM session"))
+                     .scalars()}
+            orphans = conn.execute(sa.text(
+                "SELECT COUNT(*) FROM website_event e LEFT JOIN session s "
+                "ON s.session_id = e.session_id WHERE s.session_id IS NULL")).scalar_one()
+    finally:
+        engine.dispose()
+    assert len(after) == len(before) and not after & before and orphans == 0
+    assert {uuid.UUID(v).version for v in after} == {4}

@@ -182,7 +182,10 @@ class Dialect:
         return f"({expr} COLLATE BINARY)" if kind in TEXT_KINDS else expr
 
     # -- parking -----------------------------------------------------------------------
-    def park_text(self, prefix: str, id_expr: str) -> str:
+    def park_text(self, prefix: str, id_expr: str, width: int | None = None) -> str:
+        """A parking value as text; ``width``: the id zero-padded to that many digits."""
+        if width is not None:
+            return f"('{prefix}' || printf('%0{width}d', {id_expr}))"
         return f"('{prefix}' || CAST({id_expr} AS TEXT))"
 
     def text_cmp(self, expr: str) -> str:

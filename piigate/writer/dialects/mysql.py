@@ -81,7 +81,9 @@ class MysqlDialect(Dialect):
         return "fn" if kind in TEXT_KINDS else "new"
 
     # -- parking and statements --------------------------------------------------------
-    def park_text(self, prefix: str, id_expr: str) -> str:
+    def park_text(self, prefix: str, id_expr: str, width: int | None = None) -> str:
+        if width is not None:
+            return f"CONCAT('{prefix}', LPAD({id_expr}, {width}, '0'))"
         return f"CONCAT('{prefix}', {id_expr})"
 
     def update_join(self, table: str, column: str, work: str, on: str, value: str,

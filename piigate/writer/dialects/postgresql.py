@@ -11,7 +11,7 @@ from typing import ClassVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ...db import ForeignKey
+from ...db import ForeignKey, kind_from_sql_type
 from ..names import STAGE_PREFIX
 from .base import TEXT_KINDS, Broken, Dialect, RowsSelect, SavedForeignKey, WorkRows, dbapi_cursor
 
@@ -27,10 +27,17 @@ class PostgresqlDialect(Dialect):
         return f"CAST({expr} AS TEXT)" if kind in TEXT_KINDS else expr  # json: no equality
 
     def set_expr(self, new: str, kind: str, sql_type: str) -> str:
-        return f"CAST({new} AS {sql_type})" if kind == "json" else new
+        # json and uuid take no text without a cast (work tables hold both as text)
+        typed = kind == "json" or kind_from_sql_type(sql_type) == "uuid"
+        return f"CAST({new} AS {sql_type})" if typed else new
 
     def unique_by(self, kind: str) -> str:
         return "CAST(new AS TEXT)" if kind == "json" else "new"
+
+    def park_text(self, prefix: str, id_expr: str, width: int | None = None) -> str:
+        if width is not None:
+            return f"('{prefix}' || LPAD(CAST({id_expr} AS TEXT), {width}, '0'))"
+        return super().park_text(prefix, id_expr)
 
     def text_cmp(self, expr: str) -> str:
         return f"CAST({expr} AS TEXT)"  # char(n) and json compare as text
