@@ -37,4 +37,7 @@ NAMES = ("wordpress", "mastodon", "django_auth", "mediawiki", "openemr", "synthe
 # Held out: labelled before any scan (labels in ``bench/corpus/heldout``), never tuned on;
 # scored separately as a check that the rules generalise. The held-out sets of the
 # eighteenth pass are added by their own commits, labelled before any scan.
-HELDOUT: tuple[str, ...] = ()
+HELDOUT: tuple[str, ...] = (
+    # the second held-out set of the eighteenth pass
+    "openvpms", "frappe_hrms", "chamilo", "plausible",
+)
