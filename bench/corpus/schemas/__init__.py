@@ -40,4 +40,6 @@ NAMES = ("wordpress", "mastodon", "django_auth", "mediawiki", "openemr", "synthe
 HELDOUT: tuple[str, ...] = (
     # the first held-out set of the eighteenth pass
     "indico", "espocrm", "flarum", "pleroma",
+    # the second held-out set of the eighteenth pass
+    "openvpms", "frappe_hrms", "chamilo", "plausible",
 )
