@@ -392,9 +392,11 @@ def test_short_text_keys_hold_every_character(engine, keyring, tok):
     assert all(g != v for g, v in zip(want[:6], values[:6], strict=True))
 
 
-def test_uuid_keys_stay_uuids_and_joined(engine, keyring, tok):
+@pytest.mark.parametrize("split", [{}, {"jobs": 2, "ranges": 3}], ids=["whole", "ranges"])
+def test_uuid_keys_stay_uuids_and_joined(engine, keyring, tok, split):
     """A uuid-typed key (PostgreSQL's uuid, MariaDB's UUID, a text uuid on SQLite) and its
-    reference are enciphered over their hex digits: valid uuids, joinable, reversible."""
+    reference are enciphered over their hex digits: valid uuids, joinable, reversible;
+    whole or in value ranges (work units split a domain by its values' text order)."""
     with engine.begin() as conn:
         conn.execute(sa.text("CREATE TABLE visitor (id uuid PRIMARY KEY, site varchar(10))"))
         conn.execute(sa.text("CREATE TABLE hit (id integer PRIMARY KEY, visitor_id uuid "
@@ -416,7 +418,7 @@ def test_uuid_keys_stay_uuids_and_joined(engine, keyring, tok):
                      [{"id": n, "v": ids[n % len(ids)], "s": None if n % 3 else ids[-1]}
                       for n in range(90)])
 
-    tok(engine, _plan(engine, schema), keyring)
+    tok(engine, _plan(engine, schema), keyring, **split)
 
     with engine.connect() as conn:
         sites = {r.site: str(r.id) for r in conn.execute(sa.text("SELECT id, site FROM visitor"))}
