@@ -1,16 +1,17 @@
 """Discovery on real schemas: recall and precision against hand labels (issue #10).
 
-Builds each corpus database (``bench/corpus``: seventeen real schemas, generated values, one
-label per column), runs the scanner in-process the way ``piigate scan`` does
+Builds each corpus database (``bench/corpus``: real schemas, generated values, one label
+per column), runs the scanner in-process the way ``piigate scan`` does
 (``classifiers.scan.scan_database``), and scores it: a column is *flagged* when its
 proposed method is not ``keep``; ``yes`` columns kept are misses, ``no`` columns flagged
 are false alarms, ``may`` columns (keys of tables about people) count for neither. In
 the same run, Presidio's defaults on the same databases as a baseline (a blank spaCy
 pipeline, the stock recognizers, no column names; a column is flagged when any entity
 scores >= 0.3 in >= 30% of its distinct sampled values, the rule of
-``tests/fixtures/eval_db.py``).
+``tests/fixtures/eval_db.py``). Beside the overall figures, a 95% interval from
+resampling the databases (``interval``): how far the figure moves with the schemas drawn.
 
-    python bench/discovery_eval.py                       # SQLite, all seventeen, both
+    python bench/discovery_eval.py                       # SQLite, every tuning schema, both
     python bench/discovery_eval.py --engine postgresql --only mastodon,chatwoot
     python bench/discovery_eval.py --no-presidio --markdown docs/discovery-corpus.md
 
@@ -27,6 +28,7 @@ import hashlib
 import importlib
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -188,6 +190,41 @@ def combine(scores: list[Score], method: str) -> Score:
         labels.update({(f"{s.name}.{t}", c): v for (t, c), v in s.labels.items()})
         flagged |= {(f"{s.name}.{t}", c) for t, c in s.flagged}
     return Score("overall", method, labels, flagged, sum(s.seconds for s in scores))
+
+
+def interval(scores: list[Score], rounds: int = 2000, seed: int = 0
+             ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """95% intervals of overall recall and precision, databases resampled with replacement.
+
+    Columns of one database are not independent draws (one schema's habits decide many of
+    them), so the database is the unit: each round draws as many databases as there are,
+    with replacement, and pools their counts. With eight databases this is rough, but it
+    says how far one more schema could move the figure, which the point estimate hides.
+    """
+    rng = random.Random(seed)
+    counts = [(s.tp, s.fn, s.fp) for s in scores]
+    recalls, precisions = [], []
+    for _ in range(rounds):
+        tp, fn, fp = map(sum, zip(*(rng.choice(counts) for _ in counts), strict=True))
+        recalls.append(tp / (tp + fn) if tp + fn else 1.0)
+        precisions.append(tp / (tp + fp) if tp + fp else 1.0)
+
+    def bounds(xs: list[float]) -> tuple[float, float]:
+        xs.sort()
+        return xs[int(0.025 * (len(xs) - 1))], xs[int(0.975 * (len(xs) - 1))]
+
+    return bounds(recalls), bounds(precisions)
+
+
+def intervals_markdown(results: dict[str, list[Score]]) -> str:
+    lines = []
+    for m, scores in results.items():
+        total = combine(scores, m)
+        (rlo, rhi), (plo, phi) = interval(scores)
+        lines.append(f"{m}: recall {total.recall:.3f} (95% interval {rlo:.3f}-{rhi:.3f}), "
+                     f"precision {total.precision:.3f} ({plo:.3f}-{phi:.3f}); "
+                     f"{len(scores)} databases resampled, 2000 rounds")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------- methods
@@ -408,8 +445,11 @@ def main(argv: list[str] | None = None) -> int:
         save_results(results, args.save)
     table = table_markdown(results)
     cats = categories_markdown(results)
+    spread = intervals_markdown(results)
     print()
     print(table)
+    print()
+    print(spread)
     print()
     print(cats)
     for method, scores in results.items():
@@ -421,7 +461,7 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.markdown).write_text(
             f"labels sha256 `{checksum}`, code at {version}, engine {args.engine}, "
             f"sample {args.sample}, Presidio sample {args.presidio_sample}\n\n{table}\n\n"
-            f"{cats}\n\n{details}\n", encoding="utf-8")
+            f"{spread}\n\n{cats}\n\n{details}\n", encoding="utf-8")
     return 0
 
 

@@ -83,7 +83,7 @@ def test_corpus_builds_on_sqlite_and_the_harness_runs(tmp_path, capsys):
     report = out.read_text(encoding="utf-8")
     assert ev.label_checksum() in report
     for needle in ("| django_auth |", "| wordpress |", "| overall |", "piigate recall",
-                   "presidio recall", "misses", "false alarms"):
+                   "presidio recall", "misses", "false alarms", "95% interval"):
         assert needle in report
     assert "UNSCANNED" not in capsys.readouterr().out
 
@@ -95,3 +95,22 @@ def test_the_scanner_before_a_change_runs_beside(capsys):
                     "--before", "HEAD"]) == 0
     out = capsys.readouterr().out
     assert "piigate@HEAD recall" in out and "UNSCANNED" not in out
+
+
+def _score(name: str, tp: int, fn: int, fp: int) -> ev.Score:
+    labels = {(f"t{i}", "c"): ev.Label(p, "x", "") for i, p in
+              enumerate(["yes"] * (tp + fn) + ["no"] * (fp + 3))}
+    flagged = {(f"t{i}", "c") for i in range(tp)} | \
+        {(f"t{i}", "c") for i in range(tp + fn, tp + fn + fp)}
+    return ev.Score(name, "piigate", labels, flagged)
+
+
+def test_the_interval_resamples_databases():
+    same = [_score(f"d{i}", 9, 1, 1) for i in range(6)]
+    assert ev.interval(same) == ((0.9, 0.9), (0.9, 0.9))  # no spread between databases
+    mixed = [_score("a", 20, 0, 0), _score("b", 10, 10, 10), _score("c", 30, 2, 1),
+             _score("d", 5, 5, 0)]
+    (rlo, rhi), (plo, phi) = ev.interval(mixed)
+    total = ev.combine(mixed, "piigate")
+    assert rlo < total.recall < rhi and plo < total.precision < phi
+    assert 0.5 <= rlo and rhi <= 1.0 and ev.interval(mixed) == ((rlo, rhi), (plo, phi))
