@@ -42,4 +42,6 @@ HELDOUT: tuple[str, ...] = (
     "indico", "espocrm", "flarum", "pleroma",
     # the second held-out set of the eighteenth pass
     "openvpms", "frappe_hrms", "chamilo", "plausible",
+    # the third held-out set of the eighteenth pass
+    "authentik", "invoiceplane", "formbricks", "huginn",
 )
