@@ -718,6 +718,7 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
     # an avatar column mixes uploaded pictures with Gravatar URLs (the hash of the
     # person's e-mail: the same picture, found by the address)
     gravatars = sum(bool(_GRAVATAR.search(x)) for x in present)
+    provider_pictures = sum(bool(_PROVIDER_PICTURE.match(x)) for x in present)
     if images and sum(images.values()) + gravatars >= max(2, SHAPED_SHARE * len(present)):
         image = images.most_common(1)[0][0]
         # a picture stored as base64 text (a drawn signature, an avatar): judged as the
@@ -730,6 +731,10 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
     # files' paths (seventeenth pass: Kimai's ``kimai2_users.avatar``, Gravatar URLs in
     # two thirds, ``/avatars/<login>.png`` in the rest)
     share = AVATAR_GRAVATAR_SHARE if picture else SHAPED_SHARE
+    if provider_pictures >= max(2, AVATAR_GRAVATAR_SHARE * len(present)):
+        # an account's picture at a sign-in provider needs no picture's name to say what
+        # it is: half will do under ``image`` (the others uploaded files)
+        share, gravatars = AVATAR_GRAVATAR_SHARE, gravatars + provider_pictures
     documents = Counter(k for x in present if (k := base64_document(x)) is not None)
     if sum(documents.values()) >= 2 and sum(documents.values()) + sum(
             map(file_name, present)) >= BASE64_DOCUMENT_SHARE * len(present):
@@ -742,7 +747,7 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         return v
     if gravatars >= max(2, share * len(present)):
         v.entity, v.confidence = N.PROFILE_URL, 0.6
-        v.signals.append(f"Gravatar URLs (a hash of the person's e-mail): {gravatars}")
+        v.signals.append(f"Gravatar or sign-in provider's profile pictures: {gravatars}")
         return v
     if nm is None and _names_nothing(name) and _birth_dates(present):
         # a custom field (``custom_value1``) the application lets each customer define:
@@ -1478,6 +1483,16 @@ def binary_verdict(name: str, values: list[Any], engine: Analyzer) -> Verdict:
 _DATA_URI_IMAGE = re.compile(r"^data:image/([a-z+.-]{2,20});base64,", re.IGNORECASE)
 _GRAVATAR = re.compile(r"^(?:https?:)?//(?:[a-z0-9-]+\.)?gravatar\.com/avatar/[0-9a-f]{32,64}\b",
                        re.IGNORECASE)
+# the profile picture of an account at a sign-in provider, copied at sign-in (eighteenth
+# pass: Rallly's ``users.image``, Google's in two thirds): the URL is the account's own,
+# as a Gravatar is the e-mail's. A provider's static assets (logos) are under other paths.
+_PROVIDER_PICTURE = re.compile(
+    r"^https://(?:lh[3-6]\.googleusercontent\.com/(?:a|a-)/[\w-]{20,}"
+    r"|avatars\.githubusercontent\.com/u/\d+"
+    r"|graph\.facebook\.com/(?:v[\d.]+/)?\d+/picture"
+    r"|platform-lookaside\.fbsbx\.com/platform/profilepic/"
+    r"|pbs\.twimg\.com/profile_images/\d+/"
+    r"|media\.licdn\.com/dms/image/[\w-]+/profile-displayphoto)", re.IGNORECASE)
 _BASE64_MAGIC = (("iVBORw0KGgo", "PNG"), ("/9j/", "JPEG"), ("R0lGOD", "GIF"))
 # documents as base64 (seventeenth pass: Documenso's ``DocumentData.data``, a signed PDF
 # kept as base64 text beside the storage paths of the others)
