@@ -1,0 +1,78 @@
+"""Discovery rules of the eighteenth corpus pass (issue #10), from the misses of Umami,
+Answer, Hi.Events, Rallly, OpenCATS, OpenProject, LimeSurvey and Open Dental (held out in
+the seventeenth pass): an ad network's click id, a date of death named ``deceased``, a
+sign-in provider's profile picture, and the row's own names run together in a folder's
+name. Each rule with a look-alike that stays ``keep``."""
+
+from __future__ import annotations
+
+import random
+
+from classifiers import names as N
+from classifiers.verdict import text_verdict
+from tests.unit.test_classifiers_seventeenth_pass import FIRST, LAST
+from tests.unit.test_classifiers_thirteenth_pass import _one
+
+RNG = random.Random(18)
+URL_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
+
+
+def _token(n: int) -> str:
+    return "".join(RNG.choice(URL_CHARS) for _ in range(n))
+
+
+# -- an ad network's click id ------------------------------------------------------------
+
+
+def test_ad_click_ids_by_their_names(engine):
+    ids = [_token(RNG.choice([32, 48, 90])) for _ in range(8)]
+    for name in ("gclid", "fbclid", "msclkid", "ttclid", "twclid", "li_fat_id"):
+        assert N.match(name) is not None and N.match(name).entity == N.PERSON_ID, name
+        assert text_verdict(name, ids, engine).entity == N.PERSON_ID, name
+    # look-alike: a campaign's UTM tags are the site's, not a click's
+    assert N.match("utm_campaign") is None
+    assert text_verdict("utm_campaign", ["spring-sale", "launch-week", "bf2024"] * 3,
+                        engine).entity is None
+
+
+# -- a date of death named "deceased" ------------------------------------------------------
+
+
+def test_a_date_of_death_named_deceased(engine):
+    for name in ("DateTimeDeceased", "date_deceased", "deceased_date"):
+        assert N.match(name) is not None and N.match(name).entity == N.DOB, name
+    # look-alike: a flag ``deceased`` (0/1, yes/no) is no date
+    assert N.match("is_deceased") is None or N.match("is_deceased").entity != N.DOB
+    assert text_verdict("deceased", ["0", "1"] * 10, engine).entity is None
+
+
+# -- a sign-in provider's profile picture -------------------------------------------------
+
+
+def test_sign_in_providers_profile_pictures_in_an_image_column(engine):
+    google = [f"https://lh3.googleusercontent.com/a/{_token(40)}=s96-c" for _ in range(7)]
+    uploads = [f"https://uploads.example.org/avatars/{_token(25)}.jpg" for _ in range(4)]
+    v = text_verdict("image", google + uploads, engine)
+    assert v.entity == N.PROFILE_URL
+    # look-alike: product images on a CDN, and a provider's own logo, stay
+    products = [f"https://cdn.example.org/products/{_token(12)}.png" for _ in range(8)] + \
+        ["https://lh3.googleusercontent.com/logos/google_logo.png"] * 3
+    assert text_verdict("image", products, engine).entity is None
+
+
+# -- the row's names run together in a folder's name ----------------------------------------
+
+
+def test_a_folder_named_for_the_rows_person(engine):
+    firsts, lasts = FIRST * 2, LAST * 2
+    folders = [f"{la}{f}{i + 1}" for i, (f, la) in enumerate(zip(firsts, lasts, strict=True))]
+    v = _one("patient", {"id": "integer", "first_name": "text", "last_name": "text",
+                         "image_folder": "text"},
+             {"first_name": firsts, "last_name": lasts, "image_folder": folders}, engine)
+    assert v["image_folder"].entity == N.PERSON and v["image_folder"].partial
+    # look-alike: a code that starts with the surname's first letters (``PRI-0001``) stays
+    codes = [f"{la[:3].upper()}-{i:04d}" for i, la in enumerate(lasts)]
+    v = _one("patient", {"id": "integer", "first_name": "text", "last_name": "text",
+                         "chart_code": "text"},
+             {"first_name": firsts, "last_name": lasts, "chart_code": codes}, engine)
+    assert v["chart_code"].entity is None
