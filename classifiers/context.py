@@ -62,6 +62,7 @@ from .verdict import (
     file_stem,
     key_verdict,
     login_shaped,
+    named_stems,
     parse_json,
     walk_json,
 )
@@ -103,8 +104,10 @@ note stat statistic basket cart setting preference access recorder
 # Tables of secrets: their random-looking text columns are session ids and tokens.
 # (an OAuth ``authorization_code`` or ``grant`` table holds the codes that open a person's
 # account to an application)
+# (eighteenth pass: a ``verifications`` table holds the one-time codes and links sent to
+# prove an address, Rallly's ``verifications.value``, as a token table does)
 SECRET_WORDS = frozenset({"session", "token", "credential", "secret", "sessions",
-                          "authorization", "grant"})
+                          "authorization", "grant", "verification"})
 SESSION_PAYLOADS = frozenset({"data", "value", "payload", "contents", "vars", "variables",
                               "session"})
 # Suffixes that leave a table about its first word: patient_data, user_info.
@@ -555,7 +558,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     _installation_secrets(t, verdicts, subject, owned)
     if rows:
         _webhooks(verdicts, rows)
-        _file_titles(t, verdicts, rows)
+        _file_titles(t, verdicts, rows, engine)
         _derived_copies(t, verdicts, rows)
         _sibling_secrets(t, verdicts, rows)
         _link_tokens(t, verdicts)
@@ -1029,12 +1032,22 @@ def _derived_copies(t: TableInfo, verdicts: dict[str, Verdict],
 
 
 def _file_titles(t: TableInfo, verdicts: dict[str, Verdict],
-                 rows: list[dict[str, Any]]) -> None:
+                 rows: list[dict[str, Any]], engine: Analyzer | None = None) -> None:
     """A column holding the same row's file name without its extension (an attachment's
     ``title``, ``Invoice_Berg_Anna`` beside ``Invoice_Berg_Anna.pdf``) names whom the file
     names: masked as that column of file names naming people is."""
     files = [c for c, v in verdicts.items() if v.entity in NAME_ENTITIES and v.partial and
              sum(isinstance(x := r.get(c), str) and file_name(x) for r in rows) >= MIN_COPIES]
+    if files and engine is not None:
+        # (eighteenth pass: OpenCATS's ``attachment.title``, a résumé's file name without
+        # its extension in a third of the rows, not always the row's own, ``Resume``
+        # otherwise): beside file names naming people, titles judged as those names are,
+        # without the extension they lack
+        for cname, v in _unjudged_text(t, verdicts):
+            titles = sorted({file_stem(x) for r in rows if isinstance(x := r.get(cname), str)
+                             and x.strip() and not file_name(x)})
+            if len(titles) >= MIN_COPIES and named_stems(v, titles, engine) is not None:
+                v.signals.append(f"titles beside file names naming people ({files[0]})")
     for cname, v in _unjudged_text(t, verdicts):
         for src in files:
             pairs = [(_normalised(r[cname]), _normalised(file_stem(r[src]))) for r in rows

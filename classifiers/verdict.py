@@ -749,6 +749,12 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         v.entity, v.confidence = N.PROFILE_URL, 0.6
         v.signals.append(f"Gravatar or sign-in provider's profile pictures: {gravatars}")
         return v
+    if picture and _encoded_drawings(present):
+        # a drawing's points or bitmap kept as hex or base64 text under a picture's name
+        # (eighteenth pass: Open Dental's ``commlog.Signature``): the picture itself
+        v.entity, v.confidence = N.PHOTO, 0.6
+        v.signals.append(f"a drawing encoded as text in {len(present)} values")
+        return v
     if nm is None and _names_nothing(name) and _birth_dates(present):
         # a custom field (``custom_value1``) the application lets each customer define:
         # the name says nothing, the dates are a population's birth dates
@@ -1077,11 +1083,16 @@ def _named_files(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | N
     present = [x.strip() for x in values if x.strip()]
     if not _mostly(present, file_name, least=MIN_DISTINCT_FOR_NAMED_FILES):
         return None
+    return named_stems(v, sorted({file_stem(x) for x in present}), engine)
+
+
+def named_stems(v: Verdict, stems: list[str], engine: Analyzer) -> Verdict | None:
+    """``v`` marked as file names naming people when enough of the distinct file names
+    ``stems`` (without their extensions) do."""
     # ``robert.reeves.jpg``: a name written in lower case is a name still; capitalised
     # here so that the name shape and the dictionary see it (``IMG 2950``, ``avatar``
     # and ``report`` stay what they are)
     # (a document word needs its owner's name as written: ``cv_template`` names no one)
-    stems = sorted({file_stem(x) for x in present})
     st = _text_stats(sorted({_capitalised(x) for x in stems}), engine, phone_by_name=False)
     named = max(st.inside.get(N.PERSON, 0), st.person_like,
                 sum(_document_of_someone(x) for x in stems))
@@ -1493,6 +1504,20 @@ _PROVIDER_PICTURE = re.compile(
     r"|platform-lookaside\.fbsbx\.com/platform/profilepic/"
     r"|pbs\.twimg\.com/profile_images/\d+/"
     r"|media\.licdn\.com/dms/image/[\w-]+/profile-displayphoto)", re.IGNORECASE)
+_ENCODED_BLOB = re.compile(r"^(?:[0-9A-Fa-f]{100,}|[A-Za-z0-9+/]{100,}={0,2})$")
+ENCODED_DRAWING_SHARE = 0.8
+MIN_DRAWING_LENGTHS = 3
+
+
+def _encoded_drawings(present: list[str]) -> bool:
+    """Long hex or base64 values of varying lengths in most of ``present``: a drawing's
+    data (a signature pad's strokes), whose length follows the strokes. A cryptographic
+    signature has the one length of its key and stays."""
+    blobs = [x for x in present if _ENCODED_BLOB.match(x)]
+    return len(blobs) >= max(2, ENCODED_DRAWING_SHARE * len(present)) and \
+        len({len(x) for x in blobs}) >= MIN_DRAWING_LENGTHS
+
+
 _BASE64_MAGIC = (("iVBORw0KGgo", "PNG"), ("/9j/", "JPEG"), ("R0lGOD", "GIF"))
 # documents as base64 (seventeenth pass: Documenso's ``DocumentData.data``, a signed PDF
 # kept as base64 text beside the storage paths of the others)
