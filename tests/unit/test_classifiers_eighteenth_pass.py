@@ -1,8 +1,10 @@
 """Discovery rules of the eighteenth corpus pass (issue #10), from the misses of Umami,
 Answer, Hi.Events, Rallly, OpenCATS, OpenProject, LimeSurvey and Open Dental (held out in
 the seventeenth pass): an ad network's click id, a date of death named ``deceased``, a
-sign-in provider's profile picture, and the row's own names run together in a folder's
-name. Each rule with a look-alike that stays ``keep``."""
+sign-in provider's profile picture, the row's own names run together in a folder's name,
+a drawn signature kept as hex text, titles beside file names naming people, and the
+one-time codes of a table of verifications. Each rule with a look-alike that stays
+``keep``."""
 
 from __future__ import annotations
 
@@ -76,3 +78,53 @@ def test_a_folder_named_for_the_rows_person(engine):
                          "chart_code": "text"},
              {"first_name": firsts, "last_name": lasts, "chart_code": codes}, engine)
     assert v["chart_code"].entity is None
+
+
+# -- a drawing kept as hex text under a picture's name ----------------------------------------
+
+
+def test_a_signature_pads_strokes_as_hex_text(engine):
+    drawn = ["".join(RNG.choice("0123456789ABCDEF") for _ in range(RNG.randint(120, 300)))
+             for _ in range(8)]
+    assert text_verdict("Signature", drawn + [""] * 40, engine).entity == N.PHOTO
+    # look-alike: a webhook's HMAC signatures, one length (a key's), stay
+    hmacs = ["".join(RNG.choice("0123456789abcdef") for _ in range(128)) for _ in range(8)]
+    assert text_verdict("signature", hmacs, engine).entity != N.PHOTO
+
+
+# -- titles beside file names naming people -------------------------------------------------
+
+
+def test_titles_beside_resume_file_names(engine):
+    pairs = [(f, la) for f in FIRST for la in LAST[:4]]
+    files = [RNG.choice([f"Resume_{f}_{la}.pdf", f"{la}, {f} CV 2023.docx", "resume.pdf"])
+             for f, la in pairs]
+    titles = [RNG.choice([f"Resume_{f}_{la}", f"{la}, {f} CV 2023", "Resume", "Cover letter"])
+              for f, la in pairs]
+    cols = {"id": "integer", "title": "text", "original_filename": "text"}
+    v = _one("attachment", cols, {"title": titles, "original_filename": files}, engine)
+    assert v["original_filename"].entity == N.PERSON
+    assert v["title"].entity == N.PERSON and v["title"].partial
+    # look-alike: titles saying what the document is, beside the same files, stay
+    kinds = [RNG.choice(["Resume", "Cover letter", "Reference", "Diploma scan",
+                         "Work sample", "Portfolio", "Certificate", "Transcript",
+                         "Offer letter", "ID check", "Contract"]) for _ in pairs]
+    v = _one("attachment", cols, {"title": kinds, "original_filename": files}, engine)
+    assert v["title"].entity is None
+
+
+# -- a table of verifications ---------------------------------------------------------------
+
+
+def test_one_time_codes_in_a_table_of_verifications(engine):
+    emails = [f"{f.lower()}.{la.lower()}@example.org" for f, la in zip(FIRST, LAST,
+                                                                       strict=True)] * 2
+    codes = [f"{RNG.randint(0, 999999):06d}:0" if i % 3 else _token(32) for i in range(20)]
+    cols = {"id": "integer", "identifier": "text", "value": "text"}
+    v = _one("verifications", cols, {"identifier": emails, "value": codes}, engine)
+    assert v["value"].entity == N.CREDENTIAL
+    # look-alike: the same shape of values in a table of settings stays
+    v = _one("settings", cols, {"identifier": [f"opt_{i}" for i in range(20)],
+                                "value": [str(RNG.randint(0, 999999)) for _ in range(20)]},
+             engine)
+    assert v["value"].entity is None
