@@ -536,6 +536,13 @@ def message_id(value: str, bracketed: bool = False) -> bool:
         return False
     if random_secret(local) or _HEX_SECRET.match(local):
         return True
+    if len(local) >= 20 and local.isascii() and local.isalnum() and local.islower() and \
+            len(re.findall(r"\d+", local.strip("0123456789"))) >= 2:
+        # (eighteenth pass: an iCalendar UID, ``c18uqnpm3qpuc34fec7avtrdn@rallly.co``, a
+        # cuid at the application's host) twenty letters and digits or more, digits
+        # between letters twice at least, no capitals: a generated id, where a person's
+        # ``mariagarcia1985madrid`` has one run of digits inside
+        return True
     if bracketed and _SHORT_HEX.match(local) and any(c.isdigit() for c in local) and \
             any(c.isalpha() for c in local):
         return True  # <74bf20f876ffc474c0251908@mail.host>: 16-31 hex digits, no mailbox

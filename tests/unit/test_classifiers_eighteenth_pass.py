@@ -2,16 +2,16 @@
 Answer, Hi.Events, Rallly, OpenCATS, OpenProject, LimeSurvey and Open Dental (held out in
 the seventeenth pass): an ad network's click id, a date of death named ``deceased``, a
 sign-in provider's profile picture, the row's own names run together in a folder's name,
-a drawn signature kept as hex text, titles beside file names naming people, and the
-one-time codes of a table of verifications. Each rule with a look-alike that stays
-``keep``."""
+a drawn signature kept as hex text, titles beside file names naming people, the
+one-time codes of a table of verifications, and an iCalendar UID that is no e-mail.
+Each rule with a look-alike that stays ``keep``."""
 
 from __future__ import annotations
 
 import random
 
 from classifiers import names as N
-from classifiers.verdict import text_verdict
+from classifiers.verdict import message_id, text_verdict
 from tests.unit.test_classifiers_seventeenth_pass import FIRST, LAST
 from tests.unit.test_classifiers_thirteenth_pass import _one
 
@@ -128,3 +128,20 @@ def test_one_time_codes_in_a_table_of_verifications(engine):
                                 "value": [str(RNG.randint(0, 999999)) for _ in range(20)]},
              engine)
     assert v["value"].entity is None
+
+
+# -- an iCalendar UID at the application's host ----------------------------------------------
+
+
+def test_calendar_uids_at_the_applications_host_are_no_mailboxes(engine):
+    base36 = "abcdefghijklmnopqrstuvwxyz0123456789"
+    uids = ["c" + "".join(RNG.choice(base36) for _ in range(24)) + "@rallly.co"
+            for _ in range(12)]
+    uids = [u for u in uids if message_id(u)]
+    assert len(uids) >= 9
+    assert text_verdict("uid", uids, engine).entity != N.EMAIL
+    # look-alike: people's addresses with one run of digits stay e-mails
+    people = ["mariagarcia1985madrid@example.org", "johnathansmithwork2020@example.com",
+              "annabergphotography7@example.net"]
+    assert not any(message_id(x) for x in people)
+    assert text_verdict("email", people * 3, engine).entity == N.EMAIL
