@@ -28,6 +28,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import re
+import unicodedata
 import urllib.parse
 from collections import Counter
 from collections.abc import Callable
@@ -61,6 +62,7 @@ from .verdict import (
     file_stem,
     key_verdict,
     login_shaped,
+    named_stems,
     parse_json,
     walk_json,
 )
@@ -102,8 +104,10 @@ note stat statistic basket cart setting preference access recorder
 # Tables of secrets: their random-looking text columns are session ids and tokens.
 # (an OAuth ``authorization_code`` or ``grant`` table holds the codes that open a person's
 # account to an application)
+# (eighteenth pass: a ``verifications`` table holds the one-time codes and links sent to
+# prove an address, Rallly's ``verifications.value``, as a token table does)
 SECRET_WORDS = frozenset({"session", "token", "credential", "secret", "sessions",
-                          "authorization", "grant"})
+                          "authorization", "grant", "verification"})
 SESSION_PAYLOADS = frozenset({"data", "value", "payload", "contents", "vars", "variables",
                               "session"})
 # Suffixes that leave a table about its first word: patient_data, user_info.
@@ -513,6 +517,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     if rows:
         _urls_naming_the_person(t, verdicts, rows, subject)
         _files_naming_the_row(t, verdicts, rows)
+        _squashed_row_names(t, verdicts, rows)
         if engine is not None and (subject.by_name or owned):
             _key_values(t, verdicts, rows, engine)
     if rows and owned:
@@ -553,7 +558,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     _installation_secrets(t, verdicts, subject, owned)
     if rows:
         _webhooks(verdicts, rows)
-        _file_titles(t, verdicts, rows)
+        _file_titles(t, verdicts, rows, engine)
         _derived_copies(t, verdicts, rows)
         _sibling_secrets(t, verdicts, rows)
         _link_tokens(t, verdicts)
@@ -1027,12 +1032,22 @@ def _derived_copies(t: TableInfo, verdicts: dict[str, Verdict],
 
 
 def _file_titles(t: TableInfo, verdicts: dict[str, Verdict],
-                 rows: list[dict[str, Any]]) -> None:
+                 rows: list[dict[str, Any]], engine: Analyzer | None = None) -> None:
     """A column holding the same row's file name without its extension (an attachment's
     ``title``, ``Invoice_Berg_Anna`` beside ``Invoice_Berg_Anna.pdf``) names whom the file
     names: masked as that column of file names naming people is."""
     files = [c for c, v in verdicts.items() if v.entity in NAME_ENTITIES and v.partial and
              sum(isinstance(x := r.get(c), str) and file_name(x) for r in rows) >= MIN_COPIES]
+    if files and engine is not None:
+        # (eighteenth pass: OpenCATS's ``attachment.title``, a résumé's file name without
+        # its extension in a third of the rows, not always the row's own, ``Resume``
+        # otherwise): beside file names naming people, titles judged as those names are,
+        # without the extension they lack
+        for cname, v in _unjudged_text(t, verdicts):
+            titles = sorted({file_stem(x) for r in rows if isinstance(x := r.get(cname), str)
+                             and x.strip() and not file_name(x)})
+            if len(titles) >= MIN_COPIES and named_stems(v, titles, engine) is not None:
+                v.signals.append(f"titles beside file names naming people ({files[0]})")
     for cname, v in _unjudged_text(t, verdicts):
         for src in files:
             pairs = [(_normalised(r[cname]), _normalised(file_stem(r[src]))) for r in rows
@@ -2094,6 +2109,40 @@ def _files_naming_the_row(t: TableInfo, verdicts: dict[str, Verdict],
         v.signals.append(f"files named for the row's person ({named} rows, "
                          f"{', '.join(names[:2])})")
         v.note = "file names naming the row's person: masked as a whole column"
+
+
+def _folded(x: Any) -> str:
+    """Latin letters and digits of ``x``, lower case, accents dropped."""
+    norm = unicodedata.normalize("NFKD", _text(x))
+    return "".join(ch for ch in norm if ch.isascii() and ch.isalnum()).lower()
+
+
+SQUASHED_NAME_SHARE = 0.8  # of the rows with a value and the names: the names run together
+
+
+def _squashed_row_names(t: TableInfo, verdicts: dict[str, Verdict],
+                        rows: list[dict[str, Any]]) -> None:
+    """A column holding the row's own first and last name run together, with a number or
+    a word around them (Open Dental's patient ``ImageFolder``, ``BergAnna123``; a home
+    directory ``anna_berg7``): a folder or a key named for the person, which no word
+    split finds. Both names must be in the value, in most rows: a ``code`` that merely
+    starts with a surname's letters stays."""
+    first = [c for c, v in verdicts.items() if v.entity == N.FIRST_NAME and not v.partial]
+    last = [c for c, v in verdicts.items() if v.entity == N.LAST_NAME and not v.partial]
+    if not first or not last:
+        return
+    # (a folder's name is often written without accents, ``Matousek`` for Matoušek; a
+    # name in another script leaves nothing to look for and its row is not counted)
+    for cname, v in _unjudged_text(t, verdicts):
+        pairs = [(_folded(r.get(cname)), f, la) for r in rows
+                 if r.get(cname) not in (None, "") and
+                 len(f := _folded(r.get(first[0]))) >= 2 and
+                 len(la := _folded(r.get(last[0]))) >= 2]
+        same = sum(1 for x, f, la in pairs if f + la in x or la + f in x)
+        if len(pairs) >= MIN_COPIES and same >= SQUASHED_NAME_SHARE * len(pairs):
+            v.entity, v.partial, v.confidence, v.note = N.PERSON, True, 0.6, None
+            v.signals.append(f"the row's names run together ({first[0]}, {last[0]}): "
+                             f"{same}/{len(pairs)}")
 
 
 def _file_names_the_row(value: str, row: dict[str, Any], names: list[str]) -> bool:

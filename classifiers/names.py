@@ -106,6 +106,11 @@ _add(PERSON_ID, "drivers license", "driver license", "drivers licence", "driver 
      "driving lic", "dl num", "dl no",
      "registration plate", "vehicle plate", "vehicle reg",
      "acc no", "bank account number", "bank account no",
+     # an ad network's click id, carried in the landing URL and kept by the site's
+     # analytics (eighteenth pass: Umami's ``gclid``, ``fbclid``, ``li_fat_id``): the
+     # network resolves it to the account of the person who clicked
+     "gclid", "gbraid", "wbraid", "dclid", "fbclid", "msclkid", "ttclid", "twclid",
+     "li fat id", "yclid", "irclickid", "epik", "sccid", "rdt cid", "qclid",
      # a patient's specimen number at the laboratory
      "accession number", "accession no")
 # the last digits of a card number, kept beside its owner's name to show which card it is
@@ -128,7 +133,11 @@ _add(DOB, "dob", "birth", "birthdate", "birthday", "date of birth", "dateofbirth
      "date de naissance", "nacimiento", "fecha nacimiento", "fecha de nacimiento",
      "nascita", "data di nascita", "geboortedatum",
      # a date of death is as identifying as a birth date, and shifted the same way
-     "deathdate", "death date", "date of death", "dod")
+     "deathdate", "death date", "date of death", "dod",
+     # (eighteenth pass: Open Dental's ``DateTimeDeceased``; ``deceased`` alone is
+     # as often a flag, which the values then show)
+     "date deceased", "date time deceased", "datetime deceased", "deceased date",
+     "deceased on", "died on", "date died", "death datetime", "date time of death")
 _add(CARD, "card number", "cardnumber", "cc number", "ccnum", "cc no", "creditcard",
      "credit card", "pan", "card no", "kreditkarte", "carte bancaire")
 _add(IBAN, "iban", "bank account", "account iban", "rib", "kontonummer")

@@ -536,6 +536,13 @@ def message_id(value: str, bracketed: bool = False) -> bool:
         return False
     if random_secret(local) or _HEX_SECRET.match(local):
         return True
+    if len(local) >= 20 and local.isascii() and local.isalnum() and local.islower() and \
+            len(re.findall(r"\d+", local.strip("0123456789"))) >= 2:
+        # (eighteenth pass: an iCalendar UID, ``c18uqnpm3qpuc34fec7avtrdn@rallly.co``, a
+        # cuid at the application's host) twenty letters and digits or more, digits
+        # between letters twice at least, no capitals: a generated id, where a person's
+        # ``mariagarcia1985madrid`` has one run of digits inside
+        return True
     if bracketed and _SHORT_HEX.match(local) and any(c.isdigit() for c in local) and \
             any(c.isalpha() for c in local):
         return True  # <74bf20f876ffc474c0251908@mail.host>: 16-31 hex digits, no mailbox
@@ -718,6 +725,7 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
     # an avatar column mixes uploaded pictures with Gravatar URLs (the hash of the
     # person's e-mail: the same picture, found by the address)
     gravatars = sum(bool(_GRAVATAR.search(x)) for x in present)
+    provider_pictures = sum(bool(_PROVIDER_PICTURE.match(x)) for x in present)
     if images and sum(images.values()) + gravatars >= max(2, SHAPED_SHARE * len(present)):
         image = images.most_common(1)[0][0]
         # a picture stored as base64 text (a drawn signature, an avatar): judged as the
@@ -730,6 +738,10 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
     # files' paths (seventeenth pass: Kimai's ``kimai2_users.avatar``, Gravatar URLs in
     # two thirds, ``/avatars/<login>.png`` in the rest)
     share = AVATAR_GRAVATAR_SHARE if picture else SHAPED_SHARE
+    if provider_pictures >= max(2, AVATAR_GRAVATAR_SHARE * len(present)):
+        # an account's picture at a sign-in provider needs no picture's name to say what
+        # it is: half will do under ``image`` (the others uploaded files)
+        share, gravatars = AVATAR_GRAVATAR_SHARE, gravatars + provider_pictures
     documents = Counter(k for x in present if (k := base64_document(x)) is not None)
     if sum(documents.values()) >= 2 and sum(documents.values()) + sum(
             map(file_name, present)) >= BASE64_DOCUMENT_SHARE * len(present):
@@ -742,7 +754,13 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         return v
     if gravatars >= max(2, share * len(present)):
         v.entity, v.confidence = N.PROFILE_URL, 0.6
-        v.signals.append(f"Gravatar URLs (a hash of the person's e-mail): {gravatars}")
+        v.signals.append(f"Gravatar or sign-in provider's profile pictures: {gravatars}")
+        return v
+    if picture and _encoded_drawings(present):
+        # a drawing's points or bitmap kept as hex or base64 text under a picture's name
+        # (eighteenth pass: Open Dental's ``commlog.Signature``): the picture itself
+        v.entity, v.confidence = N.PHOTO, 0.6
+        v.signals.append(f"a drawing encoded as text in {len(present)} values")
         return v
     if nm is None and _names_nothing(name) and _birth_dates(present):
         # a custom field (``custom_value1``) the application lets each customer define:
@@ -1072,11 +1090,16 @@ def _named_files(v: Verdict, values: list[str], engine: Analyzer) -> Verdict | N
     present = [x.strip() for x in values if x.strip()]
     if not _mostly(present, file_name, least=MIN_DISTINCT_FOR_NAMED_FILES):
         return None
+    return named_stems(v, sorted({file_stem(x) for x in present}), engine)
+
+
+def named_stems(v: Verdict, stems: list[str], engine: Analyzer) -> Verdict | None:
+    """``v`` marked as file names naming people when enough of the distinct file names
+    ``stems`` (without their extensions) do."""
     # ``robert.reeves.jpg``: a name written in lower case is a name still; capitalised
     # here so that the name shape and the dictionary see it (``IMG 2950``, ``avatar``
     # and ``report`` stay what they are)
     # (a document word needs its owner's name as written: ``cv_template`` names no one)
-    stems = sorted({file_stem(x) for x in present})
     st = _text_stats(sorted({_capitalised(x) for x in stems}), engine, phone_by_name=False)
     named = max(st.inside.get(N.PERSON, 0), st.person_like,
                 sum(_document_of_someone(x) for x in stems))
@@ -1478,6 +1501,30 @@ def binary_verdict(name: str, values: list[Any], engine: Analyzer) -> Verdict:
 _DATA_URI_IMAGE = re.compile(r"^data:image/([a-z+.-]{2,20});base64,", re.IGNORECASE)
 _GRAVATAR = re.compile(r"^(?:https?:)?//(?:[a-z0-9-]+\.)?gravatar\.com/avatar/[0-9a-f]{32,64}\b",
                        re.IGNORECASE)
+# the profile picture of an account at a sign-in provider, copied at sign-in (eighteenth
+# pass: Rallly's ``users.image``, Google's in two thirds): the URL is the account's own,
+# as a Gravatar is the e-mail's. A provider's static assets (logos) are under other paths.
+_PROVIDER_PICTURE = re.compile(
+    r"^https://(?:lh[3-6]\.googleusercontent\.com/(?:a|a-)/[\w-]{20,}"
+    r"|avatars\.githubusercontent\.com/u/\d+"
+    r"|graph\.facebook\.com/(?:v[\d.]+/)?\d+/picture"
+    r"|platform-lookaside\.fbsbx\.com/platform/profilepic/"
+    r"|pbs\.twimg\.com/profile_images/\d+/"
+    r"|media\.licdn\.com/dms/image/[\w-]+/profile-displayphoto)", re.IGNORECASE)
+_ENCODED_BLOB = re.compile(r"^(?:[0-9A-Fa-f]{100,}|[A-Za-z0-9+/]{100,}={0,2})$")
+ENCODED_DRAWING_SHARE = 0.8
+MIN_DRAWING_LENGTHS = 3
+
+
+def _encoded_drawings(present: list[str]) -> bool:
+    """Long hex or base64 values of varying lengths in most of ``present``: a drawing's
+    data (a signature pad's strokes), whose length follows the strokes. A cryptographic
+    signature has the one length of its key and stays."""
+    blobs = [x for x in present if _ENCODED_BLOB.match(x)]
+    return len(blobs) >= max(2, ENCODED_DRAWING_SHARE * len(present)) and \
+        len({len(x) for x in blobs}) >= MIN_DRAWING_LENGTHS
+
+
 _BASE64_MAGIC = (("iVBORw0KGgo", "PNG"), ("/9j/", "JPEG"), ("R0lGOD", "GIF"))
 # documents as base64 (seventeenth pass: Documenso's ``DocumentData.data``, a signed PDF
 # kept as base64 text beside the storage paths of the others)

@@ -529,3 +529,23 @@ def test_uuid_typed_visitor_ids_are_read_masked_and_stay_uuids(db_url, keyring_e
         engine.dispose()
     assert len(after) == len(before) and not after & before and orphans == 0
     assert {uuid.UUID(v).version for v in after} == {4}
+
+
+def test_eighteenth_pass_click_ids_death_date_folder_and_provider_pictures(db_url, keyring_env):
+    """The eighteenth corpus pass's rules on each engine: ad click ids by their names, a
+    date of death named ``deceased`` (``DateTime``, ``0001-01-01`` for none), a folder
+    named for the row's person, sign-in providers' profile pictures under ``image``, a
+    drawn signature as hex text, résumé titles and a verification's codes are masked;
+    the UTM tags, a chart code built from the surname and a note stay; tokenize accepts
+    the proposal."""
+    result, inv = _scan(db_url, dc.eighteenth_pass)
+    s = result.schema
+    for t, c in (("page_views", "gclid"), ("page_views", "fbclid"),
+                 ("patient", "date_time_deceased"), ("patient", "image_folder"),
+                 ("users", "image"), ("commlog", "signature"), ("attachment", "title"),
+                 ("verifications", "value")):
+        assert _method(s, t, c) != "keep", (t, c)
+    for t, c in (("page_views", "utm_source"), ("patient", "chart_code"),
+                 ("commlog", "note")):
+        assert _method(s, t, c) == "keep", (t, c)
+    _tokenizes(s, inv, db_url, keyring_env)
