@@ -380,4 +380,25 @@ def _resolve_domains(
     for name, ks in kinds.items():
         if len(ks) > 1:
             problems.append(f"domain {name!r}: mixes integer and text columns")
+    problems.extend(_uuid_domain_problems(cols))
     return domains, cols, problems
+
+
+def _uuid_domain_problems(cols: list[ColumnPlan]) -> list[str]:
+    """A domain joining a uuid column to text columns tokenizes all of them as its first
+    column does: under 'auto' that is hex for a uuid column but alnum for a text one
+    (non-hex tokens in the uuid column, and reversal differing by column). Such a domain
+    must say 'hex' on each fpe rule."""
+    uuid_cols: dict[str, ColumnPlan] = {}
+    for col in cols:
+        if col.info.kind == "uuid":
+            uuid_cols.setdefault(col.domain, col)
+    out = []
+    for col in cols:
+        ref = uuid_cols.get(col.domain)
+        if ref is not None and col.info.kind != "uuid" and isinstance(col.rule, FpeRule) \
+                and col.rule.alphabet != "hex":
+            out.append(f"{_path(col.table, col.column, 'alphabet')}: key domain "
+                       f"{col.domain!r} joins this text column to the uuid column "
+                       f"{ref.table}.{ref.column}; use alphabet 'hex' on every column of it")
+    return out
