@@ -175,3 +175,38 @@ def test_text_reference_to_a_uuid_key_listed_first(engine, keyring, tok):
     plan = _plan(engine, schema(HEX))
     back = plan.transform(_col(plan, "hit", "v"), keyring).reverse([hits[0]])
     assert back == [ids[0]]
+
+
+def test_binary_uuids_on_sqlite_are_refused_by_name(engine, keyring, tok):
+    """SQLite keeps bytes in a declared uuid column (a uuid as 16 bytes): a clear error
+    naming the column, not a UnicodeDecodeError from the writer's depths."""
+    from piigate.errors import PiiGateError
+    if engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite stores bytes in a uuid or text column")
+    raw = uuid.UUID(_uuids(1, 7)[0]).bytes
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE w (id integer PRIMARY KEY, u uuid)"))
+        conn.execute(sa.text("INSERT INTO w VALUES (1, :v), (2, :t)"),
+                     {"v": raw, "t": _uuids(2, 8)[1]})
+    schema = {"format": "piigate/v1", "tables": {"w": {"columns": {"id": KEEP, "u": FPE}}}}
+    with pytest.raises(PiiGateError, match=r"w\.u.*not UTF-8"):
+        tok(engine, _plan(engine, schema), keyring)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT u FROM w WHERE id = 1")).scalar() == raw
+
+
+def test_mixed_case_and_braces_name_the_column_not_the_value(engine, keyring, tok):
+    from piigate.errors import PiiGateError
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL and MariaDB keep uuids canonical")
+    braces = "{ABCDEF01-2345-4678-9ABC-DEF012345678}"
+    mixed = "AbCdef01-2345-4678-9ABC-DEF012345678"
+    for v in (braces, mixed):
+        with engine.begin() as conn:
+            conn.execute(sa.text("DROP TABLE IF EXISTS w"))
+            conn.execute(sa.text("CREATE TABLE w (id integer PRIMARY KEY, u uuid)"))
+            conn.execute(sa.text("INSERT INTO w VALUES (1, :v), (2, ''), (3, NULL)"), {"v": v})
+        schema = {"format": "piigate/v1", "tables": {"w": {"columns": {"id": KEEP, "u": FPE}}}}
+        with pytest.raises(PiiGateError, match=r"w\.u") as err:
+            tok(engine, _plan(engine, schema), keyring)
+        assert "2345" not in str(err.value)
