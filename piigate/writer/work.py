@@ -597,7 +597,18 @@ class WorkTables:
 
     def _transform_chunk(self, work: Work, part: Iterable[Any]) -> WorkRows:
         rows = list(part)
-        values = [self.sql.decode(r.k, work.kind) for r in rows]
+        try:
+            values = [self.sql.decode(r.k, work.kind) for r in rows]
+        except UnicodeDecodeError:
+            # SQLite keeps bytes in any column (a uuid as 16 bytes): name it, show no value
+            col = work.sources[0].col
+            where = {"table": col.table, "column": col.column} if len(work.sources) == 1 \
+                else {}
+            raise TokenizeError(
+                f"key domain {work.label!r}: a value is bytes that are not UTF-8 text "
+                f"(a {col.info.kind} column holding binary values?); {work.transform.method} "
+                "reads text: convert the values to text or choose another method",
+                **where) from None
         ents = None
         if work.entity_kind is not None:
             ents = [self.sql.decode(r.e, work.entity_kind) for r in rows]
