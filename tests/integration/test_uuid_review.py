@@ -210,3 +210,17 @@ def test_mixed_case_and_braces_name_the_column_not_the_value(engine, keyring, to
         with pytest.raises(PiiGateError, match=r"w\.u") as err:
             tok(engine, _plan(engine, schema), keyring)
         assert "2345" not in str(err.value)
+
+
+def test_check_against_the_data_reads_uuid_columns(engine, keyring):
+    """``check``/``tokenize`` try each rule on sampled values (make_plan with data):
+    SQLite gives a declared uuid NUMERIC affinity, which SQLAlchemy converted to a decimal
+    (a TypeError traceback) before the values reached the transform."""
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE visitor (id uuid PRIMARY KEY, n integer)"))
+        conn.execute(sa.text("INSERT INTO visitor (id, n) VALUES (:i, :n)"),
+                     [{"i": v, "n": n} for n, v in enumerate(_uuids(5, 10))])
+    schema = {"format": "piigate/v1", "tables": {
+        "visitor": {"columns": {"id": FPE, "n": KEEP}}}}
+    plan = make_plan(parse_schema(schema), reflect(engine), data=engine)
+    assert [c.column for c in plan.columns] == ["id"]
