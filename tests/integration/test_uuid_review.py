@@ -224,3 +224,36 @@ def test_check_against_the_data_reads_uuid_columns(engine, keyring):
         "visitor": {"columns": {"id": FPE, "n": KEEP}}}}
     plan = make_plan(parse_schema(schema), reflect(engine), data=engine)
     assert [c.column for c in plan.columns] == ["id"]
+
+
+def test_short_text_joined_to_a_uuid_key(engine, keyring, tok, request):
+    """A varchar(32) column in a uuid column's domain (uuids without dashes), its values
+    permuted: updated in place, its rows parked at 36-character uuid values, too long for
+    it (a database error after the work was built). A clear refusal naming the column
+    instead; rebuilding works."""
+    from piigate.writer import TokenizeError
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE visitor (id uuid PRIMARY KEY, n integer)"))
+        conn.execute(sa.text("CREATE TABLE legacy (code varchar(32) PRIMARY KEY, n integer)"))
+    schema = {"format": "piigate/v1", "tables": {
+        "visitor": {"columns": {"id": HEX, "n": KEEP}},
+        "legacy": {"columns": {"code": {**HEX, "domain": "visitor.id"}, "n": KEEP}}}}
+    plan = _plan(engine, schema)
+    f = plan.transform(_col(plan, "legacy", "code"), keyring)
+    ids = [u.replace("-", "") for u in _uuids(20, 1)]
+    ids = ids + f.apply(ids)[:10]
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO visitor (id, n) VALUES (:i, :n)"),
+                     [{"i": v, "n": n} for n, v in enumerate(ids)])
+        conn.execute(sa.text("INSERT INTO legacy (code, n) VALUES (:i, :n)"),
+                     [{"i": v, "n": n} for n, v in enumerate(ids)])
+    if "update" in request.node.name:
+        with pytest.raises(TokenizeError, match=r"legacy\.code.*36 characters"):
+            tok(engine, _plan(engine, schema), keyring)
+        with engine.connect() as conn:
+            assert {r.code for r in conn.execute(sa.text("SELECT * FROM legacy"))} == set(ids)
+        return
+    tok(engine, _plan(engine, schema), keyring)
+    with engine.connect() as conn:
+        got = {r.n: r.code for r in conn.execute(sa.text("SELECT * FROM legacy"))}
+    assert got == dict(enumerate(f.apply(ids)))
