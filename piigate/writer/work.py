@@ -741,6 +741,13 @@ class WorkTables:
         24-character prefix is free unless the data uses it on purpose)."""
         if work.next_id >= 10**UUID_PARK_DIGITS:
             raise _no_parking(work, "more rows to park than uuid parking values")
+        need = len(UUID_PARK_PREFIXES[0]) + UUID_PARK_DIGITS
+        short = next((s.col for s in work.sources
+                      if s.col.info.length is not None and s.col.info.length < need), None)
+        if short is not None:  # a text column joined to a uuid key (uuids without dashes)
+            raise _no_parking(work, f"uuid parking values need {need} characters, "
+                              f"{short.table}.{short.column} holds {short.info.length}; "
+                              "rebuild the tables instead of updating them in place")
         for prefix in UUID_PARK_PREFIXES:
             taken = conn.execute(sa.text(
                 f"SELECT 1 FROM {self.sql.q(work.name)} WHERE new LIKE :p LIMIT 1"),
