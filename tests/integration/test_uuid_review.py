@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import uuid
 
@@ -257,3 +258,61 @@ def test_short_text_joined_to_a_uuid_key(engine, keyring, tok, request):
     with engine.connect() as conn:
         got = {r.n: r.code for r in conn.execute(sa.text("SELECT * FROM legacy"))}
     assert got == dict(enumerate(f.apply(ids)))
+
+
+@pytest.mark.parametrize("rule", [FPE, HEX], ids=["auto", "hex"])
+def test_json_path_in_a_uuid_domain(engine, keyring, tok, rule):
+    """A JSON path joined to a uuid key by ``domain``: under 'auto' it got alnum tokens,
+    silently unlike the key's (no column type inside a document). check refuses 'auto'
+    there; with 'hex' the document's uuid equals the key's token."""
+    from piigate.errors import SchemaError
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE visitor (id uuid PRIMARY KEY, n integer)"))
+        conn.execute(sa.text("CREATE TABLE ev (id integer PRIMARY KEY, doc text)"))
+    ids = _uuids(5, 9)
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO visitor (id, n) VALUES (:i, :n)"),
+                     [{"i": v, "n": n} for n, v in enumerate(ids)])
+        conn.execute(sa.text("INSERT INTO ev (id, doc) VALUES (:i, :d)"),
+                     [{"i": i, "d": json.dumps({"user": u})} for i, u in enumerate(ids)])
+    schema = {"format": "piigate/v1", "tables": {
+        "visitor": {"columns": {"id": FPE, "n": KEEP}},
+        "ev": {"columns": {"id": KEEP, "doc": {
+        "method": "json", "paths": [{"path": "$.user", "rule": {**rule, "domain": "visitor.id"}}]}}}}}
+    if rule is FPE:
+        with pytest.raises(SchemaError, match=r"tables\.ev\.columns\.doc\.paths\.0\.rule"
+                                              r"\.alphabet: .*'hex'"):
+            _plan(engine, schema)
+        return
+    plan = _plan(engine, schema)
+    tok(engine, plan, keyring)
+    with engine.connect() as conn:
+        docs = {i: json.loads(d)["user"] for i, d in conn.execute(sa.text("SELECT id, doc FROM ev"))}
+        got = {n: str(v) for v, n in conn.execute(sa.text("SELECT id, n FROM visitor"))}
+    assert docs == got
+
+
+def test_stream_field_in_a_uuid_domain_says_hex(engine, keyring):
+    """A stream field in a uuid key's domain: 'auto' there is alnum (an event has no
+    column type), so its tokens would differ from the database's; check says so, and
+    with 'hex' the stream's token is the database's."""
+    from piigate.errors import SchemaError
+    from piigate.streams import StreamScrubber
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE visitor (id uuid PRIMARY KEY)"))
+    ids = _uuids(3, 12)
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO visitor (id) VALUES (:i)"), [{"i": v} for v in ids])
+
+    def schema(rule):
+        return {"format": "piigate/v1", "tables": {"visitor": {"columns": {"id": rule}}},
+                "streams": {"hits": {"fields": [
+                    {"path": "$.visitor", "rule": {**rule, "domain": "visitor.id"}}]}}}
+
+    with pytest.raises(SchemaError, match=r"streams\.hits\.fields\.0\.rule\.alphabet"):
+        _plan(engine, schema(FPE))
+    plan = _plan(engine, schema(HEX))
+    [out] = StreamScrubber(parse_schema(schema(HEX)), "hits", keyring).scrub(
+        [{"visitor": ids[0]}])
+    assert out.event == {"visitor": plan.transform(_col(plan, "visitor", "id"),
+                                                   keyring).apply([ids[0]])[0]}
