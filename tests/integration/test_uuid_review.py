@@ -316,3 +316,17 @@ def test_stream_field_in_a_uuid_domain_says_hex(engine, keyring):
         [{"visitor": ids[0]}])
     assert out.event == {"visitor": plan.transform(_col(plan, "visitor", "id"),
                                                    keyring).apply([ids[0]])[0]}
+
+
+def test_review_page_previews_hex_rules() -> None:
+    """Discovery proposes ``fpe`` hex for uuids kept as text (CHAR(36)) and in documents;
+    the review page showed no example for them (its made-up text had letters beyond f)."""
+    from approval_ui.preview import preview
+    schema = parse_schema({"format": "piigate/v1", "tables": {"t": {"columns": {
+        "a": {"method": "fpe", "alphabet": "hex", "type": "CHAR(36)"},
+        "d": {"method": "json", "type": "jsonb", "paths": [
+            {"path": "$.u", "rule": {"method": "fpe", "alphabet": "hex"}}]}}}}})
+    a = preview("t", "a", schema.rule("t", "a"))
+    assert a is not None and str(uuid.UUID(a.after)) == a.after != a.before
+    d = preview("t", "d", schema.rule("t", "d"))
+    assert d is not None and str(uuid.UUID(json.loads(d.after)["u"])) == json.loads(d.after)["u"]
