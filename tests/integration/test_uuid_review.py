@@ -277,8 +277,8 @@ def test_json_path_in_a_uuid_domain(engine, keyring, tok, rule):
                      [{"i": i, "d": json.dumps({"user": u})} for i, u in enumerate(ids)])
     schema = {"format": "piigate/v1", "tables": {
         "visitor": {"columns": {"id": FPE, "n": KEEP}},
-        "ev": {"columns": {"id": KEEP, "doc": {
-        "method": "json", "paths": [{"path": "$.user", "rule": {**rule, "domain": "visitor.id"}}]}}}}}
+        "ev": {"columns": {"id": KEEP, "doc": {"method": "json", "paths": [
+            {"path": "$.user", "rule": {**rule, "domain": "visitor.id"}}]}}}}}
     if rule is FPE:
         with pytest.raises(SchemaError, match=r"tables\.ev\.columns\.doc\.paths\.0\.rule"
                                               r"\.alphabet: .*'hex'"):
@@ -287,7 +287,8 @@ def test_json_path_in_a_uuid_domain(engine, keyring, tok, rule):
     plan = _plan(engine, schema)
     tok(engine, plan, keyring)
     with engine.connect() as conn:
-        docs = {i: json.loads(d)["user"] for i, d in conn.execute(sa.text("SELECT id, doc FROM ev"))}
+        docs = {i: json.loads(d)["user"]
+                for i, d in conn.execute(sa.text("SELECT id, doc FROM ev"))}
         got = {n: str(v) for v, n in conn.execute(sa.text("SELECT id, n FROM visitor"))}
     assert docs == got
 
