@@ -331,3 +331,36 @@ def test_review_page_previews_hex_rules() -> None:
     assert a is not None and str(uuid.UUID(a.after)) == a.after != a.before
     d = preview("t", "d", schema.rule("t", "d"))
     assert d is not None and str(uuid.UUID(json.loads(d.after)["u"])) == json.loads(d.after)["u"]
+
+
+def test_verify_finds_raw_uuids_inside_kept_free_text(db_url, keyring):
+    """The masked uuid column's originals left inside a kept free-text column (a log
+    line): verify's sampled substring search skipped uuid columns, and passed."""
+    from piigate import copydb
+    from piigate.verify import verify
+    from piigate.writer import tokenize
+    ids = _uuids(8, 13)
+    before = connect(db_url)
+    try:
+        with before.begin() as conn:
+            conn.execute(sa.text("CREATE TABLE visitor (id uuid PRIMARY KEY, n integer)"))
+            conn.execute(sa.text("CREATE TABLE audit (id integer PRIMARY KEY, note text)"))
+            conn.execute(sa.text("INSERT INTO visitor (id, n) VALUES (:i, :n)"),
+                         [{"i": v, "n": n} for n, v in enumerate(ids)])
+            conn.execute(sa.text("INSERT INTO audit (id, note) VALUES (:i, :m)"),
+                         [{"i": n, "m": f"user {v} logged in"} for n, v in enumerate(ids)])
+        plan = _plan(before, {"format": "piigate/v1", "tables": {
+            "visitor": {"columns": {"id": FPE, "n": KEEP}},
+            "audit": {"columns": {"id": KEEP, "note": KEEP}}}})
+        with copydb.temporary_copy(db_url) as tmp:
+            after = connect(tmp)
+            try:
+                tokenize(after, plan, keyring)
+                result = verify(before, after, plan, keyring)
+            finally:
+                after.dispose()
+        assert not result.passed
+        assert any(f.startswith("audit.note:") for f in result.failures), result.failures
+        assert not any(v in json.dumps(result.to_dict()) for v in ids)
+    finally:
+        before.dispose()
