@@ -87,6 +87,8 @@ def _shape_value(rule: Any, kind: str | None) -> Any:
             return _BY_SHAPE[key]
     if entity == "DATE_OF_BIRTH" and kind in (None, "date", "datetime", "text"):
         return _BY_KIND["date"] if kind != "datetime" else dt.datetime(1984, 5, 17, 0, 0)
+    if rule.method == "fpe" and kind in (None, "text") and getattr(rule, "alphabet", "") == "hex":
+        return _BY_KIND["uuid"]  # uuids kept as text
     if rule.method == "fpe" and kind == "text" and getattr(rule, "alphabet", "") == "digits":
         return "4111 1111 1111 1111" if getattr(rule, "luhn", False) else "555-0142"
     if kind == "json" or rule.method == "json":
@@ -122,7 +124,7 @@ def _inner_value(inner: Any) -> Any:
     if inner.method == "date_shift":
         return "1984-05-17"
     if inner.method == "fpe":
-        return "555-0142" if inner.alphabet == "digits" else "Sample"
+        return {"digits": "555-0142", "hex": _BY_KIND["uuid"]}.get(inner.alphabet, "Sample")
     return "Sample text"
 
 

@@ -20,7 +20,7 @@ from .keys import Keyring
 from .methods import CONSTANT_LIKE, ONE_TO_ONE, methods_for
 from .methods import method as method_row
 from .schema import ColumnRule, Schema
-from .schema.model import DateShiftRule, FpeRule, RedactRule
+from .schema.model import DateShiftRule, FpeRule, JsonRule, RedactRule
 
 if TYPE_CHECKING:
     from .transforms import Transform
@@ -380,4 +380,40 @@ def _resolve_domains(
     for name, ks in kinds.items():
         if len(ks) > 1:
             problems.append(f"domain {name!r}: mixes integer and text columns")
+    problems.extend(_uuid_domain_problems(schema, cols))
     return domains, cols, problems
+
+
+def _uuid_domain_problems(schema: Schema, cols: list[ColumnPlan]) -> list[str]:
+    """'auto' means hex on a uuid column but alnum on text, a JSON path or a stream field
+    (no column type there). A key domain holding a uuid column must therefore say 'hex'
+    on every other fpe rule in it, or those get other tokens than the uuid column (and
+    a domain whose first column is text gives the uuid column non-hex tokens)."""
+    uuid_cols: dict[str, ColumnPlan] = {}
+    for col in cols:
+        if col.info.kind == "uuid":
+            uuid_cols.setdefault(col.domain, col)
+    out: list[str] = []
+
+    def need_hex(where: str, domain: str | None, rule: Any) -> None:
+        ref = uuid_cols.get(domain) if domain else None
+        if ref is not None and isinstance(rule, FpeRule) and rule.alphabet != "hex":
+            out.append(f"{where}.alphabet: key domain {domain!r} holds the uuid column "
+                       f"{ref.table}.{ref.column}; use alphabet 'hex' on every fpe rule "
+                       "of it")
+
+    for col in cols:
+        if col.info.kind != "uuid":
+            need_hex(_path(col.table, col.column), col.domain, col.rule)
+        if isinstance(col.rule, JsonRule):
+            base = _path(col.table, col.column)
+            for i, p in enumerate(col.rule.paths):
+                need_hex(f"{base}.paths.{i}.rule", p.rule.domain, p.rule)
+            for key, inner in col.rule.all_keys.items():
+                need_hex(f"{base}.all_keys.{key}", inner.domain, inner)
+    for sname, stream in schema.streams.items():
+        for i, f in enumerate(stream.fields):
+            need_hex(f"streams.{sname}.fields.{i}.rule", f.rule.domain, f.rule)
+        for key, inner in stream.all_keys.items():
+            need_hex(f"streams.{sname}.all_keys.{key}", inner.domain, inner)
+    return out

@@ -418,6 +418,7 @@ class FpeTransform(Transform):
 
     def _hex_strings(self, values: list[str], decrypt: bool) -> list[str]:
         hexes: list[str] = []
+        upper: list[bool] = []  # the hex digits in capitals (not the kept characters)
         for s in values:
             bad = next((ch for ch in s if ch not in _HEX_SET and ch not in self._keep), None)
             if bad is not None:
@@ -428,9 +429,19 @@ class FpeTransform(Transform):
             if not (digits.islower() or digits.isupper() or digits.isdigit() or not digits):
                 raise self.ctx.error("hex in mixed case; choose alphabet alnum or another method")
             hexes.append(digits.lower())
+            upper.append(digits.isupper())
         new = self._hex_run(hexes, decrypt)
-        return [_reassemble_hex(s, h.upper() if s.isupper() else h)
-                for s, h in zip(values, new, strict=True)]
+        # a token in capitals must hold a letter to show its case: one of digits only
+        # would reverse to lowercase and equal the token of the value in lowercase. Such
+        # tokens walk on (a permutation of the strings with a letter, as both ends are)
+        pending = [i for i, h in enumerate(new) if upper[i] and h.isdigit()]
+        while pending:
+            for i, h in zip(pending, self._hex_run([new[i] for i in pending], decrypt),
+                            strict=True):
+                new[i] = h
+            pending = [i for i in pending if new[i].isdigit()]
+        return [_reassemble_hex(s, h.upper() if up else h)
+                for s, h, up in zip(values, new, upper, strict=True)]
 
     def _uuids(self, values: list[uuid.UUID], decrypt: bool) -> list[uuid.UUID]:
         # a driver's uuid objects (psycopg) go back as uuid objects

@@ -6,6 +6,7 @@ JSON leaves, masked columns); exact matches in kept columns are complete
 from __future__ import annotations
 
 import random
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,7 +59,8 @@ def _leak_candidates(cp: ColumnPlan, transform: Any, values: list[Any]) -> list[
         for u, w in zip(values, transform.apply(values), strict=True):
             out.extend(sorted(set(leaves(u)) - set(leaves(w))))
     else:
-        out = [v for v in values if isinstance(v, str)]
+        # uuid columns: PostgreSQL's driver gives uuid objects, looked for as text
+        out = [str(v) for v in values if isinstance(v, str | uuid.UUID)]
     return [
         v for v in out
         if len(v.strip()) >= MIN_LEAK_LEN and v not in persist and not INTEGER_TEXT.match(v)
@@ -66,14 +68,16 @@ def _leak_candidates(cp: ColumnPlan, transform: Any, values: list[Any]) -> list[
 
 
 def sample_originals(run: Run) -> Samples:
-    """Up to ``leak_sample`` originals per masked text column, from masked rows only."""
+    """Up to ``leak_sample`` originals per masked text (or uuid) column, from masked rows
+    only."""
     samples = Samples()
     if run.leak_sample == 0:
         return samples
     rng = random.Random(0)  # the same sample for the same data
     per_sub = max(1, run.leak_sample // 10)
     for cp in run.plan.columns:
-        if cp.info.kind not in ("text", "json") or not run.after.has(cp.table, cp.column):
+        if cp.info.kind not in ("text", "json", "uuid") or \
+                not run.after.has(cp.table, cp.column):
             continue
         run.tick("leak_sample")
         try:

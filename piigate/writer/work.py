@@ -597,7 +597,18 @@ class WorkTables:
 
     def _transform_chunk(self, work: Work, part: Iterable[Any]) -> WorkRows:
         rows = list(part)
-        values = [self.sql.decode(r.k, work.kind) for r in rows]
+        try:
+            values = [self.sql.decode(r.k, work.kind) for r in rows]
+        except UnicodeDecodeError:
+            # SQLite keeps bytes in any column (a uuid as 16 bytes): name it, show no value
+            col = work.sources[0].col
+            where = {"table": col.table, "column": col.column} if len(work.sources) == 1 \
+                else {}
+            raise TokenizeError(
+                f"key domain {work.label!r}: a value is bytes that are not UTF-8 text "
+                f"(a {col.info.kind} column holding binary values?); {work.transform.method} "
+                "reads text: convert the values to text or choose another method",
+                **where) from None
         ents = None
         if work.entity_kind is not None:
             ents = [self.sql.decode(r.e, work.entity_kind) for r in rows]
@@ -730,6 +741,13 @@ class WorkTables:
         24-character prefix is free unless the data uses it on purpose)."""
         if work.next_id >= 10**UUID_PARK_DIGITS:
             raise _no_parking(work, "more rows to park than uuid parking values")
+        need = len(UUID_PARK_PREFIXES[0]) + UUID_PARK_DIGITS
+        short = next((s.col for s in work.sources
+                      if s.col.info.length is not None and s.col.info.length < need), None)
+        if short is not None:  # a text column joined to a uuid key (uuids without dashes)
+            raise _no_parking(work, f"uuid parking values need {need} characters, "
+                              f"{short.table}.{short.column} holds {short.info.length}; "
+                              "rebuild the tables instead of updating them in place")
         for prefix in UUID_PARK_PREFIXES:
             taken = conn.execute(sa.text(
                 f"SELECT 1 FROM {self.sql.q(work.name)} WHERE new LIKE :p LIMIT 1"),

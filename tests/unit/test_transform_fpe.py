@@ -395,3 +395,26 @@ def test_hex_alphabet_on_text_keeps_case_separators_and_length() -> None:
         with pytest.raises(TransformError, match=rf"people\.code.*{why}") as err:
             t.apply([bad])
         assert bad not in str(err.value)
+
+
+def test_hex_in_capitals_reverses_to_capitals_and_never_meets_its_lowercase() -> None:
+    """A value in capitals whose hex token would hold no letter (digits only, about one
+    in ten at five digits) could not say its case: it reversed to lowercase and took the
+    token of the same value in lowercase (two values, one token)."""
+    import random
+
+    t = fpe({"alphabet": "hex"})
+    rng = random.Random(1)
+    lower = sorted({"".join(rng.choice("abcdef0123456789") for _ in range(5))
+                    for _ in range(3000)})
+    lower = [v for v in lower if not v.isdigit()]
+    upper = [v.upper() for v in lower]
+    out_l, out_u = t.apply(lower), t.apply(upper)
+    assert all(o.isupper() for o in out_u)
+    assert not set(out_l) & set(out_u)
+    assert t.reverse(out_u) == upper and t.reverse(out_l) == lower
+    # the case is the hex digits' case, not the whole value's (a kept 'x' is no letter)
+    k = fpe({"alphabet": "hex", "keep_chars": "x-"})
+    [tok] = k.apply(["0xAB12CD"])
+    assert tok[1] == "x" and tok.replace("x", "").isupper()
+    assert k.reverse([tok]) == ["0xAB12CD"]
