@@ -38,6 +38,7 @@ from typing import Any
 from piigate.db import ColumnInfo, Inventory, TableInfo, is_non_numeric_other
 
 from . import names as N
+from .namewords import name_dictionary
 from .verdict import (
     CODE_LIKE,
     FILLER,
@@ -691,6 +692,13 @@ def _random_shape(values: list[str]) -> tuple[int, ...] | None:
     return tuple(sorted({len(x) for x in values}))
 
 
+def _texts(rows: list[dict[str, Any]], cname: str, *, strip: bool = True) -> list[str]:
+    """The non-blank strings of column ``cname`` in the sampled rows, in row order
+    (stripped unless ``strip`` is False): what most rules reading a column's values count."""
+    return [x.strip() if strip else x for r in rows
+            if isinstance(x := r.get(cname), str) and x.strip()]
+
+
 def _unjudged_text(t: TableInfo, verdicts: dict[str, Verdict]) -> list[tuple[str, Verdict]]:
     """The text columns of ``t`` outside its key that no rule has found anything in yet,
     with their verdicts: what a rule reading a column against its row's others may mark."""
@@ -822,7 +830,7 @@ def _login_lists(t: TableInfo, verdicts: dict[str, Verdict],
     them with a login's marks (digits, ``.``, ``_``): the column names those people.
     Lists of words (tags ``red,blue``), of file names, and of hyphenated slugs stay."""
     for cname, v in _unjudged_text(t, verdicts):
-        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()}
+        vals = set(_texts(rows, cname))
         if len(vals) < 2:
             continue
         lists, parts = 0, []
@@ -913,7 +921,7 @@ def _cookies(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str, An
     more. Query strings (``a=1&b=2``) are no cookies; preference cookies without a
     random value (``consent=analytics; lang=en``) open nothing."""
     for cname, v in _unjudged_text(t, verdicts):
-        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()}
+        vals = set(_texts(rows, cname))
         if len(vals) < 2 or not all(_COOKIE.match(x) for x in vals):
             continue
         if sum(bool(_COOKIE_SECRET.search(x)) for x in vals) >= 0.8 * len(vals):
@@ -1086,7 +1094,7 @@ def _outside_account_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Invent
                 not set(toks[:-1]) <= PARTY_WORDS | PROVIDER_WORDS or \
                 any(f in tables for f in _forms(toks[-2])):
             continue
-        vals = [x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()]
+        vals = _texts(rows, cname)
         if len(vals) < MIN_ACCOUNT_IDS or len(set(vals)) < 0.9 * len(vals) or \
                 v.hits.get(UUID_LIKE, 0) >= 0.5 * max(1, v.sampled) or \
                 sum(bool(_ACCOUNT_ID.match(x)) for x in vals) < 0.9 * len(vals):
@@ -1349,7 +1357,7 @@ def _initials(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str, A
         if col is None or v.entity is not None or col.kind != "text" or v.sampled < 2 or \
                 N.tokens(cname)[-1:] != ["initials"]:
             continue
-        vals = [x for r in rows if isinstance(x := r.get(cname), str) and x.strip()]
+        vals = _texts(rows, cname, strip=False)
         if vals and sum(_initials_value(x) for x in vals) >= \
                 INITIALS_SHARE * len(vals):
             v.entity, v.confidence, v.note = N.FIRST_NAME, 0.6, None
@@ -1419,7 +1427,7 @@ def _webhooks(verdicts: dict[str, Verdict], rows: list[dict[str, Any]]) -> None:
         nm = N.match(cname)
         if v.entity is None or v.partial or nm is None or not N.is_handle(nm):
             continue
-        vals = [x for r in rows if isinstance(x := r.get(cname), str) and x.strip()]
+        vals = _texts(rows, cname, strip=False)
         if len(vals) >= 2 and sum(bool(_WEBHOOK.match(x)) for x in vals) >= \
                 WEBHOOK_SHARE * len(vals):
             _demote(v, "webhook endpoints of an integration, not a person's account")
@@ -2349,8 +2357,6 @@ def _name_filler(word: str) -> bool:
     """A word that names a person in a slot of a template: a dictionary first or last
     name, capitalised (``Szymon``, ``Lafleur``), or a login with a login's marks
     (``miladal7``, ``gina.guerrero``)."""
-    from .namewords import name_dictionary
-
     if _NAME_FILLER.match(word) and word[0].isupper() and not word.isupper():
         return name_dictionary().kind(word) is not None
     return bool(_LOGIN_FILLER.match(word)) and any(c.isdigit() or c in "._" for c in word) \
@@ -2411,8 +2417,6 @@ def _slots(value: str) -> list[tuple[tuple[str, ...], str]]:
 def _full_name(first: str, word: str) -> bool:
     """``William Price``: a dictionary first name, then a capitalised word of a name's
     shape (a dictionary surname, or one the dictionary lacks: ``Haering``)."""
-    from .namewords import name_dictionary
-
     last = _PUNCT_TAIL.match(word).group(1)  # type: ignore[union-attr]
     for pos in ("'s", "’s"):
         if last.endswith(pos) and len(last) > len(pos) + 1:
@@ -2436,10 +2440,8 @@ def _inverted_names(t: TableInfo, verdicts: dict[str, Verdict],
     Koha's ``biblio.author``, a library catalogue's authors): half its values or more a
     capitalised word, a comma and a dictionary first name, three distinct at least.
     Places with their region (``Springfield, Ohio``) have no first name after the comma."""
-    from .namewords import name_dictionary
-
     for cname, v in _unjudged_text(t, verdicts):
-        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()}
+        vals = set(_texts(rows, cname))
         if len(vals) < 3:
             continue
         hits = 0
@@ -2496,8 +2498,6 @@ def _couple(words: list[str], i: int) -> bool:
     """Word ``i`` is the second of two first names joined by ``&``/``and`` (the first a
     dictionary first name, capitalised): a couple, not a company (``Johnson &``, ``Marks
     &`` are surnames before the word)."""
-    from .namewords import name_dictionary
-
     if i < 2 or words[i - 1].lower() not in COUPLE_WORDS:
         return False
     first = words[i - 2]
@@ -2524,7 +2524,7 @@ def _texts_naming_someone(t: TableInfo, verdicts: dict[str, Verdict],
         if (nm is not None and nm.entity not in NAME_ENTITIES) or \
                 set(N.tokens(cname)) & COMPANY_COLUMN_WORDS:
             continue  # a city, a company: judged by their own rules (``Port Jennifer``)
-        vals = [x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()]
+        vals = _texts(rows, cname)
         if len(vals) < 2 or v.hits.get(FILLER, 0):
             continue
         by_template: dict[tuple[str, ...], list[str]] = {}
@@ -2655,7 +2655,7 @@ def _urls_with_secrets(t: TableInfo, verdicts: dict[str, Verdict],
     the column or more, mask it. A public feed's ``?v=2`` and an uuid in a path
     stay."""
     for cname, v in _unjudged_text(t, verdicts):
-        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and "://" in x}
+        vals = {x for x in _texts(rows, cname) if "://" in x}
         if len(vals) < 2:
             continue
         hits = sum(_url_secret(x) for x in vals)
@@ -2676,7 +2676,7 @@ def _federated_handles(t: TableInfo, verdicts: dict[str, Verdict],
     however few are set. A room alias (``#dev:matrix.org``) or a room id
     (``!abc:matrix.org``) is no person's."""
     for cname, v in _unjudged_text(t, verdicts):
-        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()}
+        vals = set(_texts(rows, cname))
         if len(vals) < 2:
             continue
         hits = sum(bool(_FEDERATED_HANDLE.match(x)) for x in vals)
@@ -2729,7 +2729,7 @@ def _token_keys(t: TableInfo, verdicts: dict[str, Verdict],
         if not tk or tk[-1] not in KEY_WORDS or v is None or v.entity is not None or \
                 t.columns[cname].kind != "text":
             continue
-        keys = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()}
+        keys = set(_texts(rows, cname))
         secrets = sum(_token_key(x) for x in keys)
         if secrets >= MIN_SECRETS and secrets >= KV_TOKEN_SHARE * len(keys):
             v.entity, v.confidence, v.partial, v.note = N.CREDENTIAL, 0.5, True, None
@@ -2898,8 +2898,6 @@ def _path_names_someone(value: str) -> bool:
     people (``/home/anna/``, ``/config/data/users/juliana.vieira/profile.jpg``) is a
     login or a name; when it is a random id, the file under it is named for the person
     (``users/8ddd…/Helge.png``: a dictionary name)."""
-    from .namewords import name_dictionary
-
     if "://" in value or not _FILE_EXTENSION.search(value.strip()):
         return False  # (a URL, an API route ``/api/v4/users/logout``: no file)
     segs = [x for x in re.split(r"[/\\]+", value.strip()) if x]
@@ -2926,8 +2924,7 @@ def _people_paths(t: TableInfo, verdicts: dict[str, Verdict],
     paths, two at least, name someone. Paths into folders of ids with generic file
     names (``users/42/avatar.png``) stay."""
     for cname, v in _unjudged_text(t, verdicts):
-        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and
-                ("/" in x or "\\" in x)}
+        vals = {x for x in _texts(rows, cname) if "/" in x or "\\" in x}
         if len(vals) < 2:
             continue
         hits = sum(_path_names_someone(x) for x in vals)
@@ -3000,7 +2997,7 @@ def _login_urls(t: TableInfo, verdicts: dict[str, Verdict],
     fetcher's account), whoever the row belongs to (a household's, a group's
     notifier): one such value is enough, as one e-mail address is."""
     for cname, v in _unjudged_text(t, verdicts):
-        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and "://" in x}
+        vals = {x for x in _texts(rows, cname) if "://" in x}
         hits = sum(_personal_login_url(x) for x in vals)
         if hits:
             v.entity, v.confidence, v.partial, v.note = N.CREDENTIAL, 0.6, True, None
@@ -3024,7 +3021,7 @@ def _scanned_payments(t: TableInfo, verdicts: dict[str, Verdict],
     values, or all of a column's, are enough, as two IBANs are; a routing number alone
     (nine digits with no account) is not such a line."""
     for cname, v in _unjudged_text(t, verdicts):
-        vals = {x.strip() for r in rows if isinstance(x := r.get(cname), str) and x.strip()}
+        vals = set(_texts(rows, cname))
         if not vals:
             continue
         cards = sum(bool(_CARD_TRACK.search(x)) for x in vals)
@@ -3087,7 +3084,7 @@ def _shapes_of_named_places(t: TableInfo, verdicts: dict[str, Verdict],
     if not named:
         return
     for cname, v in _unjudged_text(t, verdicts):
-        vals = [x for r in rows if isinstance(x := r.get(cname), str) and x.strip()]
+        vals = _texts(rows, cname, strip=False)
         if len(vals) >= 2 and sum(bool(_WKT.match(x)) for x in vals) >= WKT_SHARE * len(vals):
             v.entity, v.confidence, v.note = "LOCATION", 0.5, None
             v.signals.append(f"shapes of places named for people ({named[0]})")

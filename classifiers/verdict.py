@@ -1532,15 +1532,18 @@ _BASE64_DOCUMENTS = (("JVBERi0", "PDF"), ("UEsDB", "ZIP/Office"), ("0M8R4KGx", "
 BASE64_DOCUMENT_SHARE = SHAPED_SHARE  # base64 documents and file paths among the values
 
 
+def _base64_kind(v: str, starts: tuple[tuple[str, str], ...]) -> str | None:
+    """The kind whose base64 signature a long unbroken value starts with, or None (a
+    short value, or words, are not a file)."""
+    if len(v) >= 64 and " " not in v[:64]:
+        return next((kind for start, kind in starts if v.startswith(start)), None)
+    return None
+
+
 def base64_document(value: str) -> str | None:
     """The kind of document a text value is as base64 (a bare ``JVBERi0…``, a PDF), or
     None."""
-    v = value.strip()
-    if len(v) >= 64:
-        for start, kind in _BASE64_DOCUMENTS:
-            if v.startswith(start) and " " not in v[:64]:
-                return kind
-    return None
+    return _base64_kind(value.strip(), _BASE64_DOCUMENTS)
 
 
 def base64_image(value: str) -> str | None:
@@ -1550,11 +1553,7 @@ def base64_image(value: str) -> str | None:
     if (m := _DATA_URI_IMAGE.match(v)) is not None:
         kind = m.group(1).upper()
         return {"JPG": "JPEG", "SVG+XML": "SVG"}.get(kind, kind)
-    if len(v) >= 64:
-        for start, kind in _BASE64_MAGIC:
-            if v.startswith(start):
-                return kind
-    return None
+    return _base64_kind(v, _BASE64_MAGIC)
 
 
 def _is_text(prefix: bytes) -> bool:
