@@ -41,4 +41,7 @@ NAMES = ("wordpress", "mastodon", "django_auth", "mediawiki", "openemr", "synthe
 # Held out: labelled before any scan (labels in ``bench/corpus/heldout``), never tuned on;
 # scored separately as a check that the rules generalise. The held-out sets of the
 # nineteenth pass are added by their own commits, labelled before any scan.
-HELDOUT: tuple[str, ...] = ()
+HELDOUT: tuple[str, ...] = (
+    # the first held-out set of the nineteenth pass
+    "rosariosis", "mantisbt", "glpi", "requesttracker",
+)
