@@ -44,4 +44,6 @@ HELDOUT: tuple[str, ...] = (
     "openvpms", "frappe_hrms", "chamilo", "plausible",
     # the third held-out set of the eighteenth pass
     "authentik", "invoiceplane", "formbricks", "huginn",
+    # the second held-out set of the nineteenth pass
+    "grafana", "sentry", "bookwyrm", "outline",
 )
