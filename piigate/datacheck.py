@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
 
-from .db import ColumnInfo
+from .db import ColumnInfo, as_driver_reads
 from .errors import PiiGateError, describe_db_error
 from .keys import Keyring
 from .transforms import Transform
@@ -46,10 +46,8 @@ def _values(engine: Engine, table: sa.Table, col: _Column) -> list[Any]:
     c: Any = table.c[col.column]
     if col.info.kind in ("text", "json") and engine.dialect.name == "postgresql":
         c = sa.cast(c, sa.Text)  # the writer reads text and JSON as text
-    elif col.info.kind == "uuid":
-        # the driver's value, as verify reads it: SQLite gives a declared uuid NUMERIC
-        # affinity, which SQLAlchemy would convert to a decimal (text uuids fail)
-        c = sa.type_coerce(c, sa.types.NullType())
+    else:
+        c = as_driver_reads(c, col.info.kind)  # as verify reads it
     query = sa.select(c).where(table.c[col.column].is_not(None)).distinct().limit(SAMPLE)
     with engine.connect() as conn:
         return [r[0] for r in conn.execute(query)]

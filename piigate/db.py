@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
@@ -216,6 +216,13 @@ def kind_from_sql_type(sql_type: str | None) -> Kind:
         if pattern.search(t):
             return kind
     return "other"
+
+
+def as_driver_reads(col: Any, kind: str) -> Any:
+    """A column read as the driver gives it where SQLAlchemy's type would convert it
+    wrongly: SQLite gives a declared ``uuid`` NUMERIC affinity, and SQLAlchemy's decimal
+    conversion fails on text uuids (PostgreSQL's driver gives uuid objects either way)."""
+    return sa.type_coerce(col, sa.types.NullType()) if kind == "uuid" else col
 
 
 def is_non_numeric_other(sql_type: str | None) -> bool:

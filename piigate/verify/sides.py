@@ -8,7 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from ..db import Inventory, quote
+from ..db import Inventory, as_driver_reads, quote
 
 CHUNK = 5000  # rows or groups fetched, and values transformed, at a time
 
@@ -51,11 +51,7 @@ class Side:
                 sa.LargeBinary,
             )
             return expr, decode_utf8
-        if info is not None and info.kind == "uuid":
-            # the driver's value: SQLite gives a declared uuid NUMERIC affinity, which
-            # SQLAlchemy would convert (text uuids fail), PostgreSQL's driver a UUID
-            return sa.type_coerce(col, sa.types.NullType()), identity
-        return col, identity
+        return (as_driver_reads(col, info.kind) if info is not None else col), identity
 
     def as_text(self, col: Any, force: bool = False) -> Any:
         """The column as text for IN and LIKE (PostgreSQL enums and json compare only so)."""
