@@ -374,9 +374,16 @@ _SITE_PAGE = re.compile(
     r"|\.(?:php\d?|html?|aspx?|jsp|cgi|pl)/?$", re.IGNORECASE)
 
 
+# LinkedIn's member pages live under ``/in/`` (``/pub/`` before 2014), a path too common
+# elsewhere (a shop's ``/in/`` for India) to read as a profile on any host
+_NETWORK_PROFILE = re.compile(
+    r"^https?://(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[^/\s?#]{2,}", re.IGNORECASE)
+
+
 def profile_url(value: str) -> bool:
     """A URL whose path names one person (a profile, an ActivityPub actor)."""
-    return bool(_PROFILE_URL.match(value)) and not _SITE_PAGE.search(value)
+    return bool(_PROFILE_URL.match(value) or _NETWORK_PROFILE.match(value)) and \
+        not _SITE_PAGE.search(value)
 
 
 _MAC = re.compile(r"^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}$")
