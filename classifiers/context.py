@@ -25,6 +25,8 @@ After every column of a table has its own verdict, this pass looks at the table:
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import ipaddress
 import json
 import re
@@ -484,17 +486,18 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
                                    for v in verdicts.values()):
         # (coordinates beside a person's street address locate the same home; a thing's
         # address was kept above)
-        _geo(t, verdicts, _subject_phrase(subject), by_name=subject.by_name)
+        _geo(t, verdicts, _subject_phrase(subject), by_name=subject.by_name, rows=rows)
     elif owners := [c for c in owned if _names_person(c)]:
         # a place a person saved (a tag's, a check-in's, a photo's coordinates), whatever
         # the table is called: where that person was or lives (a row's ``user_id``, not
         # the audit trail's ``creator`` of a facility's row)
-        _geo(t, verdicts, f"whose rows belong to a person ({', '.join(owners[:2])})")
+        _geo(t, verdicts, f"whose rows belong to a person ({', '.join(owners[:2])})",
+             rows=rows)
     elif tracked := _tracked_device(t):
         # (sixteenth pass) a device's positions over time (Traccar's ``tc_positions``):
         # trackers and phones are carried by people; where the device was is where its
         # driver or wearer was
-        _geo(t, verdicts, f"of a device's positions over time ({tracked})")
+        _geo(t, verdicts, f"of a device's positions over time ({tracked})", rows=rows)
     if subject.by_name:
         _person_ids(t, verdicts, inv, subject, rows)
         _provider_accounts(t, verdicts, inv)
@@ -561,6 +564,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _webhooks(verdicts, rows)
         _file_titles(t, verdicts, rows, engine)
         _derived_copies(t, verdicts, rows)
+        _dates_from_birth(t, verdicts, rows)
         _sibling_secrets(t, verdicts, rows)
         _link_tokens(t, verdicts)
         _networks_of_the_row(t, verdicts, rows)
@@ -1035,6 +1039,43 @@ def _derived_copies(t: TableInfo, verdicts: dict[str, Verdict],
                 v.entity, v.confidence = verdicts[src].entity, 0.6
                 v.partial = verdicts[src].partial
                 v.signals.append(f"copy-of:{src}={same}/{len(pairs)} (normalised)")
+                v.note = None
+                break
+
+
+def _day(x: Any) -> datetime.date | None:
+    if isinstance(x, datetime.date):
+        return x.date() if isinstance(x, datetime.datetime) else x
+    if isinstance(x, str) and len(x) >= 10:
+        with contextlib.suppress(ValueError):
+            return datetime.date.fromisoformat(x[:10])
+    return None
+
+
+def _dates_from_birth(t: TableInfo, verdicts: dict[str, Verdict],
+                      rows: list[dict[str, Any]]) -> None:
+    """A date that is the row's birth date plus a fixed number of years (a retirement,
+    a coming of age, a pension's start: ``date_of_retirement`` = birth + 67) gives the
+    birth date back by subtracting: a date of birth, shifted as one. The day may be
+    clamped to a month's end (the 29th of February, a 31st)."""
+    births = [c for c, v in verdicts.items() if v.entity == N.DOB and not v.partial
+              and t.columns[c].kind in ("date", "datetime", "text")]
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        if not births or v is None or v.entity is not None or \
+                col.kind not in ("date", "datetime") or col.primary_key:
+            continue
+        for src in births:
+            gaps = Counter(b.year - a.year for r in rows
+                           if (a := _day(r.get(src))) is not None
+                           and (b := _day(r.get(cname))) is not None
+                           and b.month == a.month and abs(b.day - a.day) <= 3)
+            paired = sum(_day(r.get(src)) is not None and _day(r.get(cname)) is not None
+                         for r in rows)
+            years, same = gaps.most_common(1)[0] if gaps else (0, 0)
+            if years > 0 and paired >= MIN_COPIES and same >= 0.9 * paired:
+                v.entity, v.confidence = N.DOB, 0.6
+                v.signals.append(f"{src} plus {years} years in {same} of {paired} rows")
                 v.note = None
                 break
 
@@ -2267,8 +2308,19 @@ def _role_mailboxes(verdicts: dict[str, Verdict]) -> None:
                        "support@, help@, newsletter@...): an organisation's, not a person's")
 
 
-def _geo(t: TableInfo, verdicts: dict[str, Verdict], whose: str, by_name: bool = False
-         ) -> None:
+# a point written as text: GeoJSON (a geometry's ``coordinates``, alone or in a feature
+# collection, as Frappe's Geolocation field keeps it) or WKT/EWKT (``SRID=4326;POINT(…)``)
+_POINT_TEXT = re.compile(r'"coordinates"\s*:\s*\[\s*\[?\s*-?\d'
+                         r"|^(?:SRID=\d+;)?POINT\s*Z?\s*\(\s*-?\d", re.IGNORECASE)
+
+
+def _points(rows: list[dict[str, Any]] | None, cname: str) -> bool:
+    vals = _texts(rows or [], cname)
+    return len(vals) >= 2 and sum(bool(_POINT_TEXT.search(x)) for x in vals) >= 0.8 * len(vals)
+
+
+def _geo(t: TableInfo, verdicts: dict[str, Verdict], whose: str, by_name: bool = False,
+         rows: list[dict[str, Any]] | None = None) -> None:
     """Coordinates of a person (lat/lon of a patient's home, a place they tagged) locate
     them; ``whose`` says why the table's rows are a person's, ``by_name`` that its name
     says so (then a free-form ``location`` is where they live)."""
@@ -2278,7 +2330,9 @@ def _geo(t: TableInfo, verdicts: dict[str, Verdict], whose: str, by_name: bool =
                                                                  "numeric", "text"):
             continue
         toks = set(N.tokens(cname))
-        if toks & GEO_NAMES:
+        if toks & GEO_NAMES or (col.kind == "text" and _points(rows, cname)):
+            # (nineteenth pass) a point kept as GeoJSON or WKT text is the same
+            # coordinates under whatever name (``geolocation``, ``geom``, ``position``)
             v.entity, v.confidence = "LOCATION", 0.6
             v.signals.append(f"coordinates in a table {whose}")
         elif (toks & {"location", "hometown"} or N.tokens(cname) in (["from"],

@@ -1,0 +1,103 @@
+"""Discovery rules of the nineteenth corpus pass, part A (issue #10), from the misses and
+false alarms of Frappe HR, Chamilo, OpenVPMS and Plausible (held out in the eighteenth
+pass). Each rule with a look-alike that stays ``keep``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+
+from classifiers import names as N
+from classifiers.context import apply_context
+from classifiers.verdict import Verdict, text_verdict
+from piigate.db import ColumnInfo, Inventory, TableInfo
+from tests.unit.test_classifiers_seventeenth_pass import FIRST, LAST
+from tests.unit.test_classifiers_thirteenth_pass import _one
+
+RNG = random.Random(19)
+
+
+# -- an e-mail address at a reserved or intranet domain --------------------------------------
+
+
+def test_user_ids_that_are_mailboxes_at_a_private_domain(engine):
+    ids = [f"{f.lower()}.{la.lower()}@nordlicht-mb.example" for f, la in zip(FIRST, LAST,
+                                                                               strict=True)]
+    ids += [f"{f[0].lower()}{la.lower()}@ad.corp.internal" for f, la in zip(FIRST, LAST,
+                                                                            strict=True)]
+    v = text_verdict("owner", ids + ["Administrator"] * 4, engine)
+    assert v.entity == N.EMAIL
+    # look-alike: package pins and a message id at an intranet host are no mailboxes
+    pins = [f"{p}@{RNG.randint(1, 9)}.{RNG.randint(0, 20)}.{RNG.randint(0, 9)}"
+            for p in ("lodash", "react", "express", "vue", "axios", "chalk")] * 2
+    assert text_verdict("dependency", pins, engine).entity is None
+    assert text_verdict("host", ["mail.corp.internal", "ldap.corp.internal"] * 5,
+                        engine).entity is None
+
+
+# -- a LinkedIn member page ----------------------------------------------------------------
+
+
+def test_linkedin_member_pages_are_profiles(engine):
+    links = [f"https://www.linkedin.com/in/{f.lower()}-{la.lower()}-{RNG.randint(100, 999)}"
+             for f, la in zip(FIRST, LAST, strict=True)]
+    assert text_verdict("resume_link", links, engine).entity == N.PROFILE_URL
+    # look-alike: a shop's pages for India under ``/in/`` and LinkedIn's company pages
+    pages = [f"https://shop.example.org/in/{p}" for p in ("tea", "spices", "rice", "dal")] + \
+        [f"https://www.linkedin.com/company/{c}" for c in ("acme", "globex", "initech")]
+    assert text_verdict("link", pages * 2, engine).entity is None
+
+
+# -- a point kept as GeoJSON or WKT text ---------------------------------------------------
+
+
+def _feature(lon: float, lat: float) -> str:
+    return json.dumps({"type": "FeatureCollection", "features": [{
+        "type": "Feature", "properties": {},
+        "geometry": {"type": "Point", "coordinates": [lon, lat]}}]})
+
+
+def test_a_check_ins_geojson_point_is_its_persons_position(engine):
+    points = [_feature(RNG.uniform(6, 15), RNG.uniform(47, 55)) for _ in FIRST]
+    v = _one("checkin", {"id": "integer", "employee_name": "text", "geolocation": "text"},
+             {"employee_name": [f"{f} {la}" for f, la in zip(FIRST, LAST, strict=True)],
+              "geolocation": points}, engine)
+    assert v["geolocation"].entity == "LOCATION"
+    wkt = [f"SRID=4326;POINT({RNG.uniform(6, 15):.5f} {RNG.uniform(47, 55):.5f})" for _ in FIRST]
+    v = _one("checkin", {"id": "integer", "employee_name": "text", "position": "text"},
+             {"employee_name": [f"{f} {la}" for f, la in zip(FIRST, LAST, strict=True)],
+              "position": wkt}, engine)
+    assert v["position"].entity == "LOCATION"
+    # look-alike: a warehouse's outline, in a table of no one's rows, stays
+    v = _one("warehouse", {"id": "integer", "label": "text", "geolocation": "text"},
+             {"label": [f"Depot {i}" for i in range(10)], "geolocation": points}, engine)
+    assert v["geolocation"].entity is None
+
+
+# -- a date that is the birth date plus fixed years -----------------------------------------
+
+
+def _dated(second: str, born: list[dt.date], other: list[dt.date]) -> Verdict:
+    """``second`` judged beside a date of birth in a table of employees."""
+    t = TableInfo("employee", {c: ColumnInfo("employee", c, k.upper(), k, True,
+                                             primary_key=c == "id")
+                               for c, k in (("id", "integer"), ("date_of_birth", "date"),
+                                            (second, "date"))}, ["id"], [], [])
+    verdicts = {"id": Verdict(), "date_of_birth": Verdict(entity=N.DOB, confidence=0.9),
+                second: Verdict()}
+    rows = [{"id": i, "date_of_birth": b.isoformat(), second: o}
+            for i, (b, o) in enumerate(zip(born, other, strict=True))]
+    apply_context(t, verdicts, Inventory("sqlite", {"employee": t}), rows=rows)
+    return verdicts[second]
+
+
+def test_a_retirement_date_gives_the_birth_date_back():
+    born = [dt.date(RNG.randint(1955, 2000), RNG.randint(1, 12), RNG.randint(1, 28))
+            for _ in range(12)]
+    retire = [b.replace(year=b.year + 67) for b in born]
+    assert _dated("date_of_retirement", born, retire).entity == N.DOB
+    # look-alike: a joining date, some years after birth but on any day, stays
+    joined = [dt.date(b.year + RNG.randint(20, 40), RNG.randint(1, 12), RNG.randint(1, 28))
+              for b in born]
+    assert _dated("date_of_joining", born, joined).entity is None
