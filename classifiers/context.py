@@ -2401,7 +2401,10 @@ KIN_WORDS = frozenset({"oma", "opa", "grandma", "grandpa", "granny", "grandad", 
 # ``Marco has moved``): someone the text is about
 SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "will", "cannot", "can't", "won't",
                            "isn't", "wasn't", "asked", "called", "says", "said", "needs",
-                           "ist", "hat", "est", "a", "è", "ha", "es", "está", "heeft"})
+                           "ist", "hat", "est", "a", "è", "ha", "es", "está", "heeft",
+                           # what a review says its subject did (an interview's summary)
+                           "showed", "shows", "seems", "seemed", "performed", "answered",
+                           "presented", "struggled", "impressed"})
 _PUNCT_TAIL = re.compile(r"^(.*?)([!?.,:;]*)$")
 _LOGIN_FILLER = re.compile(r"^[a-z][a-z0-9]*(?:[._][a-z0-9]+)*$")
 _NAME_FILLER = re.compile(r"^[^\W\d_][^\W\d_'’-]+(?:-[^\W\d_]+)?$")
@@ -2431,7 +2434,11 @@ def _slots(value: str) -> list[tuple[tuple[str, ...], str]]:
         if long and not (0 < i < len(words) - 1 and
                          words[i - 1].lower().strip(",:") in ADDRESS_WORDS and
                          _full_name(_PUNCT_TAIL.match(w).group(1),  # type: ignore[union-attr]
-                                    words[i + 1])):
+                                    words[i + 1])) and \
+                not (i == 0 and words[1].lower() in SUBJECT_VERBS):
+            # (nineteenth pass) or a first name opening the sentence as its subject:
+            # ``Leonid showed solid technical knowledge, weak on English``, an
+            # interview's summary of the candidate
             continue
         core, tail = _PUNCT_TAIL.match(w).groups()  # type: ignore[union-attr]
         suffix = ""
@@ -2448,7 +2455,10 @@ def _slots(value: str) -> list[tuple[tuple[str, ...], str]]:
         addressed = bool(suffix) or before in ADDRESS_WORDS or after in HOUSEHOLD_WORDS or \
             before in KIN_WORDS or \
             core.islower()
+        # (nineteenth pass) a name closing the line after a comma is the one spoken
+        # to: ``Good job, Anna!``, a teacher's comment to the student
         addressed = addressed or (i == 0 and after in SUBJECT_VERBS) or \
+            (i == len(words) - 1 and i >= 2 and words[i - 1].endswith(",")) or \
             before in HOUSEHOLD_WORDS or _couple(words, i) or \
             (before == "of" and i >= 2 and
              words[i - 2].lower().strip(",:").removeprefix("half-") in RELATION_WORDS)

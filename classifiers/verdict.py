@@ -201,8 +201,9 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_inside.add(N.CREDENTIAL)  # "Digicode 4521", "gate code 1234#"
         if _MENTION.search(v) and not _PLACEHOLDER.search(v):
             seen_inside.add(MENTION)  # "@anna_k thanks!": names a person in a post
-        if possessive_name(v):
-            seen_inside.add(N.PERSON)  # "Anna's iPhone": a device named for its owner
+        if possessive_name(v) or introduces_someone(v):
+            # "Anna's iPhone": a device named for its owner; "my name is Anna"
+            seen_inside.add(N.PERSON)
         if seen_inside:
             st.any_inside += 1
         if _is_long_text(v):
@@ -506,6 +507,18 @@ def possessive_name(value: str) -> bool:
     rarely carry a dictionary first name."""
     d = name_dictionary()
     return any(d.kind(m) in ("first", "both") for m in _POSSESSIVE.findall(value))
+
+
+# someone giving their name (``My name is Anna and I think…``, a student's answer)
+_INTRODUCED = re.compile(r"\b(?:my name is|my name's|i am called|i'm called|call me|"
+                         r"je m'appelle|ich heiße|ich heisse|me llamo|mi chiamo|"
+                         r"mijn naam is|meu nome é)\s+([^\W\d_][\w-]{1,30})", re.IGNORECASE)
+
+
+def introduces_someone(value: str) -> bool:
+    """Whether a text gives someone's first name as theirs (``my name is Anna``)."""
+    d = name_dictionary()
+    return any(d.kind(m) in ("first", "both") for m in _INTRODUCED.findall(value))
 
 
 def login_shaped(value: str) -> bool:

@@ -10,7 +10,7 @@ import random
 
 from classifiers import names as N
 from classifiers.context import apply_context
-from classifiers.verdict import Verdict, text_verdict
+from classifiers.verdict import FREE_TEXT, Verdict, text_verdict
 from piigate.db import ColumnInfo, Inventory, TableInfo
 from tests.unit.test_classifiers_seventeenth_pass import FIRST, LAST
 from tests.unit.test_classifiers_thirteenth_pass import _one
@@ -101,3 +101,42 @@ def test_a_retirement_date_gives_the_birth_date_back():
     joined = [dt.date(b.year + RNG.randint(20, 40), RNG.randint(1, 12), RNG.randint(1, 28))
               for b in born]
     assert _dated("date_of_joining", born, joined).entity is None
+
+
+# -- texts naming the one they are about or speak to ---------------------------------------
+
+
+def test_a_summary_opening_with_its_subjects_first_name(engine):
+    said = [f"{f} showed solid technical knowledge, weak on English." for f in FIRST]
+    other = ["Good fit for the team.", "Not enough experience.", "Second round recommended."]
+    v = _one("interview", {"id": "integer", "summary": "text"},
+             {"summary": said + other * 4}, engine)
+    assert v["summary"].entity == FREE_TEXT
+    # look-alike: a sentence opening with a product that is no first name
+    said = [f"{p} showed solid growth in the third quarter, weak in exports."
+            for p in ("Steel", "Timber", "Copper", "Grain", "Cotton", "Coffee")]
+    v = _one("report", {"id": "integer", "summary": "text"}, {"summary": said * 2}, engine)
+    assert v["summary"].entity is None
+
+
+def test_a_comment_speaking_to_someone_by_name(engine):
+    said = [f"Good job, {f}!" for f in FIRST]
+    other = ["Partially correct", "See chapter 4", "Please be more precise"]
+    v = _one("attempt", {"id": "integer", "teacher_comment": "text"},
+             {"teacher_comment": said + other * 4}, engine)
+    assert v["teacher_comment"].entity == FREE_TEXT
+    # look-alike: places after a comma (a city, a country) are no one spoken to
+    places = [f"Meeting in {c}, {k}!" for c, k in (("Lyon", "France"), ("Porto", "Portugal"),
+                                                    ("Graz", "Austria"), ("Turin", "Italy"))]
+    v = _one("event", {"id": "integer", "note": "text"}, {"note": places * 3}, engine)
+    assert v["note"].entity is None
+
+
+def test_an_answer_giving_the_writers_name(engine):
+    said = [f"My name is {f} and I think the answer is photosynthesis." for f in FIRST]
+    v = text_verdict("answer", said + ["1", "3", "2,4", "Paris", "mitochondria"] * 3, engine)
+    assert v.entity in (FREE_TEXT, N.PERSON)
+    # look-alike: "my name is" with no first name after it
+    v = text_verdict("answer", ["My name is not important here, the answer is 42."] * 3 +
+                     ["1", "3", "2,4", "Paris", "mitochondria"] * 3, engine)
+    assert v.entity is None
