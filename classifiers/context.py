@@ -1182,6 +1182,9 @@ MIN_NAMED_TITLES = 20  # distinct subject lines before a name column reads as te
 NAMED_TITLE_SHARE = 0.2  # of them naming someone (or giving a contact)
 
 
+KEYED_SIGNALS = ("php-serialized:", "query-string:")
+
+
 def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
                   ) -> tuple[list[str], list[str]]:
     """(columns confirmed as people's names, name columns holding company names)."""
@@ -1190,7 +1193,10 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
         if v.entity not in NAME_ENTITIES:
             continue
         weak = v.weak_name or _by_name_only(v)
-        if not weak or (v.partial and subject.kind != "thing"):
+        if not weak or (v.partial and subject.kind != "thing") or \
+                any(s.startswith(KEYED_SIGNALS) for s in v.signals):
+            # (nineteenth pass) names read under their keys (``firstname``) inside a
+            # serialized blob or a query string are no guess from a word's shape
             continue
         n = max(1, v.sampled)
         person = v.hits.get(PERSON_LIKE, 0)
@@ -1668,11 +1674,13 @@ def _issued_numbers(v: Verdict, filled: int | None = None) -> bool:
 
 
 def _filled(rows: list[dict[str, Any]] | None, cname: str) -> int | None:
-    """Sampled rows whose ``cname`` holds something other than blanks (None: no rows)."""
+    """Sampled rows whose ``cname`` holds something other than blanks (None: no rows).
+    A word without a digit among numbers is a blank too (nineteenth pass: Chamilo's
+    ``official_code`` is ``ADMIN`` for the administrators, a student number otherwise)."""
     if not rows:
         return None
     return sum(1 for r in rows if (x := r.get(cname)) is not None and
-               (not isinstance(x, str) or x.strip()))
+               (not isinstance(x, str) or any(c.isdigit() for c in x)))
 
 
 # where a person signs in with an account of theirs elsewhere (beside the social networks

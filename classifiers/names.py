@@ -162,7 +162,10 @@ twitter facebook instagram linkedin github gitlab mastodon tiktok youtube telegr
 whatsapp snapchat pinterest reddit discord icq jabber xmpp skype msn aim yim wlm yahoo
 ymsgr wechat viber foursquare tumblr flickr vkontakte xing twitch bluesky keybase
 behance dribbble soundcloud vimeo weibo threema
-""".split())
+""".split()) | {
+    # (nineteenth pass) an OpenID identifier: the URL that is the person's identity at
+    # a provider (``https://<username>.myopenid.com/``, Chamilo's ``user.openid``)
+    "openid"}
 WEBSITE_PHRASES = ("website", "homepage", "home page", "webpage", "web page", "web site",
                    "personal website", "personal url", "blog url")
 for _w in sorted(HANDLE_WORDS):

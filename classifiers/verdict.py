@@ -260,6 +260,9 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             st.inside[ent] += 1
         if seen_inside and len(st.examples.setdefault("TEXT", [])) < MAX_EXAMPLES:
             st.examples["TEXT"].append(mask(v))
+        # (nineteenth pass) ``Prof. Natarajan``: a title says a person is named, whether
+        # or not the surname is in the dictionary (``ING Bank`` is no engineer)
+        titled = bool((h := _HONORIFIC.match(v)) and not h.group(1).isupper())
         words = name_shape(_HONORIFIC.sub("", v))
         if words:
             st.shaped += 1
@@ -273,11 +276,11 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             if len(words) == 1:
                 st.dict_first += kinds[0] in ("first", "both")
                 st.dict_last += kinds[0] in ("last", "both")
-                st.person_like += kinds[0] is not None
+                st.person_like += kinds[0] is not None or titled
             else:
                 # product, genre and song names are capitalised too; a person's name
                 # starts with a first name ("Glass Vase": Glass is only a last name)
-                st.person_like += kinds[0] in ("first", "both")
+                st.person_like += kinds[0] in ("first", "both") or titled
         if _org_word(v):
             st.org_like += 1
     return st
@@ -1033,6 +1036,7 @@ def _keyed_verdict(v: Verdict, pairs: Iterable[tuple[str, str]], engine: Analyze
 # PHP ``serialize()`` output (``a:2:{s:5:"%name";s:6:"janh38";...}``) and PHP session
 # state (``_sf2_attributes|a:1:{...}``), whole or cut: its string keys and values
 _PHP_SERIALIZED = re.compile(r'(?:^|\|)[aO]:\d+:[{"]')
+MIN_SERIALIZED = 10  # serialized values among others before they are read on their own
 _PHP_PAIR = re.compile(r's:\d+:"([^"]{1,64})";s:\d+:"([^"]*)"')
 
 
@@ -1041,9 +1045,14 @@ def _php_serialized(v: Verdict, values: list[str], engine: Analyzer) -> Verdict 
     ``email``) as query strings are: a key holding personal data masks the column as a
     whole (the blob is one value to the application)."""
     present = [x for x in values if x.strip()]
-    if not _mostly(present, lambda x: _PHP_SERIALIZED.search(x[:40])):
+    # (nineteenth pass) a fifth of the values is enough, ten at least: a log's value
+    # column holding a user id, a course code or a serialized user object by its row's
+    # type (Chamilo's ``track_e_default.default_value``) carries those users' names
+    blobs = [x for x in present if _PHP_SERIALIZED.search(x[:40])]
+    if len(blobs) < max(MIN_SERIALIZED, PERSON_SHARE * len(present)) and \
+            not _mostly(present, lambda x: _PHP_SERIALIZED.search(x[:40])):
         return None
-    pairs = ((key.lstrip("%@!#:"), val) for x in present for key, val in _PHP_PAIR.findall(x))
+    pairs = ((key.lstrip("%@!#:"), val) for x in blobs for key, val in _PHP_PAIR.findall(x))
     return _keyed_verdict(v, pairs, engine, "php-serialized", "PHP-serialized values")
 
 
@@ -1076,11 +1085,17 @@ def file_stem(x: str) -> str:
     return re.sub(r"[-_.+]+", " ", x).strip()
 
 
+_UPLOAD_PREFIX = re.compile(r"^(?:\S*\d\S*\s+)+(?=[^\W\d_]+(?:\s|$))")
+
+
 def _capitalised(stem: str) -> str:
-    """A lower-case stem of two or more words with each word capitalised."""
-    words = stem.split()
-    if len(words) < 2 or not stem.islower():
-        return stem
+    """A lower-case stem of two or more words with each word capitalised; an upload's
+    unique prefix dropped first (``54650e19a6a5f maria``: a hex id, a timestamp, which
+    the name shape would refuse)."""
+    bare = _UPLOAD_PREFIX.sub("", stem)
+    words = bare.split()
+    if (len(words) < 2 and bare == stem) or not bare.islower():
+        return bare
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 

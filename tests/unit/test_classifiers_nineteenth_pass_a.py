@@ -12,6 +12,9 @@ from classifiers import names as N
 from classifiers.context import apply_context
 from classifiers.verdict import FREE_TEXT, Verdict, text_verdict
 from piigate.db import ColumnInfo, Inventory, TableInfo
+from tests.unit.test_classifiers_accounts import _table
+from tests.unit.test_classifiers_eleventh_pass import _rows
+from tests.unit.test_classifiers_fifth_pass import _judge
 from tests.unit.test_classifiers_seventeenth_pass import FIRST, LAST
 from tests.unit.test_classifiers_thirteenth_pass import _one
 
@@ -140,3 +143,87 @@ def test_an_answer_giving_the_writers_name(engine):
     v = text_verdict("answer", ["My name is not important here, the answer is 42."] * 3 +
                      ["1", "3", "2,4", "Paris", "mitochondria"] * 3, engine)
     assert v.entity is None
+
+
+# -- a teacher by title and surname --------------------------------------------------------
+
+
+def test_titled_surnames_are_peoples_names(engine):
+    tutors = [f"Prof. {s}" for s in ("Natarajan", "Mace", "Gimenez", "Atkinson", "Verdú",
+                                     "Okonkwo", "Szabó", "Lindqvist")] + \
+        [f"{f} {la}" for f, la in zip(FIRST, LAST, strict=True)]
+    v = _one("course", {"id": "integer", "tutor_name": "text"}, {"tutor_name": tutors}, engine)
+    assert v["tutor_name"].entity == N.PERSON
+    # look-alike: a bank's name in capitals after ``ING`` names no engineer
+    banks = ["ING Direct", "ING Bank", "ING Diba", "Deutsche Bank", "Caixa Geral", "BNP Paribas"]
+    v = _one("course", {"id": "integer", "sponsor_name": "text"},
+             {"sponsor_name": banks * 3}, engine)
+    assert v["sponsor_name"].entity is None
+
+
+# -- an OpenID identifier ------------------------------------------------------------------
+
+
+def test_an_openid_is_the_persons_identity_at_a_provider():
+    assert N.match("openid") is not None and N.match("openid").entity == N.USERNAME
+    # look-alike: a provider's name alone is no column of anyone's
+    assert N.match("provider") is None
+
+
+# -- an upload's unique prefix before a first name -----------------------------------------
+
+
+def test_pictures_named_for_their_person_after_an_upload_prefix(engine):
+    pics = [f"{RNG.getrandbits(52):013x}_{f.lower()}.jpg" for f in FIRST * 2] + \
+        [f"{RNG.getrandbits(52):013x}_photo.jpg" for _ in range(4)]
+    v = text_verdict("picture_uri", pics, engine)
+    assert v.entity == N.PERSON and v.partial
+    # look-alike: uploads of products under the same kind of prefix
+    pics = [f"{RNG.getrandbits(52):013x}_{p}.jpg" for p in
+            ("kettle", "toaster", "blender", "mixer", "grill", "fridge", "oven", "stove")] * 2
+    assert text_verdict("picture_uri", pics, engine).entity is None
+
+
+# -- numbers issued to people, with a word for those who have none ---------------------------
+
+
+def _codes(cname: str, values: list[str], engine) -> Verdict:
+    """``cname`` of a table of users judged as a scan does: distinct values, all rows."""
+    t = _table("user", {"id": "integer", "username": "text", cname: "text"}, pk="id")
+    users = [f"user{i}" for i in range(len(values))]
+    rows = _rows(len(values), username=users, **{cname: values})
+    distinct = sorted({x for x in values if x})
+    return _judge([t], {"user": {"username": users, cname: distinct}}, engine,
+                  rows={"user": rows})["user"][cname]
+
+
+def test_student_numbers_beside_a_placeholder_word(engine):
+    codes = [f"S{RNG.randint(100000, 999999)}" for _ in range(30)]
+    assert _codes("official_code", codes + ["ADMIN"] * 10 + [""] * 5,
+                  engine).entity == N.PERSON_ID
+    # look-alike: a code that several rows share (a cohort) stays
+    cohorts = [f"C{RNG.randint(10000, 10004)}" for _ in range(35)]
+    assert _codes("cohort_code", cohorts + ["ADMIN"] * 10, engine).entity is None
+
+
+# -- serialized users among other values ---------------------------------------------------
+
+
+def _serialized(first: str, last: str) -> str:
+    login = f"{first.lower()}.{last.lower()}"
+    return (f'a:3:{{s:9:"firstname";s:{len(first)}:"{first}";s:8:"lastname";'
+            f's:{len(last)}:"{last}";s:8:"username";s:{len(login)}:"{login}";}}')
+
+
+def test_serialized_users_in_a_fifth_of_a_logs_values(engine):
+    users = [_serialized(f, la) for f, la in zip(FIRST, LAST, strict=True)] + \
+        [_serialized(la, f) for f, la in zip(FIRST, LAST, strict=True)]
+    others = [str(RNG.randint(1, 500)) for _ in range(40)] + ["MATH101", "allow_registration"]
+    v = _one("track_default", {"id": "integer", "default_value": "text"},
+             {"default_value": users + others}, engine)
+    assert v["default_value"].entity is not None and v["default_value"].partial
+    # look-alike: serialized settings among the same values carry nobody
+    settings = [f'a:2:{{s:5:"theme";s:4:"blue";s:4:"size";i:{i};}}' for i in range(20)]
+    v = _one("track_default", {"id": "integer", "default_value": "text"},
+             {"default_value": settings + others}, engine)
+    assert v["default_value"].entity is None
