@@ -1183,6 +1183,8 @@ NAMED_TITLE_SHARE = 0.2  # of them naming someone (or giving a contact)
 
 
 KEYED_SIGNALS = ("php-serialized:", "query-string:")
+FEW_LABELS = 5  # distinct values of a name column that may be a row type's labels
+LABEL_REPEATS = 10  # ... when the rows outnumber them this many times
 
 
 def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
@@ -1223,7 +1225,11 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
                        "word (Inc, Ltd, Co, Gifts, &...)")
             if (nm := N.match(cname)) is not None and N.is_weak_person(nm):
                 organisations.append(cname)
-        elif person >= share * n or (subject.by_name and shaped >= 0.5 * n):
+        elif person >= share * n or (subject.by_name and shaped >= 0.5 * n and not (
+                # (nineteenth pass) a few capitalised words repeated over the rows, none
+                # a dictionary name (``Location``, ``Phone Number``, ``Email``: the kind
+                # of a contact row), are labels: names are nearly one a row
+                person == 0 and n <= FEW_LABELS and v.rows >= LABEL_REPEATS * n)):
             v.signals.append(f"subject:{subject.kind}")
             confirmed.append(cname)
         elif n >= MIN_LOGINS and (of_person or (
@@ -2501,8 +2507,10 @@ def _full_name(first: str, word: str) -> bool:
 
 
 # ``Surname, Forename``, a catalogue's way (``Ross, Ada, 1950-``: life dates after)
-_INVERTED = re.compile(r"^([^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)?), ([^\W\d_][\w'’-]+)"
-                       r"(?: [A-Z]\.?)?(?:, \d{3,4}-(?:\d{3,4})?)?\.?$")
+# (nineteenth pass) the comma without its space and a second given name too:
+# OpenVPMS keeps its customers as ``Dias,João Miguel`` among pets and products
+_INVERTED = re.compile(r"^([^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)?), ?([^\W\d_][\w'’-]+)"
+                       r"(?: [A-Z]\.?| [^\W\d_][\w'’-]+)?(?:, \d{3,4}-(?:\d{3,4})?)?\.?$")
 INVERTED_SHARE = 0.5  # values in the form, with a dictionary first name after the comma
 
 

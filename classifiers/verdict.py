@@ -224,6 +224,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_whole.add(N.PERSON_ID)  # a domain account's security identifier
         elif _ANALYTICS_CLIENT.match(v):
             seen_whole.add(N.PERSON_ID)  # an analytics cookie's visitor id
+        elif _MICROCHIP.match(v):
+            seen_whole.add(N.PERSON_ID)  # a pet's microchip, its keeper's by registry
         elif _USER_PAGE.match(v):
             seen_whole.add(N.USERNAME)  # a wiki title naming a user's page
         elif login_list(v):
@@ -360,6 +362,10 @@ _DOMAIN_SID = re.compile(r"^S-1-5-21(?:-\d{1,10}){2,4}$")
 # a web-analytics client id (Google Analytics' ``_ga`` cookie: ``GA1.2.<random>.<first
 # visit, unix time>``, or its last two parts): one visitor's browser, followed across visits
 _ANALYTICS_CLIENT = re.compile(r"^(?:GA\d\.\d\.)?\d{6,10}\.1\d{9}$")
+# (nineteenth pass) an animal's ISO 11784 microchip as a manufacturer writes it: fifteen
+# digits opening on its code (900 to 985: ``982000038128425``), registered to the keeper
+# in a national pet registry: whose animal it is (OpenVPMS's ``entity_identities``)
+_MICROCHIP = re.compile(r"^9(?:[0-7]\d|8[0-5])\d{12}$")
 _IP_HEX = re.compile(r"^([0-9A-F]{8}|v6-[0-9A-F]{32})$")
 _IP_HEX_WORDS = {"ip", "hex", "range", "addr", "address"}
 _TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{16,}$")

@@ -14,7 +14,6 @@ from classifiers.verdict import FREE_TEXT, Verdict, text_verdict
 from piigate.db import ColumnInfo, Inventory, TableInfo
 from tests.unit.test_classifiers_accounts import _table
 from tests.unit.test_classifiers_eleventh_pass import _rows
-from tests.unit.test_classifiers_fifth_pass import _judge
 from tests.unit.test_classifiers_seventeenth_pass import FIRST, LAST
 from tests.unit.test_classifiers_thirteenth_pass import _one
 
@@ -187,14 +186,23 @@ def test_pictures_named_for_their_person_after_an_upload_prefix(engine):
 # -- numbers issued to people, with a word for those who have none ---------------------------
 
 
+def _scanned(table: str, values: dict[str, list], engine) -> dict[str, Verdict]:
+    """A table of text columns judged as a scan does: each column's distinct values, and
+    all the rows."""
+    t = _table(table, {"id": "integer", **dict.fromkeys(values, "text")}, pk="id")
+    verdicts = {"id": Verdict()}
+    for c, vals in values.items():
+        verdicts[c] = text_verdict(c, sorted({x for x in vals if x}), engine)
+        verdicts[c].rows = sum(1 for x in vals if x)
+    n = max(len(v) for v in values.values())
+    apply_context(t, verdicts, Inventory("sqlite", {table: t}), rows=_rows(n, **values),
+                  engine=engine)
+    return verdicts
+
+
 def _codes(cname: str, values: list[str], engine) -> Verdict:
-    """``cname`` of a table of users judged as a scan does: distinct values, all rows."""
-    t = _table("user", {"id": "integer", "username": "text", cname: "text"}, pk="id")
-    users = [f"user{i}" for i in range(len(values))]
-    rows = _rows(len(values), username=users, **{cname: values})
-    distinct = sorted({x for x in values if x})
-    return _judge([t], {"user": {"username": users, cname: distinct}}, engine,
-                  rows={"user": rows})["user"][cname]
+    return _scanned("user", {"username": [f"user{i}" for i in range(len(values))],
+                             cname: values}, engine)[cname]
 
 
 def test_student_numbers_beside_a_placeholder_word(engine):
@@ -227,3 +235,56 @@ def test_serialized_users_in_a_fifth_of_a_logs_values(engine):
     v = _one("track_default", {"id": "integer", "default_value": "text"},
              {"default_value": settings + others}, engine)
     assert v["default_value"].entity is None
+
+
+# -- customers written surname first without a space, among pets and products ---------------
+
+
+def test_names_written_surname_first_without_a_space(engine):
+    people = [f"{la},{f}" for f, la in zip(FIRST, LAST, strict=True)] + \
+        [f"{la},{f} Maria" for f, la in zip(FIRST[:4], LAST[4:8], strict=True)]
+    others = ["Loki", "Milo", "C5 Vaccination", "Heartworm Injection (12 month)"]
+    v = _one("entities", {"id": "integer", "name": "text"}, {"name": people + others}, engine)
+    assert v["name"].entity == N.PERSON
+    # look-alike: products listed with their variant after a comma
+    goods = [f"{p},{k}" for p in ("Meloxicam", "Carprofen", "Amoxicillin") for k in
+             ("Oral", "Injection", "Tablet", "Paste")]
+    v = _one("products", {"id": "integer", "name": "text"}, {"name": goods}, engine)
+    assert v["name"].entity is None
+
+
+# -- a pet's microchip -----------------------------------------------------------------------
+
+
+def _luhn(digits: str) -> bool:
+    total = sum(int(d) if i % 2 == 0 else sum(divmod(2 * int(d), 10))
+                for i, d in enumerate(reversed(digits)))
+    return total % 10 == 0
+
+
+def test_pet_microchips_among_other_identities(engine):
+    chips = [f"{RNG.choice(['956', '982', '985'])}000{RNG.randint(10**8, 10**9 - 1)}"
+             for _ in range(10)]
+    others = [f"PC{RNG.randint(100000, 999999)}" for _ in range(10)] + \
+        [f"Geel-{RNG.randint(1000, 99999)}" for _ in range(10)]
+    v = text_verdict("identity", chips + others, engine)
+    assert v.entity == N.PERSON_ID and v.partial
+    # look-alike: fifteen-digit numbers on another opening (order numbers) stay
+    orders = [x for x in (str(RNG.randint(10**14, 2 * 10**14)) for _ in range(40))
+              if not _luhn(x)][:10]
+    assert text_verdict("identity", orders + others, engine).entity is None
+
+
+# -- a contact row's kind in a table read as people's ----------------------------------------
+
+
+def test_a_few_labels_repeated_over_the_rows_are_no_names(engine):
+    mails = [f"{f}.{la}@example.org".lower() for f, la in zip(FIRST * 12, LAST * 12,
+                                                             strict=True)]
+    v = _scanned("contacts", {"name": ["Location", "Phone Number", "Email"] * 40,
+                              "description": mails}, engine)
+    assert v["name"].entity is None
+    # look-alike: a few staff names repeated over the rows are still names
+    v = _scanned("contacts", {"name": ["Anna Price", "Ben Wade", "Clara Rust"] * 40,
+                              "description": mails}, engine)
+    assert v["name"].entity == N.PERSON
