@@ -516,6 +516,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
                      else f"whose rows belong to a person ({', '.join(owned[:2])})")
     _logins_of_a_role(t, verdicts, inv)
     if owned:
+        _mailed_codes(t, verdicts)
         _outside_identities(t, verdicts, inv)
         _owned_identifiers(t, verdicts, inv, owned)
     if rows:
@@ -718,7 +719,12 @@ SHARED_PASSWORD_WORDS = frozenset({"meeting", "room", "forum", "share", "shareli
                                    "zip", "pdf", "post", "topic", "event",
                                    # a document's password, asked of whoever opens it
                                    # (seventeenth pass: Documenso's ``DocumentMeta``)
-                                   "document"})
+                                   "document",
+                                   # (nineteenth pass) a shared link's or dashboard's
+                                   # (Plausible's ``shared_links``)
+                                   "shared"})
+HASH_WORDS = frozenset({"hash", "hashed", "digest", "crypt", "encrypted"})
+OWN_SECRET_TABLES = frozenset({"salt", "pepper", "secret"})
 PASSWORD_WORDS = frozenset({"password", "passwd", "passcode"})
 # what a secret signs or is registered for: a webhook's signing secret, an OAuth client's
 WEBHOOK_WORDS = frozenset({"webhook", "hook"})
@@ -788,6 +794,10 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
         # a table of API keys with no reference to a person (Jellyfin's ``ApiKeys``,
         # osTicket's ``ost_api_key``): the keys the installation hands to its servers
         head = "API key"
+    if not head and last in OWN_SECRET_TABLES:
+        # (nineteenth pass) a table of salts or secrets themselves, with no reference
+        # to a person (Plausible's ``salts``, the day's salt of its visitor ids)
+        head = last
     # a client's own ``client_id`` is no reference to a person
     owners = [c for c in owned if N.tokens(c)[0] not in INSTALLATION_WORDS]
     installation = bool(head) and not owners and not subject.about_people
@@ -797,9 +807,11 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
             continue
         by_name = any(s.startswith("column-name:") for s in v.signals)
         if v.entity == N.CREDENTIAL and by_name:
-            if toks[-1] in PASSWORD_WORDS and (
-                    (len(toks) >= 2 and toks[-2] in SHARED_PASSWORD_WORDS) or
-                    (len(toks) == 1 and twords & SHARED_PASSWORD_WORDS)):
+            # (nineteenth pass) its hash is the same password (``password_hash``)
+            ptoks = toks[:-1] if len(toks) >= 2 and toks[-1] in HASH_WORDS else toks
+            if ptoks[-1] in PASSWORD_WORDS and (
+                    (len(ptoks) >= 2 and ptoks[-2] in SHARED_PASSWORD_WORDS) or
+                    (len(ptoks) == 1 and twords & SHARED_PASSWORD_WORDS)):
                 _demote(v, "the password of a thing its invitees share, not a person's "
                            "log-in")
             elif (set(toks[:-1]) & WEBHOOK_WORDS or twords & WEBHOOK_WORDS) and \
@@ -2678,6 +2690,25 @@ def _second_factor_core(cname: str, table: str) -> list[str]:
     return toks
 
 
+MAILED_CODE_WORDS = frozenset({"verification", "confirmation", "activation", "otp",
+                               "passcode"})
+
+
+def _mailed_codes(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """In a table of the codes mailed to verify an address or to sign in, whose rows
+    are a person's, a ``code`` alone is such a code, an integer as often (Plausible's
+    ``email_verification_codes``: a pool of four-digit codes, a quarter issued to a
+    user). A table of discount or country codes is no table of verifications."""
+    if not {N._singular(x) for x in N.tokens(t.name)} & MAILED_CODE_WORDS:
+        return
+    for cname, v in verdicts.items():
+        col = t.columns.get(cname)
+        if col is not None and N.tokens(cname) == ["code"] and v.entity is None and \
+                col.kind in ("text", "integer") and not col.primary_key and v.sampled >= 1:
+            v.entity, v.confidence, v.note = N.CREDENTIAL, 0.6, None
+            v.signals.append("a code mailed to verify or sign in, in a table of them")
+
+
 def _one_time_codes(t: TableInfo, verdicts: dict[str, Verdict],
                     rows: list[dict[str, Any]] | None) -> None:
     """A second factor's one-time codes under their names (``authCode``, the six digits
@@ -2710,7 +2741,9 @@ def _one_time_codes(t: TableInfo, verdicts: dict[str, Verdict],
 
 _CRED_QUERY = re.compile(
     r"[?&;](?:token|access_token|auth|auth_token|key|api_key|apikey|secret|password|pass|"
-    r"private_token|feed_token|sig|signature)=([A-Za-z0-9_\-.~%+/]{16,})", re.I)
+    # (nineteenth pass) ``hash=``: the signature of a payment provider's link to cancel
+    # or update a subscription (Paddle's ``…/cancel?user=…&subscription=…&hash=…``)
+    r"private_token|feed_token|sig|signature|hash)=([A-Za-z0-9_\-.~%+/]{16,})", re.I)
 # ``scheme://user:secret@host``, and a bot token as the authority (``tgram://123:AAe…/``)
 _CRED_AUTHORITY = re.compile(r"^[a-z][a-z0-9+.-]*://[^/@\s]*:([A-Za-z0-9_\-.~%]{16,})(?:@|/|$)",
                              re.I)

@@ -288,3 +288,63 @@ def test_a_few_labels_repeated_over_the_rows_are_no_names(engine):
     v = _scanned("contacts", {"name": ["Anna Price", "Ben Wade", "Clara Rust"] * 40,
                               "description": mails}, engine)
     assert v["name"].entity == N.PERSON
+
+
+# -- secrets of a person's subscription and account -----------------------------------------
+
+
+def test_a_payment_providers_signed_links_to_a_subscription(engine):
+    links = [f"https://checkout.paddle.com/subscription/cancel?user={RNG.randint(10**6, 10**7)}"
+             f"&subscription={RNG.randint(10**6, 10**7)}&hash={RNG.getrandbits(160):040x}"
+             for _ in range(10)]
+    v = _scanned("subscriptions", {"user_id": [str(i) for i in range(10)],
+                                   "cancel_url": links}, engine)
+    # (``user_id`` is text here: the rows are a person's by the column's name)
+    assert v["cancel_url"].entity == N.CREDENTIAL
+    # look-alike: a receipt's public URL with a short hash of the file stays
+    receipts = [f"https://cdn.example.org/receipt.pdf?hash={RNG.getrandbits(24):06x}"
+                for _ in range(10)]
+    v = _scanned("subscriptions", {"user_id": [str(i) for i in range(10)],
+                                   "receipt_url": receipts}, engine)
+    assert v["receipt_url"].entity is None
+
+
+def test_the_code_of_a_table_of_mailed_codes(engine):
+    v = _scanned("email_verification_codes", {"user_id": [str(i) for i in range(10)],
+                                              "code": [str(1000 + i) for i in range(10)]},
+                 engine)
+    assert v["code"].entity == N.CREDENTIAL
+    # look-alike: a table of discount codes of a person's orders
+    v = _scanned("order_discounts", {"user_id": [str(i) for i in range(10)],
+                                     "code": ["SPRING10", "BF2024", "WELCOME"] * 3 + ["X"]},
+                 engine)
+    assert v["code"].entity is None
+
+
+def test_an_api_keys_prefix_is_part_of_the_key():
+    assert N.match("key_prefix") is not None and N.match("key_prefix").entity == N.CREDENTIAL
+    # look-alike: a cache's or a bucket's ``prefix`` alone is no key's
+    assert N.match("prefix") is None
+
+
+# -- the installation's own secrets ----------------------------------------------------------
+
+
+def _secret(table: str, cname: str, values: list[str], engine,
+            extra: dict[str, list[str]] | None = None) -> Verdict:
+    return _scanned(table, {cname: values, **(extra or {})}, engine)[cname]
+
+
+def test_a_shared_links_password_hash_and_a_table_of_salts_are_no_ones(engine):
+    bcrypt = [f"$2b$12${_b64(53)}" for _ in range(6)]
+    assert _secret("shared_links", "password_hash", bcrypt, engine).entity is None
+    assert _secret("salts", "salt", [_b64(22) for _ in range(6)], engine).entity is None
+    # look-alike: a user's password hash, and salts kept per user, stay secrets
+    assert _secret("users", "password_hash", bcrypt, engine).entity == N.CREDENTIAL
+    assert _secret("salts", "salt", [_b64(22) for _ in range(6)], engine,
+                   {"user_id": [str(i) for i in range(6)]}).entity == N.CREDENTIAL
+
+
+def _b64(n: int) -> str:
+    return "".join(RNG.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789./")
+                   for _ in range(n))
