@@ -1255,7 +1255,10 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
             v.note = None
         elif subject.kind != "thing" and n >= MIN_NAMED_TITLES and \
                 v.hits.get(IN_TEXT, 0) >= NAMED_TITLE_SHARE * n and \
-                v.hits.get(IN_TEXT, 0) > 2 * max(person, shaped):
+                v.hits.get(IN_TEXT, 0) > 2 * max(person, shaped) and \
+                v.hits.get(CODE_LIKE, 0) < 0.5 * n:
+            # (nineteenth pass: not a document's number, ``EMP-CKIN-01-2024-000008``,
+            # Frappe's ``name`` key, whose digits read as a phone's)
             # the "name" of a call, a note or a lead is its subject line: "Call back Anna
             # Berg", "Intro with Paul": a fifth naming someone make it text about people
             v.entity, v.confidence, v.weak_name = FREE_TEXT, 0.5, False

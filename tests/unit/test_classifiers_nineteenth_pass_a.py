@@ -348,3 +348,17 @@ def test_a_shared_links_password_hash_and_a_table_of_salts_are_no_ones(engine):
 def _b64(n: int) -> str:
     return "".join(RNG.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789./")
                    for _ in range(n))
+
+
+# -- a document's number under ``name`` ------------------------------------------------------
+
+
+def test_document_numbers_under_name_are_no_subject_lines(engine):
+    numbers = [f"EMP-CKIN-{RNG.randint(1, 12):02d}-2024-{i:06d}" for i in range(1, 41)]
+    people = [f"{f} {la}" for f, la in zip(FIRST * 4, LAST * 4, strict=True)]
+    v = _scanned("employee_checkin", {"name": numbers, "employee_name": people}, engine)
+    assert v["name"].entity is None
+    # look-alike: subject lines naming people under ``name`` stay text about people
+    calls = [f"Call back {f} {la}" for f in FIRST for la in LAST[:4]]
+    v = _scanned("employee_checkin", {"name": calls, "employee_name": people}, engine)
+    assert v["name"].entity is not None
