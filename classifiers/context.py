@@ -2315,7 +2315,7 @@ def _key_values(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str,
         for k, vals in sorted(per_key.items()):
             if len(vals) >= 2:
                 kv = key_verdict(k, vals, engine)
-                if kv.entity is not None and kv.entity != N.COUNTRY:
+                if kv.entity is not None and kv.entity != N.COUNTRY and not _role_only(kv):
                     found[k] = kv.entity
         if not found:
             continue
@@ -2331,10 +2331,16 @@ def _role_mailboxes(verdicts: dict[str, Verdict]) -> None:
     """E-mail columns of role mailboxes (support@, help@, newsletter@) outside a table
     named for people: an organisation's inboxes, not a person's."""
     for v in verdicts.values():
-        hits = v.hits.get(N.EMAIL, 0)
-        if v.entity == N.EMAIL and hits and v.hits.get(ROLE_EMAIL, 0) >= 0.8 * hits:
-            _demote(v, f"role mailboxes ({v.hits[ROLE_EMAIL]} of {hits} e-mail addresses: "
-                       "support@, help@, newsletter@...): an organisation's, not a person's")
+        if _role_only(v):
+            _demote(v, f"role mailboxes ({v.hits[ROLE_EMAIL]} of {v.hits[N.EMAIL]} e-mail "
+                       "addresses: support@, help@, newsletter@...): an organisation's, "
+                       "not a person's")
+
+
+def _role_only(v: Verdict) -> bool:
+    """E-mail addresses found that are role mailboxes, nearly all of them."""
+    hits = v.hits.get(N.EMAIL, 0)
+    return v.entity == N.EMAIL and bool(hits) and v.hits.get(ROLE_EMAIL, 0) >= 0.8 * hits
 
 
 # a point written as text: GeoJSON (a geometry's ``coordinates``, alone or in a feature

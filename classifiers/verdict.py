@@ -316,7 +316,9 @@ _ROLE_MAILBOX = re.compile(
     r"invoices?|orders|shop|team|press|media|news|newsletters?|notifications?|alerts?|"
     r"no-?reply|do-?not-?reply|mailer-daemon|bounces?|feedback|jobs|careers|hr|legal|"
     r"compliance|ads|advertising|partners|service|customerservice|enquiries|inquiries|"
-    r"reception|forum|community|moderators?|staff|system|root)@", re.IGNORECASE)
+    r"reception|forum|community|moderators?|staff|system|root|"
+    # (nineteenth pass) a shop's customer care, an association's own mailbox
+    r"care|customercare|asso|association)@", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 # words that make up a quarter to a half of any prose in these languages; generated
 # filler (lorem ipsum, dictionary word salad) has next to none
@@ -563,8 +565,8 @@ def message_id(value: str, bracketed: bool = False) -> bool:
     local = value.strip().lstrip("<").split("@", 1)[0]
     if len(local) < 16:
         return False
-    if random_secret(local) or _HEX_SECRET.match(local):
-        return True
+    if random_secret(local) or _HEX_SECRET.match(local) or _UUID.match(local):
+        return True  # (nineteenth pass: ``<uuid@mail.example>``, Chatwoot's source ids)
     if len(local) >= 20 and local.isascii() and local.isalnum() and local.islower() and \
             len(re.findall(r"\d+", local.strip("0123456789"))) >= 2:
         # (eighteenth pass: an iCalendar UID, ``c18uqnpm3qpuc34fec7avtrdn@rallly.co``, a
@@ -1161,6 +1163,10 @@ def _minority(v: Verdict, st: _TextStats, names: bool = True) -> Verdict | None:
     """A sizeable share of personal values (or a few e-mails or IBANs) among others: the
     column is masked as a whole, with a method that fits every value."""
     found = {e: c for e, c in st.whole.items() if e != N.PERSON}
+    if found.get(N.EMAIL):
+        # (nineteenth pass) an organisation's role mailboxes among settings (``contact@``,
+        # ``helpdesk@``) are nobody's: only the others count
+        found[N.EMAIL] -= min(st.role_email, found[N.EMAIL])
     companies = st.org_like >= 0.25 * st.distinct
     # names are noisier than e-mails: a fifth of the values must read as a person's name
     if names and st.person_like >= PERSON_SHARE * st.distinct and st.person_like >= 2 and \

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import uuid
 
 from classifiers import names as N
 from classifiers.context import apply_context
@@ -36,6 +37,24 @@ def test_user_ids_that_are_mailboxes_at_a_private_domain(engine):
     assert text_verdict("dependency", pins, engine).entity is None
     assert text_verdict("host", ["mail.corp.internal", "ldap.corp.internal"] * 5,
                         engine).entity is None
+    ids = [f"<{uuid.UUID(int=RNG.getrandbits(128), version=4)}@mail.example>" for _ in range(8)]
+    assert text_verdict("source_id", ids, engine).entity is None
+
+
+def test_role_mailboxes_at_a_private_domain_stay(engine):
+    # a shop's senders, a settings table's role address among other values
+    v = _scanned("newsletter_template", {"sender_email": [
+        "newsletter@luma.example", "news@luma.example", "care@luma.example"] * 4}, engine)
+    assert v["sender_email"].entity is None
+    settings = ["contact@atelier.example", "asso@atelier.example", "en", "standard", "1",
+                "0", "Europe/Paris", "EUR", "fr_FR", "A4", "10", "20", "30"]
+    v = _scanned("const", {"name": [f"K{i}" for i in range(13)], "value": settings}, engine)
+    assert v["value"].entity is None
+    # look-alike: a person's mailbox among the settings is still found
+    settings[1] = "anna.price@atelier.example"
+    settings[2] = "ben.wade@atelier.example"
+    v = _scanned("const", {"name": [f"K{i}" for i in range(13)], "value": settings}, engine)
+    assert v["value"].entity == N.EMAIL
 
 
 # -- a LinkedIn member page ----------------------------------------------------------------
