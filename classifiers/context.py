@@ -25,6 +25,8 @@ After every column of a table has its own verdict, this pass looks at the table:
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import ipaddress
 import json
 import re
@@ -484,17 +486,18 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
                                    for v in verdicts.values()):
         # (coordinates beside a person's street address locate the same home; a thing's
         # address was kept above)
-        _geo(t, verdicts, _subject_phrase(subject), by_name=subject.by_name)
+        _geo(t, verdicts, _subject_phrase(subject), by_name=subject.by_name, rows=rows)
     elif owners := [c for c in owned if _names_person(c)]:
         # a place a person saved (a tag's, a check-in's, a photo's coordinates), whatever
         # the table is called: where that person was or lives (a row's ``user_id``, not
         # the audit trail's ``creator`` of a facility's row)
-        _geo(t, verdicts, f"whose rows belong to a person ({', '.join(owners[:2])})")
+        _geo(t, verdicts, f"whose rows belong to a person ({', '.join(owners[:2])})",
+             rows=rows)
     elif tracked := _tracked_device(t):
         # (sixteenth pass) a device's positions over time (Traccar's ``tc_positions``):
         # trackers and phones are carried by people; where the device was is where its
         # driver or wearer was
-        _geo(t, verdicts, f"of a device's positions over time ({tracked})")
+        _geo(t, verdicts, f"of a device's positions over time ({tracked})", rows=rows)
     if subject.by_name:
         _person_ids(t, verdicts, inv, subject, rows)
         _provider_accounts(t, verdicts, inv)
@@ -513,6 +516,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
                      else f"whose rows belong to a person ({', '.join(owned[:2])})")
     _logins_of_a_role(t, verdicts, inv)
     if owned:
+        _mailed_codes(t, verdicts)
         _outside_identities(t, verdicts, inv)
         _owned_identifiers(t, verdicts, inv, owned)
     if rows:
@@ -561,6 +565,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _webhooks(verdicts, rows)
         _file_titles(t, verdicts, rows, engine)
         _derived_copies(t, verdicts, rows)
+        _dates_from_birth(t, verdicts, rows)
         _sibling_secrets(t, verdicts, rows)
         _link_tokens(t, verdicts)
         _networks_of_the_row(t, verdicts, rows)
@@ -714,7 +719,12 @@ SHARED_PASSWORD_WORDS = frozenset({"meeting", "room", "forum", "share", "shareli
                                    "zip", "pdf", "post", "topic", "event",
                                    # a document's password, asked of whoever opens it
                                    # (seventeenth pass: Documenso's ``DocumentMeta``)
-                                   "document"})
+                                   "document",
+                                   # (nineteenth pass) a shared link's or dashboard's
+                                   # (Plausible's ``shared_links``)
+                                   "shared"})
+HASH_WORDS = frozenset({"hash", "hashed", "digest", "crypt", "encrypted"})
+OWN_SECRET_TABLES = frozenset({"salt", "pepper", "secret"})
 PASSWORD_WORDS = frozenset({"password", "passwd", "passcode"})
 # what a secret signs or is registered for: a webhook's signing secret, an OAuth client's
 WEBHOOK_WORDS = frozenset({"webhook", "hook"})
@@ -784,6 +794,10 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
         # a table of API keys with no reference to a person (Jellyfin's ``ApiKeys``,
         # osTicket's ``ost_api_key``): the keys the installation hands to its servers
         head = "API key"
+    if not head and last in OWN_SECRET_TABLES:
+        # (nineteenth pass) a table of salts or secrets themselves, with no reference
+        # to a person (Plausible's ``salts``, the day's salt of its visitor ids)
+        head = last
     # a client's own ``client_id`` is no reference to a person
     owners = [c for c in owned if N.tokens(c)[0] not in INSTALLATION_WORDS]
     installation = bool(head) and not owners and not subject.about_people
@@ -793,9 +807,11 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
             continue
         by_name = any(s.startswith("column-name:") for s in v.signals)
         if v.entity == N.CREDENTIAL and by_name:
-            if toks[-1] in PASSWORD_WORDS and (
-                    (len(toks) >= 2 and toks[-2] in SHARED_PASSWORD_WORDS) or
-                    (len(toks) == 1 and twords & SHARED_PASSWORD_WORDS)):
+            # (nineteenth pass) its hash is the same password (``password_hash``)
+            ptoks = toks[:-1] if len(toks) >= 2 and toks[-1] in HASH_WORDS else toks
+            if ptoks[-1] in PASSWORD_WORDS and (
+                    (len(ptoks) >= 2 and ptoks[-2] in SHARED_PASSWORD_WORDS) or
+                    (len(ptoks) == 1 and twords & SHARED_PASSWORD_WORDS)):
                 _demote(v, "the password of a thing its invitees share, not a person's "
                            "log-in")
             elif (set(toks[:-1]) & WEBHOOK_WORDS or twords & WEBHOOK_WORDS) and \
@@ -1039,6 +1055,43 @@ def _derived_copies(t: TableInfo, verdicts: dict[str, Verdict],
                 break
 
 
+def _day(x: Any) -> datetime.date | None:
+    if isinstance(x, datetime.date):
+        return x.date() if isinstance(x, datetime.datetime) else x
+    if isinstance(x, str) and len(x) >= 10:
+        with contextlib.suppress(ValueError):
+            return datetime.date.fromisoformat(x[:10])
+    return None
+
+
+def _dates_from_birth(t: TableInfo, verdicts: dict[str, Verdict],
+                      rows: list[dict[str, Any]]) -> None:
+    """A date that is the row's birth date plus a fixed number of years (a retirement,
+    a coming of age, a pension's start: ``date_of_retirement`` = birth + 67) gives the
+    birth date back by subtracting: a date of birth, shifted as one. The day may be
+    clamped to a month's end (the 29th of February, a 31st)."""
+    births = [c for c, v in verdicts.items() if v.entity == N.DOB and not v.partial
+              and t.columns[c].kind in ("date", "datetime", "text")]
+    for cname, col in t.columns.items():
+        v = verdicts.get(cname)
+        if not births or v is None or v.entity is not None or \
+                col.kind not in ("date", "datetime") or col.primary_key:
+            continue
+        for src in births:
+            gaps = Counter(b.year - a.year for r in rows
+                           if (a := _day(r.get(src))) is not None
+                           and (b := _day(r.get(cname))) is not None
+                           and b.month == a.month and abs(b.day - a.day) <= 3)
+            paired = sum(_day(r.get(src)) is not None and _day(r.get(cname)) is not None
+                         for r in rows)
+            years, same = gaps.most_common(1)[0] if gaps else (0, 0)
+            if years > 0 and paired >= MIN_COPIES and same >= 0.9 * paired:
+                v.entity, v.confidence = N.DOB, 0.6
+                v.signals.append(f"{src} plus {years} years in {same} of {paired} rows")
+                v.note = None
+                break
+
+
 def _file_titles(t: TableInfo, verdicts: dict[str, Verdict],
                  rows: list[dict[str, Any]], engine: Analyzer | None = None) -> None:
     """A column holding the same row's file name without its extension (an attachment's
@@ -1141,6 +1194,11 @@ MIN_NAMED_TITLES = 20  # distinct subject lines before a name column reads as te
 NAMED_TITLE_SHARE = 0.2  # of them naming someone (or giving a contact)
 
 
+KEYED_SIGNALS = ("php-serialized:", "query-string:")
+FEW_LABELS = 5  # distinct values of a name column that may be a row type's labels
+LABEL_REPEATS = 10  # ... when the rows outnumber them this many times
+
+
 def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
                   ) -> tuple[list[str], list[str]]:
     """(columns confirmed as people's names, name columns holding company names)."""
@@ -1149,7 +1207,10 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
         if v.entity not in NAME_ENTITIES:
             continue
         weak = v.weak_name or _by_name_only(v)
-        if not weak or (v.partial and subject.kind != "thing"):
+        if not weak or (v.partial and subject.kind != "thing") or \
+                any(s.startswith(KEYED_SIGNALS) for s in v.signals):
+            # (nineteenth pass) names read under their keys (``firstname``) inside a
+            # serialized blob or a query string are no guess from a word's shape
             continue
         n = max(1, v.sampled)
         person = v.hits.get(PERSON_LIKE, 0)
@@ -1176,7 +1237,11 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
                        "word (Inc, Ltd, Co, Gifts, &...)")
             if (nm := N.match(cname)) is not None and N.is_weak_person(nm):
                 organisations.append(cname)
-        elif person >= share * n or (subject.by_name and shaped >= 0.5 * n):
+        elif person >= share * n or (subject.by_name and shaped >= 0.5 * n and not (
+                # (nineteenth pass) a few capitalised words repeated over the rows, none
+                # a dictionary name (``Location``, ``Phone Number``, ``Email``: the kind
+                # of a contact row), are labels: names are nearly one a row
+                person == 0 and n <= FEW_LABELS and v.rows >= LABEL_REPEATS * n)):
             v.signals.append(f"subject:{subject.kind}")
             confirmed.append(cname)
         elif n >= MIN_LOGINS and (of_person or (
@@ -1190,7 +1255,10 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
             v.note = None
         elif subject.kind != "thing" and n >= MIN_NAMED_TITLES and \
                 v.hits.get(IN_TEXT, 0) >= NAMED_TITLE_SHARE * n and \
-                v.hits.get(IN_TEXT, 0) > 2 * max(person, shaped):
+                v.hits.get(IN_TEXT, 0) > 2 * max(person, shaped) and \
+                v.hits.get(CODE_LIKE, 0) < 0.5 * n:
+            # (nineteenth pass: not a document's number, ``EMP-CKIN-01-2024-000008``,
+            # Frappe's ``name`` key, whose digits read as a phone's)
             # the "name" of a call, a note or a lead is its subject line: "Call back Anna
             # Berg", "Intro with Paul": a fifth naming someone make it text about people
             v.entity, v.confidence, v.weak_name = FREE_TEXT, 0.5, False
@@ -1627,11 +1695,13 @@ def _issued_numbers(v: Verdict, filled: int | None = None) -> bool:
 
 
 def _filled(rows: list[dict[str, Any]] | None, cname: str) -> int | None:
-    """Sampled rows whose ``cname`` holds something other than blanks (None: no rows)."""
+    """Sampled rows whose ``cname`` holds something other than blanks (None: no rows).
+    A word without a digit among numbers is a blank too (nineteenth pass: Chamilo's
+    ``official_code`` is ``ADMIN`` for the administrators, a student number otherwise)."""
     if not rows:
         return None
     return sum(1 for r in rows if (x := r.get(cname)) is not None and
-               (not isinstance(x, str) or x.strip()))
+               (not isinstance(x, str) or any(c.isdigit() for c in x)))
 
 
 # where a person signs in with an account of theirs elsewhere (beside the social networks
@@ -2245,7 +2315,7 @@ def _key_values(t: TableInfo, verdicts: dict[str, Verdict], rows: list[dict[str,
         for k, vals in sorted(per_key.items()):
             if len(vals) >= 2:
                 kv = key_verdict(k, vals, engine)
-                if kv.entity is not None and kv.entity != N.COUNTRY:
+                if kv.entity is not None and kv.entity != N.COUNTRY and not _role_only(kv):
                     found[k] = kv.entity
         if not found:
             continue
@@ -2261,14 +2331,31 @@ def _role_mailboxes(verdicts: dict[str, Verdict]) -> None:
     """E-mail columns of role mailboxes (support@, help@, newsletter@) outside a table
     named for people: an organisation's inboxes, not a person's."""
     for v in verdicts.values():
-        hits = v.hits.get(N.EMAIL, 0)
-        if v.entity == N.EMAIL and hits and v.hits.get(ROLE_EMAIL, 0) >= 0.8 * hits:
-            _demote(v, f"role mailboxes ({v.hits[ROLE_EMAIL]} of {hits} e-mail addresses: "
-                       "support@, help@, newsletter@...): an organisation's, not a person's")
+        if _role_only(v):
+            _demote(v, f"role mailboxes ({v.hits[ROLE_EMAIL]} of {v.hits[N.EMAIL]} e-mail "
+                       "addresses: support@, help@, newsletter@...): an organisation's, "
+                       "not a person's")
 
 
-def _geo(t: TableInfo, verdicts: dict[str, Verdict], whose: str, by_name: bool = False
-         ) -> None:
+def _role_only(v: Verdict) -> bool:
+    """E-mail addresses found that are role mailboxes, nearly all of them."""
+    hits = v.hits.get(N.EMAIL, 0)
+    return v.entity == N.EMAIL and bool(hits) and v.hits.get(ROLE_EMAIL, 0) >= 0.8 * hits
+
+
+# a point written as text: GeoJSON (a geometry's ``coordinates``, alone or in a feature
+# collection, as Frappe's Geolocation field keeps it) or WKT/EWKT (``SRID=4326;POINT(…)``)
+_POINT_TEXT = re.compile(r'"coordinates"\s*:\s*\[\s*\[?\s*-?\d'
+                         r"|^(?:SRID=\d+;)?POINT\s*Z?\s*\(\s*-?\d", re.IGNORECASE)
+
+
+def _points(rows: list[dict[str, Any]] | None, cname: str) -> bool:
+    vals = _texts(rows or [], cname)
+    return len(vals) >= 2 and sum(bool(_POINT_TEXT.search(x)) for x in vals) >= 0.8 * len(vals)
+
+
+def _geo(t: TableInfo, verdicts: dict[str, Verdict], whose: str, by_name: bool = False,
+         rows: list[dict[str, Any]] | None = None) -> None:
     """Coordinates of a person (lat/lon of a patient's home, a place they tagged) locate
     them; ``whose`` says why the table's rows are a person's, ``by_name`` that its name
     says so (then a free-form ``location`` is where they live)."""
@@ -2278,7 +2365,9 @@ def _geo(t: TableInfo, verdicts: dict[str, Verdict], whose: str, by_name: bool =
                                                                  "numeric", "text"):
             continue
         toks = set(N.tokens(cname))
-        if toks & GEO_NAMES:
+        if toks & GEO_NAMES or (col.kind == "text" and _points(rows, cname)):
+            # (nineteenth pass) a point kept as GeoJSON or WKT text is the same
+            # coordinates under whatever name (``geolocation``, ``geom``, ``position``)
             v.entity, v.confidence = "LOCATION", 0.6
             v.signals.append(f"coordinates in a table {whose}")
         elif (toks & {"location", "hometown"} or N.tokens(cname) in (["from"],
@@ -2347,7 +2436,10 @@ KIN_WORDS = frozenset({"oma", "opa", "grandma", "grandpa", "granny", "grandad", 
 # ``Marco has moved``): someone the text is about
 SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "will", "cannot", "can't", "won't",
                            "isn't", "wasn't", "asked", "called", "says", "said", "needs",
-                           "ist", "hat", "est", "a", "è", "ha", "es", "está", "heeft"})
+                           "ist", "hat", "est", "a", "è", "ha", "es", "está", "heeft",
+                           # what a review says its subject did (an interview's summary)
+                           "showed", "shows", "seems", "seemed", "performed", "answered",
+                           "presented", "struggled", "impressed"})
 _PUNCT_TAIL = re.compile(r"^(.*?)([!?.,:;]*)$")
 _LOGIN_FILLER = re.compile(r"^[a-z][a-z0-9]*(?:[._][a-z0-9]+)*$")
 _NAME_FILLER = re.compile(r"^[^\W\d_][^\W\d_'’-]+(?:-[^\W\d_]+)?$")
@@ -2377,7 +2469,11 @@ def _slots(value: str) -> list[tuple[tuple[str, ...], str]]:
         if long and not (0 < i < len(words) - 1 and
                          words[i - 1].lower().strip(",:") in ADDRESS_WORDS and
                          _full_name(_PUNCT_TAIL.match(w).group(1),  # type: ignore[union-attr]
-                                    words[i + 1])):
+                                    words[i + 1])) and \
+                not (i == 0 and words[1].lower() in SUBJECT_VERBS):
+            # (nineteenth pass) or a first name opening the sentence as its subject:
+            # ``Leonid showed solid technical knowledge, weak on English``, an
+            # interview's summary of the candidate
             continue
         core, tail = _PUNCT_TAIL.match(w).groups()  # type: ignore[union-attr]
         suffix = ""
@@ -2394,7 +2490,10 @@ def _slots(value: str) -> list[tuple[tuple[str, ...], str]]:
         addressed = bool(suffix) or before in ADDRESS_WORDS or after in HOUSEHOLD_WORDS or \
             before in KIN_WORDS or \
             core.islower()
+        # (nineteenth pass) a name closing the line after a comma is the one spoken
+        # to: ``Good job, Anna!``, a teacher's comment to the student
         addressed = addressed or (i == 0 and after in SUBJECT_VERBS) or \
+            (i == len(words) - 1 and i >= 2 and words[i - 1].endswith(",")) or \
             before in HOUSEHOLD_WORDS or _couple(words, i) or \
             (before == "of" and i >= 2 and
              words[i - 2].lower().strip(",:").removeprefix("half-") in RELATION_WORDS)
@@ -2429,8 +2528,10 @@ def _full_name(first: str, word: str) -> bool:
 
 
 # ``Surname, Forename``, a catalogue's way (``Ross, Ada, 1950-``: life dates after)
-_INVERTED = re.compile(r"^([^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)?), ([^\W\d_][\w'’-]+)"
-                       r"(?: [A-Z]\.?)?(?:, \d{3,4}-(?:\d{3,4})?)?\.?$")
+# (nineteenth pass) the comma without its space and a second given name too:
+# OpenVPMS keeps its customers as ``Dias,João Miguel`` among pets and products
+_INVERTED = re.compile(r"^([^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)?), ?([^\W\d_][\w'’-]+)"
+                       r"(?: [A-Z]\.?| [^\W\d_][\w'’-]+)?(?:, \d{3,4}-(?:\d{3,4})?)?\.?$")
 INVERTED_SHARE = 0.5  # values in the form, with a dictionary first name after the comma
 
 
@@ -2598,6 +2699,25 @@ def _second_factor_core(cname: str, table: str) -> list[str]:
     return toks
 
 
+MAILED_CODE_WORDS = frozenset({"verification", "confirmation", "activation", "otp",
+                               "passcode"})
+
+
+def _mailed_codes(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """In a table of the codes mailed to verify an address or to sign in, whose rows
+    are a person's, a ``code`` alone is such a code, an integer as often (Plausible's
+    ``email_verification_codes``: a pool of four-digit codes, a quarter issued to a
+    user). A table of discount or country codes is no table of verifications."""
+    if not {N._singular(x) for x in N.tokens(t.name)} & MAILED_CODE_WORDS:
+        return
+    for cname, v in verdicts.items():
+        col = t.columns.get(cname)
+        if col is not None and N.tokens(cname) == ["code"] and v.entity is None and \
+                col.kind in ("text", "integer") and not col.primary_key and v.sampled >= 1:
+            v.entity, v.confidence, v.note = N.CREDENTIAL, 0.6, None
+            v.signals.append("a code mailed to verify or sign in, in a table of them")
+
+
 def _one_time_codes(t: TableInfo, verdicts: dict[str, Verdict],
                     rows: list[dict[str, Any]] | None) -> None:
     """A second factor's one-time codes under their names (``authCode``, the six digits
@@ -2630,7 +2750,9 @@ def _one_time_codes(t: TableInfo, verdicts: dict[str, Verdict],
 
 _CRED_QUERY = re.compile(
     r"[?&;](?:token|access_token|auth|auth_token|key|api_key|apikey|secret|password|pass|"
-    r"private_token|feed_token|sig|signature)=([A-Za-z0-9_\-.~%+/]{16,})", re.I)
+    # (nineteenth pass) ``hash=``: the signature of a payment provider's link to cancel
+    # or update a subscription (Paddle's ``…/cancel?user=…&subscription=…&hash=…``)
+    r"private_token|feed_token|sig|signature|hash)=([A-Za-z0-9_\-.~%+/]{16,})", re.I)
 # ``scheme://user:secret@host``, and a bot token as the authority (``tgram://123:AAe…/``)
 _CRED_AUTHORITY = re.compile(r"^[a-z][a-z0-9+.-]*://[^/@\s]*:([A-Za-z0-9_\-.~%]{16,})(?:@|/|$)",
                              re.I)

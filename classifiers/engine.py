@@ -37,7 +37,11 @@ from presidio_analyzer.nlp_engine import NlpEngine, SlimSpacyNlpEngine, SpacyNlp
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer  # noqa: E402
 from spacy.language import Language  # noqa: E402
 
-from .recognizers import NameRecognizer, NationalIdRecognizer  # noqa: E402
+from .recognizers import (  # noqa: E402
+    NameRecognizer,
+    NationalIdRecognizer,
+    PrivateEmailRecognizer,
+)
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
 
@@ -185,6 +189,7 @@ class PiiEngine:
         registry.add_recognizer(FastPhoneRecognizer(supported_regions=PHONE_REGIONS))
         registry.add_recognizer(NameRecognizer())
         registry.add_recognizer(NationalIdRecognizer())
+        registry.add_recognizer(PrivateEmailRecognizer())
         self.uses_model = bool(model)
         self.analyzer = AnalyzerEngine(nlp_engine=nlp, registry=registry,
                                        supported_languages=["en"])

@@ -162,7 +162,10 @@ twitter facebook instagram linkedin github gitlab mastodon tiktok youtube telegr
 whatsapp snapchat pinterest reddit discord icq jabber xmpp skype msn aim yim wlm yahoo
 ymsgr wechat viber foursquare tumblr flickr vkontakte xing twitch bluesky keybase
 behance dribbble soundcloud vimeo weibo threema
-""".split())
+""".split()) | {
+    # (nineteenth pass) an OpenID identifier: the URL that is the person's identity at
+    # a provider (``https://<username>.myopenid.com/``, Chamilo's ``user.openid``)
+    "openid"}
 WEBSITE_PHRASES = ("website", "homepage", "home page", "webpage", "web page", "web site",
                    "personal website", "personal url", "blog url")
 for _w in sorted(HANDLE_WORDS):
@@ -204,6 +207,9 @@ _add(CREDENTIAL, "password", "passwd", "pwd", "pass hash", "password hash", "has
      # an OAuth 1 consumer's key and secret (a person's, to import from their account at
      # Pocket or Twitter; an application's own are secrets too)
      "consumer key", "consumer secret",
+     # the first characters of a person's API key, kept in clear to find the key by
+     # (nineteenth pass: Plausible's ``api_keys.key_prefix``): part of the secret
+     "key prefix", "api key prefix", "token prefix",
      # ``pass`` alone and its variants: a password under its shortest name (Dolibarr's
      # ``pass``, ``pass_temp``, ``pass_crypted``); ``pass_count``, ``pass_rate`` end in an
      # attribute word, and a ``pass`` of pass/fail flags is kept by its values

@@ -141,3 +141,31 @@ class NationalIdRecognizer(EntityRecognizer):
             if hit:
                 out.append(_result(self, "NATIONAL_ID", m.start(), m.end(), hit[1]))
         return out
+
+
+# Top-level domains that are no public suffix but name mail hosts all the same: the
+# reserved ones (RFC 2606, 6761, 6762) and those intranets use. Presidio checks an
+# address's domain against the public suffix list, so ``anna.berg@corp.example`` or
+# ``jdoe@ad.internal`` (directory and HR user ids) is nobody's address to it.
+PRIVATE_TLDS = ("example", "test", "invalid", "localhost", "local", "internal", "intranet",
+                "lan", "corp", "home", "localdomain", "private")
+_PRIVATE_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w.+'-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+    r"(?:" + "|".join(PRIVATE_TLDS) + r")(?![\w.-]*\w)", re.I)
+
+
+class PrivateEmailRecognizer(EntityRecognizer):
+    """EMAIL_ADDRESS at a reserved or intranet domain, which Presidio's own recognizer
+    refuses (fail closed: a mailbox at ``.example`` is still a mailbox)."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["EMAIL_ADDRESS"],
+                         name="PiiGatePrivateEmailRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None
+                ) -> list[RecognizerResult]:
+        return [_result(self, "EMAIL_ADDRESS", m.start(), m.end(), 1.0)
+                for m in _PRIVATE_EMAIL.finditer(text)]

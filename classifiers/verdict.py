@@ -201,8 +201,9 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_inside.add(N.CREDENTIAL)  # "Digicode 4521", "gate code 1234#"
         if _MENTION.search(v) and not _PLACEHOLDER.search(v):
             seen_inside.add(MENTION)  # "@anna_k thanks!": names a person in a post
-        if possessive_name(v):
-            seen_inside.add(N.PERSON)  # "Anna's iPhone": a device named for its owner
+        if possessive_name(v) or introduces_someone(v):
+            # "Anna's iPhone": a device named for its owner; "my name is Anna"
+            seen_inside.add(N.PERSON)
         if seen_inside:
             st.any_inside += 1
         if _is_long_text(v):
@@ -223,6 +224,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             seen_whole.add(N.PERSON_ID)  # a domain account's security identifier
         elif _ANALYTICS_CLIENT.match(v):
             seen_whole.add(N.PERSON_ID)  # an analytics cookie's visitor id
+        elif _MICROCHIP.match(v):
+            seen_whole.add(N.PERSON_ID)  # a pet's microchip, its keeper's by registry
         elif _USER_PAGE.match(v):
             seen_whole.add(N.USERNAME)  # a wiki title naming a user's page
         elif login_list(v):
@@ -259,6 +262,9 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             st.inside[ent] += 1
         if seen_inside and len(st.examples.setdefault("TEXT", [])) < MAX_EXAMPLES:
             st.examples["TEXT"].append(mask(v))
+        # (nineteenth pass) ``Prof. Natarajan``: a title says a person is named, whether
+        # or not the surname is in the dictionary (``ING Bank`` is no engineer)
+        titled = bool((h := _HONORIFIC.match(v)) and not h.group(1).isupper())
         words = name_shape(_HONORIFIC.sub("", v))
         if words:
             st.shaped += 1
@@ -272,11 +278,11 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
             if len(words) == 1:
                 st.dict_first += kinds[0] in ("first", "both")
                 st.dict_last += kinds[0] in ("last", "both")
-                st.person_like += kinds[0] is not None
+                st.person_like += kinds[0] is not None or titled
             else:
                 # product, genre and song names are capitalised too; a person's name
                 # starts with a first name ("Glass Vase": Glass is only a last name)
-                st.person_like += kinds[0] in ("first", "both")
+                st.person_like += kinds[0] in ("first", "both") or titled
         if _org_word(v):
             st.org_like += 1
     return st
@@ -310,7 +316,9 @@ _ROLE_MAILBOX = re.compile(
     r"invoices?|orders|shop|team|press|media|news|newsletters?|notifications?|alerts?|"
     r"no-?reply|do-?not-?reply|mailer-daemon|bounces?|feedback|jobs|careers|hr|legal|"
     r"compliance|ads|advertising|partners|service|customerservice|enquiries|inquiries|"
-    r"reception|forum|community|moderators?|staff|system|root)@", re.IGNORECASE)
+    r"reception|forum|community|moderators?|staff|system|root|"
+    # (nineteenth pass) a shop's customer care, an association's own mailbox
+    r"care|customercare|asso|association)@", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 # words that make up a quarter to a half of any prose in these languages; generated
 # filler (lorem ipsum, dictionary word salad) has next to none
@@ -356,6 +364,10 @@ _DOMAIN_SID = re.compile(r"^S-1-5-21(?:-\d{1,10}){2,4}$")
 # a web-analytics client id (Google Analytics' ``_ga`` cookie: ``GA1.2.<random>.<first
 # visit, unix time>``, or its last two parts): one visitor's browser, followed across visits
 _ANALYTICS_CLIENT = re.compile(r"^(?:GA\d\.\d\.)?\d{6,10}\.1\d{9}$")
+# (nineteenth pass) an animal's ISO 11784 microchip as a manufacturer writes it: fifteen
+# digits opening on its code (900 to 985: ``982000038128425``), registered to the keeper
+# in a national pet registry: whose animal it is (OpenVPMS's ``entity_identities``)
+_MICROCHIP = re.compile(r"^9(?:[0-7]\d|8[0-5])\d{12}$")
 _IP_HEX = re.compile(r"^([0-9A-F]{8}|v6-[0-9A-F]{32})$")
 _IP_HEX_WORDS = {"ip", "hex", "range", "addr", "address"}
 _TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{16,}$")
@@ -374,9 +386,16 @@ _SITE_PAGE = re.compile(
     r"|\.(?:php\d?|html?|aspx?|jsp|cgi|pl)/?$", re.IGNORECASE)
 
 
+# LinkedIn's member pages live under ``/in/`` (``/pub/`` before 2014), a path too common
+# elsewhere (a shop's ``/in/`` for India) to read as a profile on any host
+_NETWORK_PROFILE = re.compile(
+    r"^https?://(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[^/\s?#]{2,}", re.IGNORECASE)
+
+
 def profile_url(value: str) -> bool:
     """A URL whose path names one person (a profile, an ActivityPub actor)."""
-    return bool(_PROFILE_URL.match(value)) and not _SITE_PAGE.search(value)
+    return bool(_PROFILE_URL.match(value) or _NETWORK_PROFILE.match(value)) and \
+        not _SITE_PAGE.search(value)
 
 
 _MAC = re.compile(r"^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}$")
@@ -501,6 +520,18 @@ def possessive_name(value: str) -> bool:
     return any(d.kind(m) in ("first", "both") for m in _POSSESSIVE.findall(value))
 
 
+# someone giving their name (``My name is Anna and I think…``, a student's answer)
+_INTRODUCED = re.compile(r"\b(?:my name is|my name's|i am called|i'm called|call me|"
+                         r"je m'appelle|ich heiße|ich heisse|me llamo|mi chiamo|"
+                         r"mijn naam is|meu nome é)\s+([^\W\d_][\w-]{1,30})", re.IGNORECASE)
+
+
+def introduces_someone(value: str) -> bool:
+    """Whether a text gives someone's first name as theirs (``my name is Anna``)."""
+    d = name_dictionary()
+    return any(d.kind(m) in ("first", "both") for m in _INTRODUCED.findall(value))
+
+
 def login_shaped(value: str) -> bool:
     """One word of login characters starting with a letter (``nigel.jenkins``,
     ``ribeiro1997``), not a uuid: what a login name looks like."""
@@ -534,8 +565,8 @@ def message_id(value: str, bracketed: bool = False) -> bool:
     local = value.strip().lstrip("<").split("@", 1)[0]
     if len(local) < 16:
         return False
-    if random_secret(local) or _HEX_SECRET.match(local):
-        return True
+    if random_secret(local) or _HEX_SECRET.match(local) or _UUID.match(local):
+        return True  # (nineteenth pass: ``<uuid@mail.example>``, Chatwoot's source ids)
     if len(local) >= 20 and local.isascii() and local.isalnum() and local.islower() and \
             len(re.findall(r"\d+", local.strip("0123456789"))) >= 2:
         # (eighteenth pass: an iCalendar UID, ``c18uqnpm3qpuc34fec7avtrdn@rallly.co``, a
@@ -1013,6 +1044,7 @@ def _keyed_verdict(v: Verdict, pairs: Iterable[tuple[str, str]], engine: Analyze
 # PHP ``serialize()`` output (``a:2:{s:5:"%name";s:6:"janh38";...}``) and PHP session
 # state (``_sf2_attributes|a:1:{...}``), whole or cut: its string keys and values
 _PHP_SERIALIZED = re.compile(r'(?:^|\|)[aO]:\d+:[{"]')
+MIN_SERIALIZED = 10  # serialized values among others before they are read on their own
 _PHP_PAIR = re.compile(r's:\d+:"([^"]{1,64})";s:\d+:"([^"]*)"')
 
 
@@ -1021,9 +1053,14 @@ def _php_serialized(v: Verdict, values: list[str], engine: Analyzer) -> Verdict 
     ``email``) as query strings are: a key holding personal data masks the column as a
     whole (the blob is one value to the application)."""
     present = [x for x in values if x.strip()]
-    if not _mostly(present, lambda x: _PHP_SERIALIZED.search(x[:40])):
+    # (nineteenth pass) a fifth of the values is enough, ten at least: a log's value
+    # column holding a user id, a course code or a serialized user object by its row's
+    # type (Chamilo's ``track_e_default.default_value``) carries those users' names
+    blobs = [x for x in present if _PHP_SERIALIZED.search(x[:40])]
+    if len(blobs) < max(MIN_SERIALIZED, PERSON_SHARE * len(present)) and \
+            not _mostly(present, lambda x: _PHP_SERIALIZED.search(x[:40])):
         return None
-    pairs = ((key.lstrip("%@!#:"), val) for x in present for key, val in _PHP_PAIR.findall(x))
+    pairs = ((key.lstrip("%@!#:"), val) for x in blobs for key, val in _PHP_PAIR.findall(x))
     return _keyed_verdict(v, pairs, engine, "php-serialized", "PHP-serialized values")
 
 
@@ -1056,11 +1093,17 @@ def file_stem(x: str) -> str:
     return re.sub(r"[-_.+]+", " ", x).strip()
 
 
+_UPLOAD_PREFIX = re.compile(r"^(?:\S*\d\S*\s+)+(?=[^\W\d_]+(?:\s|$))")
+
+
 def _capitalised(stem: str) -> str:
-    """A lower-case stem of two or more words with each word capitalised."""
-    words = stem.split()
-    if len(words) < 2 or not stem.islower():
-        return stem
+    """A lower-case stem of two or more words with each word capitalised; an upload's
+    unique prefix dropped first (``54650e19a6a5f maria``: a hex id, a timestamp, which
+    the name shape would refuse)."""
+    bare = _UPLOAD_PREFIX.sub("", stem)
+    words = bare.split()
+    if (len(words) < 2 and bare == stem) or not bare.islower():
+        return bare
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
@@ -1120,6 +1163,10 @@ def _minority(v: Verdict, st: _TextStats, names: bool = True) -> Verdict | None:
     """A sizeable share of personal values (or a few e-mails or IBANs) among others: the
     column is masked as a whole, with a method that fits every value."""
     found = {e: c for e, c in st.whole.items() if e != N.PERSON}
+    if found.get(N.EMAIL):
+        # (nineteenth pass) an organisation's role mailboxes among settings (``contact@``,
+        # ``helpdesk@``) are nobody's: only the others count
+        found[N.EMAIL] -= min(st.role_email, found[N.EMAIL])
     companies = st.org_like >= 0.25 * st.distinct
     # names are noisier than e-mails: a fifth of the values must read as a person's name
     if names and st.person_like >= PERSON_SHARE * st.distinct and st.person_like >= 2 and \

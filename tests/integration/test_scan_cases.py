@@ -549,3 +549,24 @@ def test_eighteenth_pass_click_ids_death_date_folder_and_provider_pictures(db_ur
                  ("commlog", "note")):
         assert _method(s, t, c) == "keep", (t, c)
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_nineteenth_pass_a_private_mailboxes_dates_from_birth_points_and_codes(db_url,
+                                                                               keyring_env):
+    """The nineteenth corpus pass's rules, part A, on each engine: user ids that are
+    mailboxes at a reserved domain, a retirement date from the birth date, a GeoJSON
+    point, customers written ``Last,First`` among pets, pets' microchips, a signed
+    cancel link and mailed verification codes are masked; the joining date, a check-in's
+    number, a shared link's password hash and the table of salts stay; tokenize accepts
+    the proposal."""
+    result, inv = _scan(db_url, dc.nineteenth_pass_a)
+    s = result.schema
+    for t, c in (("tab_employee", "owner"), ("tab_employee", "date_of_retirement"),
+                 ("tab_checkin", "geolocation"), ("entities", "name"),
+                 ("entity_identities", "identity"), ("subscriptions", "cancel_url"),
+                 ("email_verification_codes", "code")):
+        assert _method(s, t, c) != "keep", (t, c)
+    for t, c in (("tab_employee", "date_of_joining"), ("tab_checkin", "name"),
+                 ("shared_links", "password_hash"), ("salts", "salt")):
+        assert _method(s, t, c) == "keep", (t, c)
+    _tokenizes(s, inv, db_url, keyring_env)
