@@ -509,6 +509,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _issued_subjects(t, verdicts)
     _card_parts(t, verdicts)
     _identity_links(t, verdicts, inv, rows or [])
+    _password_reset_requests(t, verdicts)
     if subject.kind != "thing":
         _tax_numbers(t, verdicts, subject)
     if subject.kind != "thing" and (subject.by_name or owned):
@@ -1767,6 +1768,33 @@ def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.entity, v.confidence = N.PERSON_ID, 0.6
             v.signals.append("a person's id at an identity provider")
             v.note = None
+
+
+# a table of requests to reset or change a password: its random columns are the links'
+# secrets (``password_resets``, ``password_change_request``)
+RESET_WORDS = frozenset({"reset", "resets", "change", "recovery", "forgot", "request",
+                         "requests"})
+
+
+def _password_reset_requests(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """In a table of password resets, a random secret (32 hex digits or 20 base64
+    characters and more) under any name opens the account it was sent for, even one
+    named as an id (nineteenth pass:
+    EspoCRM's ``password_change_request.request_id``, 64 hex digits). Its primary key
+    and references (17 hex digits in EspoCRM, shorter than a secret) stay."""
+    toks = set(N.tokens(t.name))
+    if "password" not in toks or not toks & RESET_WORDS:
+        return
+    refs = set(t.primary_key) | {c for fk in t.foreign_keys for c in fk.columns} | \
+        set(_person_refs(t))
+    for cname, v in _unjudged_text(t, verdicts):
+        n = max(1, v.sampled)
+        if cname in refs or v.sampled < 2 or v.hits.get(SECRET_LIKE, 0) < 0.8 * n or \
+                v.hits.get(UUID_LIKE, 0) >= 0.5 * n:
+            continue
+        v.entity, v.confidence, v.note = N.CREDENTIAL, 0.6, None
+        v.signals.append(f"random-secret={v.hits[SECRET_LIKE]}/{n} in a table of password "
+                         "resets")
 
 
 SIGN_IN_PROVIDER_SHARE = 0.8  # a provider column's values naming sign-in providers

@@ -220,3 +220,19 @@ def test_an_identifier_beside_sign_in_providers(engine):
     v = _one("payments", {"id": "integer", "provider": "text", "identifier": "text"},
              {"provider": ["stripe", "paypal", "mollie"] * 4, "identifier": ids}, engine)
     assert v["identifier"].entity is None
+
+
+# -- a password reset's secret named as an id --------------------------------------------------
+
+
+def test_a_password_resets_secret_named_as_an_id(engine):
+    n = 12
+    cols = {"id": "text", "request_id": "text", "user_id": "text"}
+    values = {"id": [f"{RNG.getrandbits(68):017x}" for _ in range(n)],
+              "request_id": [f"{RNG.getrandbits(256):064x}" for _ in range(n)],
+              "user_id": [f"{RNG.getrandbits(68):017x}" for _ in range(n)]}
+    v = _one("password_change_request", cols, values, engine)
+    assert v["request_id"].entity == N.CREDENTIAL
+    # look-alike: the same random column in a table of other requests stays
+    v = _one("export_request", cols, values, engine)
+    assert v["request_id"].entity is None
