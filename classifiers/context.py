@@ -65,6 +65,7 @@ from .verdict import (
     login_shaped,
     named_stems,
     parse_json,
+    pem_private_key,
     walk_json,
 )
 
@@ -449,15 +450,16 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _role_mailboxes(verdicts)
     subject = subject_of(t, verdicts, inv)
     confirmed, organisations = _revise_names(t, verdicts, subject)
-    if subject.by_name and not confirmed and not organisations:
+    # (a reference to the user assigned to a company, ``assigned_user_id``, names who
+    # works on the row, not who the row is)
+    refs = {c for c in t.columns if len(toks := N.tokens(c)) > 1 and toks[-1] == "id"}
+    if subject.by_name and not confirmed and not organisations and \
+            not _evidence(verdicts, refs)[0]:
         organisations = _company_descriptors(t)
     if organisations and subject.by_name:
         # "clients", "accounts" may be companies: a name column of company names says
         # the rows are organisations, whatever the table is called (their contact
         # person's name and e-mail are still found by the columns)
-        # (a reference to the user assigned to the company, ``assigned_user_id``, names
-        # who works on the row, not who the row is)
-        refs = {c for c in t.columns if len(toks := N.tokens(c)) > 1 and toks[-1] == "id"}
         subject = subject_of(t, verdicts, inv, skip=refs, by_columns=True)
         identifying, _contact = _evidence(verdicts, refs)
         if subject.kind != "thing" and not identifying:
@@ -510,6 +512,8 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     _card_parts(t, verdicts)
     _identity_links(t, verdicts, inv, rows or [])
     _password_reset_requests(t, verdicts)
+    if not subject.about_people and not owned:
+        _installation_keys(t, verdicts, rows or [])
     if subject.kind != "thing":
         _tax_numbers(t, verdicts, subject)
     if subject.kind != "thing" and (subject.by_name or owned):
@@ -1173,10 +1177,11 @@ COMPANY_DESCRIPTOR_WORDS = frozenset({"industry", "sic", "naics", "duns", "ticke
 
 def _company_descriptors(t: TableInfo) -> list[str]:
     """Columns describing a business (``industry``, ``sic_code``, ``annual_revenue``) in
-    a table named as people's (``account``, ``client``) whose names no rule confirmed as
-    people's: its rows are companies, as a name column of company names says (nineteenth
-    pass: EspoCRM's ``account`` beside its ``contact``, company names the recogniser
-    marks in a sixth only)."""
+    a table named as people's (``account``, ``client``) with no name, login or birth date
+    of a person (a lead's first and last name beside its ``industry``, a user's
+    ``show_on_employees``: people still): its rows are companies, as a name column of
+    company names says (nineteenth pass: EspoCRM's ``account`` beside its ``contact``,
+    company names the recogniser marks in a sixth only)."""
     return [c for c in t.columns if set(N.tokens(c)) & COMPANY_DESCRIPTOR_WORDS]
 
 
@@ -1774,6 +1779,24 @@ def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
 # secrets (``password_resets``, ``password_change_request``)
 RESET_WORDS = frozenset({"reset", "resets", "change", "recovery", "forgot", "request",
                          "requests"})
+
+
+def _installation_keys(t: TableInfo, verdicts: dict[str, Verdict],
+                       rows: list[dict[str, Any]]) -> None:
+    """PEM private keys in a table neither about people nor belonging to one: the
+    server's own TLS or signing keys, a system secret the labels keep (Miniflux's
+    ``acme_cache.data``, a certificate's key); a user's key (Pleroma's ``users.keys``)
+    stays masked."""
+    for cname, v in verdicts.items():
+        if v.entity != N.CREDENTIAL:
+            continue
+        # (a key bundle is as often kept as bytes: Miniflux's is a ``bytea``)
+        vals = [bytes(x).decode("latin-1") if isinstance(x, bytes | bytearray | memoryview)
+                else x for r in rows if isinstance(x := r.get(cname), str | bytes |
+                                                   bytearray | memoryview)]
+        if vals and sum(map(pem_private_key, vals)) >= 0.5 * len(vals):
+            _demote(v, "private keys in a table with no person: the installation's own "
+                       "(a TLS or signing key), a system secret")
 
 
 def _password_reset_requests(t: TableInfo, verdicts: dict[str, Verdict]) -> None:

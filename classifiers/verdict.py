@@ -590,6 +590,14 @@ def _ip_list(value: str) -> bool:
     return hosts > 0
 
 
+_PEM_PRIVATE_KEY = re.compile(r"^-----BEGIN [A-Z ]*PRIVATE KEY-----")
+
+
+def pem_private_key(value: str) -> bool:
+    """A private key in PEM armour (a person's signing key, or a server's TLS key)."""
+    return bool(_PEM_PRIVATE_KEY.match(value.strip()))
+
+
 def credential_shape(value: str) -> bool:
     """Password hashes in a known format, JSON web tokens and well-known API key formats.
 

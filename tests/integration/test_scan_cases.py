@@ -555,8 +555,9 @@ def test_nineteenth_pass_b_keys_faxes_push_endpoints_and_sign_in_sources(db_url,
     """The nineteenth corpus pass's rules, part B, on each engine: a PEM private key
     under ``keys`` (``Text``), faxes in unassigned areas, a row-prefixed ``user_web``, web
     push endpoints and a sign-up's ``identifier`` beside sign-in providers are masked; a
-    push subscription's public key, a sign-in source's endpoints and consumer keys, and an
-    e-mail template's title stay; tokenize accepts the proposal."""
+    push subscription's public key, a sign-in source's endpoints and consumer keys, an
+    e-mail template's title and the server's own private keys stay; tokenize accepts the
+    proposal."""
     result, inv = _scan(db_url, dc.nineteenth_pass_b)
     s = result.schema
     for t, c in (("users", "keys"), ("users", "user_fax"), ("users", "user_web"),
@@ -565,6 +566,6 @@ def test_nineteenth_pass_b_keys_faxes_push_endpoints_and_sign_in_sources(db_url,
         assert _method(s, t, c) != "keep", (t, c)
     for t, c in (("push_subscriptions", "key_p256dh"), ("oauth_sources", "consumer_key"),
                  ("oauth_sources", "consumer_secret"), ("oauth_sources", "access_token_url"),
-                 ("email_templates", "email_template_title")):
+                 ("email_templates", "email_template_title"), ("acme_cache", "data")):
         assert _method(s, t, c) == "keep", (t, c)
     _tokenizes(s, inv, db_url, keyring_env)

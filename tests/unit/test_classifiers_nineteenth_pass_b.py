@@ -4,7 +4,8 @@ Huginn (held out in the eighteenth pass): a PEM private key under any name, phon
 in unassigned areas under a phone's name, a web column behind the row's prefix, a
 template's title, a provider's token endpoint, a sign-in source's keys, a client id beside
 its secret, web push endpoints, a push subscription's public key, affiliations and
-businesses as things, and an ``identifier`` beside sign-in providers. Each rule with a
+businesses as things, an ``identifier`` beside sign-in providers, and a password reset's
+secret named as an id. Each rule with a
 look-alike that stays ``keep``."""
 
 from __future__ import annotations
@@ -43,6 +44,19 @@ def test_a_pem_private_key_is_a_credential_under_any_name(engine):
     # look-alike: public keys are long lines too, and meant to be shared
     public = [_pem("PUBLIC KEY") for _ in range(12)]
     assert text_verdict("keys", public, engine).entity is None
+
+
+def test_a_pem_private_key_in_a_table_with_no_person_is_the_installations(engine):
+    n = 6
+    cols = {"key": "text", "data": "text"}
+    values = {"key": [f"host{i}.example.org" for i in range(n)],
+              "data": [_pem("EC PRIVATE KEY") for _ in range(n)]}
+    v = _one("acme_cache", cols, values, engine, pk="key")
+    assert v["data"].entity is None
+    # look-alike: the same keys in a table named for people stay masked
+    v = _one("users", {"id": "integer", "nickname": "text", "keys": "text"},
+             {"nickname": [f"user{i}" for i in range(n)], "keys": values["data"]}, engine)
+    assert v["keys"].entity == N.CREDENTIAL
 
 
 # -- phone numbers in unassigned areas under a phone's name ----------------------------------
