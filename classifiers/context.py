@@ -784,7 +784,7 @@ def _provider_endpoints(t: TableInfo) -> bool:
     its keys (``consumer_key``, ``consumer_secret``) are the installation's (nineteenth
     pass: authentik's ``authentik_sources_oauth_oauthsource``). A table of a person's
     tokens stores the tokens, not where they are issued."""
-    return any(len(toks) > 1 and toks[-1] in N._ENDPOINT_WORDS and
+    return any(len(toks) > 1 and toks[-1] in N.ENDPOINT_WORDS and
                toks[-2] in ("authorization", "authorize", "token")
                for toks in map(N.tokens, t.columns))
 
@@ -1775,12 +1775,6 @@ def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.note = None
 
 
-# a table of requests to reset or change a password: its random columns are the links'
-# secrets (``password_resets``, ``password_change_request``)
-RESET_WORDS = frozenset({"reset", "resets", "change", "recovery", "forgot", "request",
-                         "requests"})
-
-
 def _installation_keys(t: TableInfo, verdicts: dict[str, Verdict],
                        rows: list[dict[str, Any]]) -> None:
     """PEM private keys in a table neither about people nor belonging to one: the
@@ -1799,12 +1793,18 @@ def _installation_keys(t: TableInfo, verdicts: dict[str, Verdict],
                        "(a TLS or signing key), a system secret")
 
 
+# a table of requests to reset or change a password: its random columns are the links'
+# secrets (``password_resets``, ``password_change_request``)
+RESET_WORDS = frozenset({"reset", "resets", "change", "recovery", "forgot", "request",
+                         "requests"})
+
+
 def _password_reset_requests(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
     """In a table of password resets, a random secret (32 hex digits or 20 base64
     characters and more) under any name opens the account it was sent for, even one
-    named as an id (nineteenth pass:
-    EspoCRM's ``password_change_request.request_id``, 64 hex digits). Its primary key
-    and references (17 hex digits in EspoCRM, shorter than a secret) stay."""
+    named as an id (nineteenth pass: EspoCRM's ``password_change_request.request_id``,
+    64 hex digits). Its primary key and references (17 hex digits in EspoCRM, shorter
+    than a secret) stay."""
     toks = set(N.tokens(t.name))
     if "password" not in toks or not toks & RESET_WORDS:
         return

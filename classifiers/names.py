@@ -364,7 +364,7 @@ def _match_tokens(toks: list[str]) -> NameMatch | None:
     if found is not None and _of_a_template(toks, found):
         return None
     if found is not None and found.entity == CREDENTIAL and len(toks) > 1 and \
-            toks[-1] in _ENDPOINT_WORDS and found.phrase.split()[-1] == "token":
+            toks[-1] in ENDPOINT_WORDS and found.phrase.split()[-1] == "token":
         # ``access_token_url``, ``token_endpoint``: where an OAuth provider issues
         # tokens, the same URL for every account (nineteenth pass: authentik's sources)
         return None
@@ -373,7 +373,7 @@ def _match_tokens(toks: list[str]) -> NameMatch | None:
     return found
 
 
-_ENDPOINT_WORDS = frozenset({"url", "uri", "endpoint"})
+ENDPOINT_WORDS = frozenset({"url", "uri", "endpoint"})
 
 
 def _of_a_template(toks: list[str], found: NameMatch) -> bool:
