@@ -67,6 +67,7 @@ from .verdict import (
     login_shaped,
     named_stems,
     parse_json,
+    pem_private_key,
     walk_json,
 )
 
@@ -94,6 +95,7 @@ skill course subject topic feature option attribute
 project board
 pharmacy payer insurer inbox hospital clinic facility agency institution bank
 school university laboratory lab organisation partner
+affiliation institute
 host server node peer mirror bot crawler
 """.split())
 # Events and transactions: neither people nor things; their rows may hold a person's data
@@ -450,17 +452,24 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _role_mailboxes(verdicts)
     subject = subject_of(t, verdicts, inv)
     confirmed, organisations = _revise_names(t, verdicts, subject)
+    # (a reference to the user assigned to a company, ``assigned_user_id``, names who
+    # works on the row, not who the row is)
+    refs = {c for c in t.columns if len(toks := N.tokens(c)) > 1 and toks[-1] == "id"}
+    if subject.by_name and not confirmed and not organisations and \
+            not _evidence(verdicts, refs)[0]:
+        organisations = _company_descriptors(t)
     if organisations and subject.by_name:
         # "clients", "accounts" may be companies: a name column of company names says
         # the rows are organisations, whatever the table is called (their contact
         # person's name and e-mail are still found by the columns)
-        subject = subject_of(t, verdicts, inv, by_columns=True)
-        identifying, _contact = _evidence(verdicts, set())
-        if subject.about_people and not identifying:
-            # only contacts left (phones, e-mails, an address): the organisation's own
+        subject = subject_of(t, verdicts, inv, skip=refs, by_columns=True)
+        identifying, _contact = _evidence(verdicts, refs)
+        if subject.kind != "thing" and not identifying:
+            # only contacts left (phones, e-mails, an address), or nothing said: the
+            # organisation's own
             subject = Subject("thing", "its contacts are an organisation's")
         subject.reason += (f"; its rows are organisations ({', '.join(organisations)} "
-                           "holds company names)")
+                           "holds company names or describes a business)")
     if confirmed and not subject.about_people:
         subject = Subject("people", f"holds people's names ({', '.join(confirmed[:3])})")
     if not subject.about_people and (via := _linked_to_people(inv, t.name)):
@@ -504,7 +513,10 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     if subject.about_people:
         _issued_subjects(t, verdicts)
     _card_parts(t, verdicts)
-    _identity_links(t, verdicts, inv)
+    _identity_links(t, verdicts, inv, rows or [])
+    _password_reset_requests(t, verdicts)
+    if not subject.about_people and not owned:
+        _installation_keys(t, verdicts, rows or [])
     if subject.kind != "thing":
         _tax_numbers(t, verdicts, subject)
     if subject.kind != "thing" and (subject.by_name or owned):
@@ -776,6 +788,17 @@ def _own_login(cname: str, verdicts: dict[str, Verdict]) -> str | None:
     return None
 
 
+def _provider_endpoints(t: TableInfo) -> bool:
+    """Whether the table names a provider's OAuth endpoints (``authorization_url``,
+    ``access_token_url``): its rows register the installation at a sign-in provider, and
+    its keys (``consumer_key``, ``consumer_secret``) are the installation's (nineteenth
+    pass: authentik's ``authentik_sources_oauth_oauthsource``). A table of a person's
+    tokens stores the tokens, not where they are issued."""
+    return any(len(toks) > 1 and toks[-1] in N.ENDPOINT_WORDS and
+               toks[-2] in ("authorization", "authorize", "token")
+               for toks in map(N.tokens, t.columns))
+
+
 def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject,
                           owned: list[str]) -> None:
     """Secrets found by their name that are no person's log-in: a password of a thing
@@ -798,6 +821,8 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
         # (nineteenth pass) a table of salts or secrets themselves, with no reference
         # to a person (Plausible's ``salts``, the day's salt of its visitor ids)
         head = last
+    if not head and _provider_endpoints(t):
+        head = "sign-in source"
     # a client's own ``client_id`` is no reference to a person
     owners = [c for c in owned if N.tokens(c)[0] not in INSTALLATION_WORDS]
     installation = bool(head) and not owners and not subject.about_people
@@ -1145,7 +1170,10 @@ def _outside_account_ids(t: TableInfo, verdicts: dict[str, Verdict], inv: Invent
         toks = N.tokens(cname)
         if cname in keys or not 2 <= len(toks) <= 3 or toks[-1] not in ("id", "uid") or \
                 not set(toks[:-1]) <= PARTY_WORDS | PROVIDER_WORDS or \
-                any(f in tables for f in _forms(toks[-2])):
+                any(f in tables for f in _forms(toks[-2])) or \
+                "_".join([*toks[:-1], "secret"]) in {"_".join(N.tokens(c)) for c in t.columns}:
+            # (a ``client_id`` beside its ``client_secret`` is an OAuth application's
+            # registration, the installation's: Pleroma's ``apps``)
             continue
         vals = _texts(rows, cname)
         if len(vals) < MIN_ACCOUNT_IDS or len(set(vals)) < 0.9 * len(vals) or \
@@ -1197,6 +1225,20 @@ NAMED_TITLE_SHARE = 0.2  # of them naming someone (or giving a contact)
 KEYED_SIGNALS = ("php-serialized:", "query-string:")
 FEW_LABELS = 5  # distinct values of a name column that may be a row type's labels
 LABEL_REPEATS = 10  # ... when the rows outnumber them this many times
+# what only a business has: its industry and industrial classification, its stock
+# ticker, its head count and turnover
+COMPANY_DESCRIPTOR_WORDS = frozenset({"industry", "sic", "naics", "duns", "ticker",
+                                      "revenue", "employees"})
+
+
+def _company_descriptors(t: TableInfo) -> list[str]:
+    """Columns describing a business (``industry``, ``sic_code``, ``annual_revenue``) in
+    a table named as people's (``account``, ``client``) with no name, login or birth date
+    of a person (a lead's first and last name beside its ``industry``, a user's
+    ``show_on_employees``: people still): its rows are companies, as a name column of
+    company names says (nineteenth pass: EspoCRM's ``account`` beside its ``contact``,
+    company names the recogniser marks in a sixth only)."""
+    return [c for c in t.columns if set(N.tokens(c)) & COMPANY_DESCRIPTOR_WORDS]
 
 
 def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
@@ -1474,11 +1516,21 @@ def _handles(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     for cname, v in verdicts.items():
         col = t.columns.get(cname)
         if v.entity is None and col is not None and col.kind == "text" and v.sampled and \
-                N.tokens(cname) in (["url"], ["user", "url"], ["web"], ["www"]) and \
+                (N.tokens(cname) == ["user", "url"] or
+                 _row_prefix_dropped(cname, t.name) in (["url"], ["web"], ["www"])) and \
                 not col.primary_key:
             v.entity, v.confidence = N.PROFILE_URL, 0.6
             v.signals.append(f"person-url:{subject.reason}")
             v.note = ""
+
+
+def _row_prefix_dropped(cname: str, table: str) -> list[str]:
+    """The column's name words without a first word naming the table's row, as schemas
+    that prefix every column do (nineteenth pass: InvoicePlane's ``ip_clients.client_web``,
+    ``ip_users.user_web``): the rest says what the column is."""
+    toks = N.tokens(cname)
+    rows = {w.removesuffix("s") for w in N.tokens(table)}
+    return toks[1:] if len(toks) > 1 and toks[0] in rows else toks
 
 
 _WEBHOOK = re.compile(r"^https?://(?:hooks\.[^/]+/|[^/]+/(?:[^/?#]+/)*(?:web)?hooks?/)", re.I)
@@ -1768,11 +1820,13 @@ def _card_parts(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
         v.note = None
 
 
-def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) -> None:
+def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
+                    rows: list[dict[str, Any]]) -> None:
     """A person's account at an identity provider (OAuth, SAML: a ``provider`` column
     beside a reference to a table of people) holds the person's id at that provider
-    (``uid``, ``extern_uid``, ``provider_user_id``): it identifies them outside."""
-    if not _provider_link(t):
+    (``uid``, ``extern_uid``, ``provider_user_id``, ``identifier``): it identifies them
+    outside."""
+    if not (_provider_link(t) or _sign_in_providers(t, rows)):
         return
     cols = {c: N.tokens(c) for c in t.columns}
     keys = _key_columns(t, inv)
@@ -1781,12 +1835,73 @@ def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory) 
         if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
                 not toks or v.sampled < 2:
             continue
-        if toks[-1] in ("uid", "sub", "subject") or toks[-2:] in (
+        if toks[-1] in ("uid", "sub", "subject", "identifier") or toks[-2:] in (
                 ["user", "id"], ["account", "id"], ["extern", "uid"], ["external", "id"]) \
                 or toks == ["driver", "id"]:
             v.entity, v.confidence = N.PERSON_ID, 0.6
             v.signals.append("a person's id at an identity provider")
             v.note = None
+
+
+def _installation_keys(t: TableInfo, verdicts: dict[str, Verdict],
+                       rows: list[dict[str, Any]]) -> None:
+    """PEM private keys in a table neither about people nor belonging to one: the
+    server's own TLS or signing keys, a system secret the labels keep (Miniflux's
+    ``acme_cache.data``, a certificate's key); a user's key (Pleroma's ``users.keys``)
+    stays masked."""
+    for cname, v in verdicts.items():
+        if v.entity != N.CREDENTIAL:
+            continue
+        # (a key bundle is as often kept as bytes: Miniflux's is a ``bytea``)
+        vals = [bytes(x).decode("latin-1") if isinstance(x, bytes | bytearray | memoryview)
+                else x for r in rows if isinstance(x := r.get(cname), str | bytes |
+                                                   bytearray | memoryview)]
+        if vals and sum(map(pem_private_key, vals)) >= 0.5 * len(vals):
+            _demote(v, "private keys in a table with no person: the installation's own "
+                       "(a TLS or signing key), a system secret")
+
+
+# a table of requests to reset or change a password: its random columns are the links'
+# secrets (``password_resets``, ``password_change_request``)
+RESET_WORDS = frozenset({"reset", "resets", "change", "recovery", "forgot", "request",
+                         "requests"})
+
+
+def _password_reset_requests(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """In a table of password resets, a random secret (32 hex digits or 20 base64
+    characters and more) under any name opens the account it was sent for, even one
+    named as an id (nineteenth pass: EspoCRM's ``password_change_request.request_id``,
+    64 hex digits). Its primary key and references (17 hex digits in EspoCRM, shorter
+    than a secret) stay."""
+    toks = set(N.tokens(t.name))
+    if "password" not in toks or not toks & RESET_WORDS:
+        return
+    refs = set(t.primary_key) | {c for fk in t.foreign_keys for c in fk.columns} | \
+        set(_person_refs(t))
+    for cname, v in _unjudged_text(t, verdicts):
+        n = max(1, v.sampled)
+        if cname in refs or v.sampled < 2 or v.hits.get(SECRET_LIKE, 0) < 0.8 * n or \
+                v.hits.get(UUID_LIKE, 0) >= 0.5 * n:
+            continue
+        v.entity, v.confidence, v.note = N.CREDENTIAL, 0.6, None
+        v.signals.append(f"random-secret={v.hits[SECRET_LIKE]}/{n} in a table of password "
+                         "resets")
+
+
+SIGN_IN_PROVIDER_SHARE = 0.8  # a provider column's values naming sign-in providers
+
+
+def _sign_in_providers(t: TableInfo, rows: list[dict[str, Any]]) -> bool:
+    """A ``provider`` column whose values name sign-in providers (``github``,
+    ``google``), with or without a reference to a person: a pending sign-up through one
+    holds the account's id there before any user exists (nineteenth pass: Flarum's
+    ``registration_tokens``). A payment's ``provider`` (``stripe``) is no sign-in."""
+    for cname in t.columns:
+        if N.tokens(cname) == ["provider"]:
+            vals = [x.lower() for x in _texts(rows, cname)]
+            return len(vals) >= 2 and sum(
+                x in PROVIDER_WORDS for x in vals) >= SIGN_IN_PROVIDER_SHARE * len(vals)
+    return False
 
 
 def _provider_link(t: TableInfo) -> bool:
@@ -1868,7 +1983,8 @@ def _owned_secrets(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         # (a compound written in two words: ``background_blur_hash``, seventeenth pass)
         pairs = {a + b for a, b in zip(toks, toks[1:], strict=False)}
         if v is None or v.entity is not None or col.kind != "text" or cname in keys or \
-                not toks or set(toks) & CONTENT_WORDS or pairs & CONTENT_WORDS:
+                not toks or set(toks) & CONTENT_WORDS or pairs & CONTENT_WORDS or \
+                _public_key(cname):
             continue
         if v.sampled < MIN_SECRETS and not (subject.by_name and v.sampled >= 2 and
                                             v.hits.get(SECRET_LIKE, 0) == v.sampled):
@@ -3268,8 +3384,10 @@ def _public_key(column: str) -> bool:
     """A column named as a public key (``public_key``, ``credentialPublicKey``,
     ``pubkey``): what anyone may hold, no identifier of its own (the labels keep them)."""
     toks = N.tokens(column)
-    return toks[-2:] == ["public", "key"] or (bool(toks) and toks[-1] in ("pubkey",
-                                                                          "publickey"))
+    # (``p256dh``: a Web Push subscription's public key, named by its curve, random to
+    # look at; nineteenth pass: Pleroma's ``push_subscriptions.key_p256dh``)
+    return toks[-2:] == ["public", "key"] or "p256dh" in column.lower() or (
+        bool(toks) and toks[-1] in ("pubkey", "publickey"))
 
 
 IMAGES = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP", "HEIC", "OLE image"})

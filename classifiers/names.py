@@ -367,9 +367,29 @@ def _match_tokens(toks: list[str]) -> NameMatch | None:
     if found is not None and len(toks) > 1 and toks[-1] in _ATTRIBUTE_SUFFIXES and \
             toks[-1] not in found.phrase.split():
         return None
+    if found is not None and _of_a_template(toks, found):
+        return None
+    if found is not None and found.entity == CREDENTIAL and len(toks) > 1 and \
+            toks[-1] in ENDPOINT_WORDS and found.phrase.split()[-1] == "token":
+        # ``access_token_url``, ``token_endpoint``: where an OAuth provider issues
+        # tokens, the same URL for every account (nineteenth pass: authentik's sources)
+        return None
     if found is not None and found.entity == DOB and set(toks) & _BIRTH_PLACE_WORDS:
         return None  # place_of_birth, birth_city
     return found
+
+
+ENDPOINT_WORDS = frozenset({"url", "uri", "endpoint"})
+
+
+def _of_a_template(toks: list[str], found: NameMatch) -> bool:
+    """``email_template_title``, ``sms_template_body``: "template" after the matched words
+    makes everything after it an attribute of a message's template, whatever the last
+    word (nineteenth pass: InvoicePlane's ``ip_email_templates.email_template_title``,
+    ``Invoice``, ``Reminder``), as a last word ``template`` already does."""
+    words = found.phrase.split()
+    ends = [i + len(words) for i in range(len(toks)) if toks[i:i + len(words)] == words]
+    return bool(ends) and "template" in toks[ends[0]:]
 
 
 def _match_phrase(toks: list[str]) -> NameMatch | None:

@@ -158,6 +158,12 @@ def _is_long_text(v: str) -> bool:
     return len(v) >= 25 and len(v.split()) >= 4
 
 
+# under a phone's name, a number written as one is one even where no numbering plan has
+# its area (nineteenth pass: InvoicePlane's ``ip_users.user_fax``, three numbers in +1
+# areas not assigned, which the recogniser does not return at all)
+_WRITTEN_PHONE = re.compile(r"^\+?[\d\s().-]+(?:\s*(?:x|ext\.?)\s*\d{1,5})?$")
+
+
 def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _TextStats:
     st = _TextStats()
     d = name_dictionary()
@@ -193,6 +199,8 @@ def _text_stats(values: list[str], engine: Analyzer, phone_by_name: bool) -> _Te
                 seen_inside.add(ent)
             if r.score >= WHOLE_VALUE_SCORE and (r.end - r.start) >= 0.8 * len(v):
                 seen_whole.add(ent)
+        if phone_by_name and _WRITTEN_PHONE.match(v) and _formatted_phone(v):
+            seen_whole.add(N.PHONE)
         if N.IP not in seen_whole and _ip_list(v):
             seen_whole.add(N.IP)  # "192.0.2.7,198.51.100.3": addresses to exclude
         if N.EMAIL in seen_whole and _ROLE_MAILBOX.match(v):
@@ -613,6 +621,14 @@ def _ip_list(value: str) -> bool:
     return hosts > 0
 
 
+_PEM_PRIVATE_KEY = re.compile(r"^-----BEGIN [A-Z ]*PRIVATE KEY-----")
+
+
+def pem_private_key(value: str) -> bool:
+    """A private key in PEM armour (a person's signing key, or a server's TLS key)."""
+    return bool(_PEM_PRIVATE_KEY.match(value.strip()))
+
+
 def credential_shape(value: str) -> bool:
     """Password hashes in a known format, JSON web tokens and well-known API key formats.
 
@@ -733,8 +749,11 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
             v.hits.pop(e, None)
         v.signals.append("dotted numbers of three depths or more: paths or versions")
     files = _mostly(present, file_name)
+    # a PEM private key is long and broken into lines, yet no text: it is read by its
+    # shape, under any name (nineteenth pass: Pleroma's ``users.keys``)
     if st.long_text >= 0.5 * st.distinct and not (nm and nm.entity == N.CREDENTIAL) and \
-            not files:  # (``Anna Berg - rental contract.pdf`` is a file's name, no text)
+            not files and not _mostly(present, credential_shape):
+        # (``Anna Berg - rental contract.pdf`` is a file's name, no text)
         return _free_text(v, st)
     if nm is None or nm.entity != N.CREDENTIAL:
         qs = _query_strings(v, strs, engine) or _php_serialized(v, strs, engine)
@@ -792,6 +811,13 @@ def text_verdict(name: str, values: list[Any], engine: Analyzer, *, key_name: st
         # (eighteenth pass: Open Dental's ``commlog.Signature``): the picture itself
         v.entity, v.confidence = N.PHOTO, 0.6
         v.signals.append(f"a drawing encoded as text in {len(present)} values")
+        return v
+    if _mostly(present, _PUSH_ENDPOINT.match, least=3):
+        # whoever holds a device's push endpoint can send to it (its path is the
+        # subscription's secret): a credential of the person the device is, under any
+        # name (nineteenth pass: Pleroma's ``push_subscriptions.endpoint``)
+        v.entity, v.confidence = N.CREDENTIAL, 0.6
+        v.signals.append(f"web push endpoints in {len(present)} values")
         return v
     if nm is None and _names_nothing(name) and _birth_dates(present):
         # a custom field (``custom_value1``) the application lets each customer define:
@@ -1551,6 +1577,13 @@ _GRAVATAR = re.compile(r"^(?:https?:)?//(?:[a-z0-9-]+\.)?gravatar\.com/avatar/[0
 # the profile picture of an account at a sign-in provider, copied at sign-in (eighteenth
 # pass: Rallly's ``users.image``, Google's in two thirds): the URL is the account's own,
 # as a Gravatar is the e-mail's. A provider's static assets (logos) are under other paths.
+# the push services of browsers and of UnifiedPush distributors (ntfy's ``/up`` and
+# twelve random characters, a digit or dash among them: ``/upcomingEvents`` is a page):
+# the subscription's random path is what lets a sender reach the device
+_PUSH_ENDPOINT = re.compile(
+    r"^https://(?:(?:fcm\.googleapis\.com/(?:fcm/send|wp)/|updates\.push\.services\."
+    r"mozilla\.com/wpush/|[a-z0-9.-]+\.notify\.windows\.com/w/\?token=|web\.push\.apple"
+    r"\.com/)[A-Za-z0-9_%=?&:/.-]{10,}|[a-z0-9.-]+/up(?=[^/]*[0-9_-])[A-Za-z0-9_-]{12}(?:\?up=1)?)$")
 _PROVIDER_PICTURE = re.compile(
     r"^https://(?:lh[3-6]\.googleusercontent\.com/(?:a|a-)/[\w-]{20,}"
     r"|avatars\.githubusercontent\.com/u/\d+"

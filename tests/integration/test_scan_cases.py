@@ -570,3 +570,23 @@ def test_nineteenth_pass_a_private_mailboxes_dates_from_birth_points_and_codes(d
                  ("shared_links", "password_hash"), ("salts", "salt")):
         assert _method(s, t, c) == "keep", (t, c)
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_nineteenth_pass_b_keys_faxes_push_endpoints_and_sign_in_sources(db_url, keyring_env):
+    """The nineteenth corpus pass's rules, part B, on each engine: a PEM private key
+    under ``keys`` (``Text``), faxes in unassigned areas, a row-prefixed ``user_web``, web
+    push endpoints and a sign-up's ``identifier`` beside sign-in providers are masked; a
+    push subscription's public key, a sign-in source's endpoints and consumer keys, an
+    e-mail template's title and the server's own private keys stay; tokenize accepts the
+    proposal."""
+    result, inv = _scan(db_url, dc.nineteenth_pass_b)
+    s = result.schema
+    for t, c in (("users", "keys"), ("users", "user_fax"), ("users", "user_web"),
+                 ("push_subscriptions", "endpoint"), ("push_subscriptions", "key_auth"),
+                 ("registration_tokens", "identifier")):
+        assert _method(s, t, c) != "keep", (t, c)
+    for t, c in (("push_subscriptions", "key_p256dh"), ("oauth_sources", "consumer_key"),
+                 ("oauth_sources", "consumer_secret"), ("oauth_sources", "access_token_url"),
+                 ("email_templates", "email_template_title"), ("acme_cache", "data")):
+        assert _method(s, t, c) == "keep", (t, c)
+    _tokenizes(s, inv, db_url, keyring_env)
