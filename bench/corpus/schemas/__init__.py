@@ -44,4 +44,7 @@ NAMES = ("wordpress", "mastodon", "django_auth", "mediawiki", "openemr", "synthe
 # Held out: labelled before any scan (labels in ``bench/corpus/heldout``), never tuned on;
 # scored separately as a check that the rules generalise. The held-out sets of the
 # twentieth pass are added by their own commits, labelled before any scan.
-HELDOUT: tuple[str, ...] = ()
+HELDOUT: tuple[str, ...] = (
+    # the first held-out set of the twentieth pass
+    "redash", "wikijs", "cachet", "fider",
+)
