@@ -516,7 +516,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     _identity_links(t, verdicts, inv, rows or [])
     _password_reset_requests(t, verdicts)
     if not subject.about_people and not owned:
-        _installation_keys(t, verdicts, rows or [])
+        _installation_keys(t, verdicts, inv, rows or [])
     if subject.kind != "thing":
         _tax_numbers(t, verdicts, subject)
     if subject.kind != "thing" and (subject.by_name or owned):
@@ -1843,12 +1843,26 @@ def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             v.note = None
 
 
-def _installation_keys(t: TableInfo, verdicts: dict[str, Verdict],
+# (twentieth pass) tables whose private keys are the installation's: its TLS certificates
+# (an ACME client's cache) and the actors of groups the server signs for (a community);
+# any other table's private keys are masked (fail closed: a false alarm costs a reviewer's
+# "keep", a miss costs a person's key)
+INSTALLATION_KEY_WORDS = frozenset({"acme", "cert", "certs", "certificate", "certificates",
+                                    "tls", "ssl", "x509", "letsencrypt", "community",
+                                    "communities"})
+
+
+def _installation_keys(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
                        rows: list[dict[str, Any]]) -> None:
-    """PEM private keys in a table neither about people nor belonging to one: the
-    server's own TLS or signing keys, a system secret the labels keep (Miniflux's
-    ``acme_cache.data``, a certificate's key); a user's key (Pleroma's ``users.keys``)
-    stays masked."""
+    """PEM private keys in a table named for the server's certificates or a community's
+    actor, with no person on either side of a reference: the installation's own (TLS or
+    signing keys), a system secret the labels keep (Miniflux's ``acme_cache.data``,
+    Lemmy's ``community.private_key``). A key pair table a user row points to
+    (BookWyrm's ``keypair``, referenced from ``user.key_pair_id``) holds that user's keys
+    and stays masked, as does one named for anything else."""
+    if not set(N.tokens(t.name)) & INSTALLATION_KEY_WORDS or any(
+            _person_named(ref.split(".")[0]) for ref in _referenced(inv, t.name)):
+        return
     for cname, v in verdicts.items():
         if v.entity != N.CREDENTIAL:
             continue
@@ -1857,8 +1871,9 @@ def _installation_keys(t: TableInfo, verdicts: dict[str, Verdict],
                 else x for r in rows if isinstance(x := r.get(cname), str | bytes |
                                                    bytearray | memoryview)]
         if vals and sum(map(pem_private_key, vals)) >= 0.5 * len(vals):
-            _demote(v, "private keys in a table with no person: the installation's own "
-                       "(a TLS or signing key), a system secret")
+            _demote(v, "private keys in a table of the server's certificates or a "
+                       "community's actor, no person referring to it: the installation's "
+                       "own (a TLS or signing key), a system secret")
 
 
 # a table of requests to reset or change a password: its random columns are the links'
