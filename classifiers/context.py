@@ -527,8 +527,9 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _split_dates(t, verdicts, rows, _subject_phrase(subject) if subject.about_people
                      else f"whose rows belong to a person ({', '.join(owned[:2])})")
     _logins_of_a_role(t, verdicts, inv)
-    if owned:
+    if owned or subject.about_people:
         _mailed_codes(t, verdicts)
+    if owned:
         _outside_identities(t, verdicts, inv)
         _owned_identifiers(t, verdicts, inv, owned)
     if rows:
@@ -1888,8 +1889,7 @@ def _password_reset_requests(t: TableInfo, verdicts: dict[str, Verdict]) -> None
     named as an id (nineteenth pass: EspoCRM's ``password_change_request.request_id``,
     64 hex digits). Its primary key and references (17 hex digits in EspoCRM, shorter
     than a secret) stay."""
-    toks = set(N.tokens(t.name))
-    if "password" not in toks or not toks & RESET_WORDS:
+    if not _reset_table(t.name):
         return
     refs = set(t.primary_key) | {c for fk in t.foreign_keys for c in fk.columns} | \
         set(_person_refs(t))
@@ -2834,19 +2834,44 @@ MAILED_CODE_WORDS = frozenset({"verification", "confirmation", "activation", "ot
                                "passcode"})
 
 
+# (twentieth pass) a session's nonce kept on a person's row: whoever knows it holds the
+# sessions it signs (Sentry's ``auth_user.session_nonce``); an OAuth grant's ``nonce``
+# alone is the request's, not a person's
+SESSION_SECRET_TOKENS = (["session", "nonce"], ["session", "secret"])
+
+
+def _reset_table(table: str) -> bool:
+    """A table of password resets, its words apart (``password_resets``) or run
+    together (``passwordreset``)."""
+    toks = N.tokens(table)
+    return ("password" in toks and bool(set(toks) & RESET_WORDS)) or any(
+        x.startswith("password") and x[len("password"):] in RESET_WORDS for x in toks)
+
+
 def _mailed_codes(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
-    """In a table of the codes mailed to verify an address or to sign in, whose rows
-    are a person's, a ``code`` alone is such a code, an integer as often (Plausible's
-    ``email_verification_codes``: a pool of four-digit codes, a quarter issued to a
-    user). A table of discount or country codes is no table of verifications."""
-    if not {N._singular(x) for x in N.tokens(t.name)} & MAILED_CODE_WORDS:
-        return
+    """In a table of the codes mailed to verify an address, to sign in or to reset a
+    password, whose rows are a person's, a ``code`` alone is such a code, an integer as
+    often (Plausible's ``email_verification_codes``: a pool of four-digit codes, a quarter
+    issued to a user; BookWyrm's ``passwordreset.code``); on a person's row, a code named
+    for what it verifies (``confirmation_code``, ``activation_code``) or a session's
+    nonce is one too (twentieth pass). A table of discount or country codes is no table
+    of verifications, and a ``promo_code`` verifies nothing."""
+    codes = bool({N._singular(x) for x in N.tokens(t.name)} & MAILED_CODE_WORDS) or \
+        _reset_table(t.name)
     for cname, v in verdicts.items():
-        col = t.columns.get(cname)
-        if col is not None and N.tokens(cname) == ["code"] and v.entity is None and \
-                col.kind in ("text", "integer") and not col.primary_key and v.sampled >= 1:
-            v.entity, v.confidence, v.note = N.CREDENTIAL, 0.6, None
+        col, toks = t.columns.get(cname), N.tokens(cname)
+        if col is None or v.entity is not None or col.kind not in ("text", "integer") or \
+                col.primary_key or v.sampled < 1:
+            continue
+        if codes and toks == ["code"]:
             v.signals.append("a code mailed to verify or sign in, in a table of them")
+        elif len(toks) == 2 and toks[0] in MAILED_CODE_WORDS and toks[1] == "code":
+            v.signals.append(f"a code mailed for {toks[0]}, on a person's row")
+        elif toks in SESSION_SECRET_TOKENS:
+            v.signals.append("a session's nonce, on a person's row")
+        else:
+            continue
+        v.entity, v.confidence, v.note = N.CREDENTIAL, 0.6, None
 
 
 def _one_time_codes(t: TableInfo, verdicts: dict[str, Verdict],
