@@ -800,6 +800,18 @@ def _provider_endpoints(t: TableInfo) -> bool:
                for toks in map(N.tokens, t.columns))
 
 
+SERVER_WORDS = frozenset({"host", "hostname", "server"})
+
+
+def _server_account(t: TableInfo) -> bool:
+    """A host or server column, a log-in and a password beside it: an account at that
+    server (a mailbox collected over IMAP, an LDAP bind)."""
+    names = [N.tokens(c) for c in t.columns]
+    return any(toks[-1:] and toks[-1] in SERVER_WORDS for toks in names) and \
+        any(toks[-1:] and toks[-1] in PASSWORD_WORDS for toks in names) and \
+        any(toks[-1:] and toks[-1] in ("login", "username", "user") for toks in names)
+
+
 def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject,
                           owned: list[str]) -> None:
     """Secrets found by their name that are no person's log-in: a password of a thing
@@ -824,9 +836,16 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
         head = last
     if not head and _provider_endpoints(t):
         head = "sign-in source"
+    # (twentieth pass) a server's host beside the log-in and password to it, no table
+    # named for people: the installation's account at a mail or directory server (GLPI's
+    # ``glpi_mailcollectors``); its addresses make the table look like people's, but
+    # the mailbox it collects is the organisation's
+    server = not head and not subject.by_name and _server_account(t)
+    if server:
+        head = "server account"
     # a client's own ``client_id`` is no reference to a person
     owners = [c for c in owned if N.tokens(c)[0] not in INSTALLATION_WORDS]
-    installation = bool(head) and not owners and not subject.about_people
+    installation = bool(head) and not owners and (server or not subject.about_people)
     for cname, v in verdicts.items():
         toks = N.tokens(cname)
         if not toks or v.partial and v.entity != JSON:
@@ -846,6 +865,9 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
             elif installation:
                 _demote(v, f"a secret of the installation's own {head}s (no reference to "
                            "a person): a system secret")
+        elif v.entity == N.EMAIL and installation and server and not v.partial:
+            _demote(v, "the mailbox of the installation's account at a mail server (a "
+                       "host, its log-in and password, no reference to a person)")
         elif v.entity == N.IP and installation and head == "API key":
             _demote(v, "the address of the server an installation's API key is issued to "
                        "(no reference to a person)")
