@@ -479,6 +479,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     if subject.about_people:
         _address_lines(t, verdicts)
     _addresses(t, verdicts, subject)
+    _street_parts(t, verdicts)
     _handles(t, verdicts, inv, subject)
     if rows and (subject.about_people or _person_refs(t)):
         # (sixteenth pass: also a person's row kept in another table, Gibbon's staff
@@ -1462,6 +1463,45 @@ def _addresses(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> 
             v.entity = None
             v.note = (f"{entity} outside any person's address: no street address in "
                       f"{label}, table {_subject_phrase(subject)}")
+
+
+# (twentieth pass) the short parts of a street address kept in their own columns: the
+# apartment and the street's direction (``N``, ``SW``); a house number under its name
+# but in a numeric type (RosarioSIS's ``address``: ``house_no``, ``direction``, ``apt``)
+STREET_PART_WORDS = frozenset({"apt", "apartment", "suite", "direction"})
+# ``mail_address`` beside a street: the household's mailing address, no e-mail
+MAILING_WORDS = frozenset({"mail", "mailing", "postal"})
+
+
+def _street_parts(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """Beside a street found in the table (same prefix), the columns holding the rest of
+    that street: a house number of any type, the apartment, the direction, and a
+    ``mail_address`` whose values are no e-mails (the mailing address). An ``apt`` or
+    ``direction`` with no street beside them (a wind's direction, an appointment) is
+    kept."""
+    streets = {p for c, v in verdicts.items() if v.entity == N.STREET and not v.partial
+               and (p := address_part(c)) is not None and p[0] == N.STREET}
+    prefixes = {p for _e, p in streets}
+    if not prefixes:
+        return
+    for cname, v in verdicts.items():
+        col = t.columns.get(cname)
+        if col is None or v.entity is not None or col.primary_key or v.sampled < 1:
+            continue
+        toks = N.words(cname)
+        part = address_part(cname)
+        if part is not None and part[0] == N.STREET:
+            prefix, why = part[1], "the house number"
+        elif toks and toks[-1] in STREET_PART_WORDS:
+            prefix, why = tuple(toks[:-1]), f"the street's {toks[-1]}"
+        elif len(toks) >= 2 and toks[-2] in MAILING_WORDS and toks[-1] in \
+                ADDRESS_GROUP_WORDS and not v.hits.get(N.EMAIL):
+            prefix, why = (), "the mailing address (no e-mail in it)"
+        else:
+            continue
+        if prefix in prefixes or not prefix and () in prefixes:
+            v.entity, v.confidence, v.note = N.STREET, 0.6, None
+            v.signals.append(f"address-group:{t.name} ({why}, beside its street)")
 
 
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.?\s?){1,4}$")
