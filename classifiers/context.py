@@ -450,6 +450,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     one row (a URL holding the row's username, a key-value pair) run."""
     if _person_named(t.name) is None:
         _role_mailboxes(verdicts)
+        _mailboxes_named_for_the_row(t, verdicts, rows or [])
     subject = subject_of(t, verdicts, inv)
     confirmed, organisations = _revise_names(t, verdicts, subject)
     # (a reference to the user assigned to a company, ``assigned_user_id``, names who
@@ -2528,6 +2529,40 @@ def _role_mailboxes(verdicts: dict[str, Verdict]) -> None:
             _demote(v, f"role mailboxes ({v.hits[ROLE_EMAIL]} of {v.hits[N.EMAIL]} e-mail "
                        "addresses: support@, help@, newsletter@...): an organisation's, "
                        "not a person's")
+
+
+OWN_MAILBOX_SHARE = 0.8  # e-mails whose mailbox is the row's own name
+
+
+def _mailboxes_named_for_the_row(t: TableInfo, verdicts: dict[str, Verdict],
+                                 rows: list[dict[str, Any]]) -> None:
+    """(twentieth pass) E-mail addresses whose mailbox is the row's own ``name`` (team
+    ``Backend``: ``backend@``; queue ``Support``: ``support@``, ``support-comment@``),
+    outside a table named for people, when the names are mostly no dictionary first
+    names: a team's or a queue's address, the organisation's (Grafana's ``team.email``,
+    Request Tracker's ``Queues``). A person's ``anna@`` beside the name ``Anna`` stays."""
+    names = [c for c in t.columns if N.tokens(c)[-1:] == ["name"]
+             and (v := verdicts.get(c)) is not None
+             and v.hits.get("NAME_DICTIONARY", 0) < 0.5 * max(1, v.sampled)]
+    if len(names) != 1:
+        return
+    # (the table's addresses are judged together: a queue's second address may be set
+    # in one sampled row only)
+    pairs = {cname: [(slug, local) for r in rows
+                     if isinstance(name := r.get(names[0]), str) and
+                     (slug := re.sub(r"[\s_.-]+", "", name.lower())) and
+                     isinstance(mail := r.get(cname), str) and "@" in mail
+                     and (local := re.sub(r"[_.-]+", "", mail.split("@")[0].lower()))]
+             for cname, v in verdicts.items() if v.entity == N.EMAIL and not v.partial}
+    every = [p for ps in pairs.values() for p in ps]
+    if len(every) < 2 or sum(local.startswith(slug) for slug, local in every) < \
+            OWN_MAILBOX_SHARE * len(every):
+        return
+    for cname, ps in pairs.items():
+        if ps and sum(local.startswith(slug) for slug, local in ps) >= \
+                OWN_MAILBOX_SHARE * len(ps):
+            _demote(verdicts[cname], f"the row's own mailbox: the address is named for "
+                                     f"its {names[0]}, a team's or a queue's")
 
 
 def _role_only(v: Verdict) -> bool:
