@@ -1266,6 +1266,9 @@ def _company_descriptors(t: TableInfo) -> list[str]:
     return [c for c in t.columns if set(N.tokens(c)) & COMPANY_DESCRIPTOR_WORDS]
 
 
+NAMED_BY_EMAIL_SHARE = 0.1  # names that are a person's e-mail address
+
+
 def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
                   ) -> tuple[list[str], list[str]]:
     """(columns confirmed as people's names, name columns holding company names)."""
@@ -1342,6 +1345,15 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
                              f"{_subject_phrase(subject)}")
             v.note = (f"a person named in {v.hits[IN_TEXT]} of {n} sampled values: masked "
                       "as a whole column")
+        elif (mails := v.hits.get(N.EMAIL, 0) - v.hits.get(ROLE_EMAIL, 0)) >= \
+                max(2, NAMED_BY_EMAIL_SHARE * n):
+            # (twentieth pass) a tenth of the names are personal e-mail addresses: rows
+            # named after their owner's address (Grafana's personal organisations,
+            # ``jade.alves@web.de`` beside ``Initech``), masked as a whole column
+            v.entity, v.confidence, v.partial, v.weak_name = N.EMAIL, 0.5, True, False
+            v.signals.append(f"names-are-emails={mails}/{n}")
+            v.note = (f"a person's e-mail address as the name in {mails} of {n} sampled "
+                      "values: masked as a whole column")
         else:
             _demote(v, f"{what}: {person} of {n} sampled values read as a person's name (a "
                        f"dictionary first name first); {share:.0%} needed in a table "
