@@ -86,7 +86,7 @@ cliente usuario utilisateur benutzer
 THING_WORDS = frozenset("""
 genre category type language media playlist territory region track product item film movie
 album song book title country city state province tag status currency department store
-shop warehouse supplier vendor company organisation organization office branch brand
+shop warehouse supplier vendor company organisation organization org office branch brand
 color colour size unit lookup code setting config configuration role permission group
 kind format channel platform catalog catalogue inventory stock shipper carrier
 manufacturer publisher label rating level grade class classification station route
