@@ -1896,6 +1896,9 @@ def _card_parts(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
         v.note = None
 
 
+UNIQUE_ID_SHARE = 0.9  # distinct values of the sampled rows that make a column one id a row
+
+
 def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
                     rows: list[dict[str, Any]]) -> None:
     """A person's account at an identity provider (OAuth, SAML: a ``provider`` column
@@ -1913,7 +1916,11 @@ def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             continue
         if toks[-1] in ("uid", "sub", "subject", "identifier") or toks[-2:] in (
                 ["user", "id"], ["account", "id"], ["extern", "uid"], ["external", "id"]) \
-                or toks == ["driver", "id"]:
+                or toks == ["driver", "id"] or (
+                    # (twentieth pass) ``providerId`` not declared a reference, nearly
+                    # one a row: the person's id there (Outline's, at Google or Slack);
+                    # a provider's slug repeats
+                    toks == ["provider", "id"] and v.sampled >= UNIQUE_ID_SHARE * v.rows):
             v.entity, v.confidence = N.PERSON_ID, 0.6
             v.signals.append("a person's id at an identity provider")
             v.note = None
@@ -1999,7 +2006,11 @@ def _provider_link(t: TableInfo) -> bool:
     declared reference to a table named for people. Its rows are links to outside
     accounts, not persons: its key identifies the link."""
     if not any(toks in (["provider"], ["driver"]) or toks[-2:] == ["provider", "name"]
-               for toks in map(N.tokens, t.columns)):
+               for toks in map(N.tokens, t.columns)) and not any(
+            # (twentieth pass) or a declared reference to a table of sign-in providers
+            # (Outline's ``user_authentications.authenticationProviderId``)
+            N.tokens(fk.ref_table)[-1:] in (["provider"], ["providers"])
+            for fk in t.foreign_keys):
         # (``driver``: Laravel Socialite's word for the provider, ``driver_id`` its id)
         return False
     if any(_person_named(fk.ref_table) for fk in t.foreign_keys):
