@@ -1498,17 +1498,19 @@ def _street_parts(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
     if not prefixes:
         return
     for cname, v in verdicts.items():
-        col = t.columns.get(cname)
-        if col is None or v.entity is not None or col.primary_key or v.sampled < 1:
+        col, toks = t.columns.get(cname), N.words(cname)
+        # (``mail_address`` is read as an e-mail by its name, whatever its values)
+        mailing = len(toks) >= 2 and toks[-2] in MAILING_WORDS and \
+            toks[-1] in ADDRESS_GROUP_WORDS and not v.hits.get(N.EMAIL)
+        if col is None or v.entity not in (None, *((N.EMAIL,) if mailing else ())) or \
+                col.primary_key or v.sampled < 1:
             continue
-        toks = N.words(cname)
         part = address_part(cname)
         if part is not None and part[0] == N.STREET:
             prefix, why = part[1], "the house number"
         elif toks and toks[-1] in STREET_PART_WORDS:
             prefix, why = tuple(toks[:-1]), f"the street's {toks[-1]}"
-        elif len(toks) >= 2 and toks[-2] in MAILING_WORDS and toks[-1] in \
-                ADDRESS_GROUP_WORDS and not v.hits.get(N.EMAIL):
+        elif mailing:
             prefix, why = (), "the mailing address (no e-mail in it)"
         else:
             continue
