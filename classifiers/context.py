@@ -1484,6 +1484,8 @@ def _addresses(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> 
 STREET_PART_WORDS = frozenset({"apt", "apartment", "suite", "direction"})
 # ``mail_address`` beside a street: the household's mailing address, no e-mail
 MAILING_WORDS = frozenset({"mail", "mailing", "postal"})
+HOUSE_NUMBER_PHRASES = frozenset({"streetnumber", "street number", "housenumber",
+                                  "house number", "house no", "street no", "civic number"})
 
 
 def _street_parts(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
@@ -1505,8 +1507,9 @@ def _street_parts(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
         if col is None or v.entity not in (None, *((N.EMAIL,) if mailing else ())) or \
                 col.primary_key or v.sampled < 1:
             continue
-        part = address_part(cname)
-        if part is not None and part[0] == N.STREET:
+        part, nm = address_part(cname), N.match(cname)
+        if part is not None and nm is not None and nm.phrase in HOUSE_NUMBER_PHRASES and \
+                not N.looks_like_key_name(cname):
             prefix, why = part[1], "the house number"
         elif toks and toks[-1] in STREET_PART_WORDS:
             prefix, why = tuple(toks[:-1]), f"the street's {toks[-1]}"

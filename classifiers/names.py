@@ -318,19 +318,11 @@ def words(name: str) -> list[str]:
     return out
 
 
-# (twentieth pass) ``last4``, ``last_four``: the last characters of a key or a card shown
-# to tell them apart (Outline's ``apiKeys.last4``), no last name (the digits drop out of
-# the tokens, leaving ``last``)
-_LAST_CHARACTERS = re.compile(r"^last[_ -]?(?:4|four)$", re.IGNORECASE)
-
-
 def match(name: str) -> NameMatch | None:
     """The entity a column (or JSON key) name announces, or None.
 
     Longest phrase first, leftmost first; ``name`` alone only with a person word.
     """
-    if _LAST_CHARACTERS.match(name):
-        return None
     found = _match_tokens(tokens(name))
     if found is None:
         # plural keys ("phones", "emails", "addresses") name the same thing

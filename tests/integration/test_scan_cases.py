@@ -598,8 +598,8 @@ def test_twentieth_pass_keys_codes_street_parts_and_the_organisations_mailboxes(
     (a user row points to it), a password reset's code, a confirmation code, a session
     nonce, a house number (``Numeric``), direction, apartment and mailing address beside
     a street, and organisations named after e-mail addresses are masked; the
-    organisations' addresses, a team's mailbox named for it, a mail collector's mailbox
-    and password and an API key's ``last4`` stay; tokenize accepts the proposal."""
+    organisations' addresses, a team's mailbox named for it and a mail collector's
+    mailbox and password stay; tokenize accepts the proposal."""
     result, inv = _scan(db_url, dc.twentieth_pass)
     s = result.schema
     for t, c in (("keypair", "private_key"), ("passwordreset", "code"),
@@ -609,6 +609,6 @@ def test_twentieth_pass_keys_codes_street_parts_and_the_organisations_mailboxes(
         assert _method(s, t, c) != "keep", (t, c)
     for t, c in (("org", "address1"), ("org", "city"), ("team", "email"),
                  ("mailcollectors", "name"), ("mailcollectors", "login"),
-                 ("mailcollectors", "passwd"), ("api_keys", "last4")):
+                 ("mailcollectors", "passwd")):
         assert _method(s, t, c) == "keep", (t, c)
     _tokenizes(s, inv, db_url, keyring_env)

@@ -141,6 +141,11 @@ def test_house_number_apartment_and_direction_beside_a_street(engine):
     v = _one("address", cols, values, engine, pk="address_id")
     for c in ("house_no", "direction", "apt", "mail_address"):
         assert v[c].entity == N.STREET, c
+    # look-alike: a reference named for an address beside a street stays a key
+    v = _one("orders", {"id": "integer", "street": "text", "billing_address_format_id": "text"},
+             {"street": values["street"],
+              "billing_address_format_id": [str(i % 3 + 1) for i in range(n)]}, engine)
+    assert v["billing_address_format_id"].entity is None
     # look-alike: a wind's direction and an appointment's ``apt`` with no street beside
     v = _one("observation", {"id": "integer", "direction": "text", "apt": "text"},
              {"direction": values["direction"], "apt": values["apt"]}, engine)
@@ -188,17 +193,6 @@ def test_organisations_named_after_their_owners_address(engine):
                          "info@hooli.example"]
     v = _one("org", {"id": "integer", "name": "text"}, {"name": roles}, engine)
     assert v["name"].entity is None
-
-
-# -- the last characters of a key -----------------------------------------------------------
-
-
-def test_last4_is_no_last_name():
-    assert N.match("last4") is None
-    assert N.match("last_four") is None
-    # look-alike: ``last`` and ``last_name`` stay a last name
-    assert N.match("last").entity == N.LAST_NAME
-    assert N.match("lastname").entity == N.LAST_NAME
 
 
 # -- a person's id at a sign-in provider, by a reference to the providers' table ------------
