@@ -142,9 +142,11 @@ def test_house_number_apartment_and_direction_beside_a_street(engine):
     for c in ("house_no", "direction", "apt", "mail_address"):
         assert v[c].entity == N.STREET, c
     # look-alike: a reference named for an address beside a street stays a key
-    v = _one("orders", {"id": "integer", "street": "text", "billing_address_format_id": "text"},
-             {"street": values["street"],
-              "billing_address_format_id": [str(i % 3 + 1) for i in range(n)]}, engine)
+    t = _table("orders", {"id": "integer", "street": "text",
+                          "billing_address_format_id": "integer"}, pk="id")
+    v = {"id": Verdict(), "street": Verdict(entity=N.STREET, confidence=0.9, sampled=n, rows=n),
+         "billing_address_format_id": Verdict(sampled=3, rows=n)}
+    apply_context(t, v, Inventory("sqlite", {"orders": t}))
     assert v["billing_address_format_id"].entity is None
     # look-alike: a wind's direction and an appointment's ``apt`` with no street beside
     v = _one("observation", {"id": "integer", "direction": "text", "apt": "text"},
