@@ -1508,8 +1508,7 @@ def _street_parts(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
                 col.primary_key or v.sampled < 1:
             continue
         part, nm = address_part(cname), N.match(cname)
-        if part is not None and nm is not None and nm.phrase in HOUSE_NUMBER_PHRASES and \
-                not N.looks_like_key_name(cname):
+        if part is not None and nm is not None and nm.phrase in HOUSE_NUMBER_PHRASES:
             prefix, why = part[1], "the house number"
         elif toks and toks[-1] in STREET_PART_WORDS:
             prefix, why = tuple(toks[:-1]), f"the street's {toks[-1]}"
