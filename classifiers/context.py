@@ -86,7 +86,7 @@ cliente usuario utilisateur benutzer
 THING_WORDS = frozenset("""
 genre category type language media playlist territory region track product item film movie
 album song book title country city state province tag status currency department store
-shop warehouse supplier vendor company organisation organization office branch brand
+shop warehouse supplier vendor company organisation organization org office branch brand
 color colour size unit lookup code setting config configuration role permission group
 kind format channel platform catalog catalogue inventory stock shipper carrier
 manufacturer publisher label rating level grade class classification station route
@@ -450,6 +450,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     one row (a URL holding the row's username, a key-value pair) run."""
     if _person_named(t.name) is None:
         _role_mailboxes(verdicts)
+        _mailboxes_named_for_the_row(t, verdicts, rows or [])
     subject = subject_of(t, verdicts, inv)
     confirmed, organisations = _revise_names(t, verdicts, subject)
     # (a reference to the user assigned to a company, ``assigned_user_id``, names who
@@ -479,6 +480,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     if subject.about_people:
         _address_lines(t, verdicts)
     _addresses(t, verdicts, subject)
+    _street_parts(t, verdicts)
     _handles(t, verdicts, inv, subject)
     if rows and (subject.about_people or _person_refs(t)):
         # (sixteenth pass: also a person's row kept in another table, Gibbon's staff
@@ -516,7 +518,7 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
     _identity_links(t, verdicts, inv, rows or [])
     _password_reset_requests(t, verdicts)
     if not subject.about_people and not owned:
-        _installation_keys(t, verdicts, rows or [])
+        _installation_keys(t, verdicts, inv, rows or [])
     if subject.kind != "thing":
         _tax_numbers(t, verdicts, subject)
     if subject.kind != "thing" and (subject.by_name or owned):
@@ -527,8 +529,9 @@ def apply_context(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
         _split_dates(t, verdicts, rows, _subject_phrase(subject) if subject.about_people
                      else f"whose rows belong to a person ({', '.join(owned[:2])})")
     _logins_of_a_role(t, verdicts, inv)
-    if owned:
+    if owned or subject.about_people:
         _mailed_codes(t, verdicts)
+    if owned:
         _outside_identities(t, verdicts, inv)
         _owned_identifiers(t, verdicts, inv, owned)
     if rows:
@@ -799,6 +802,18 @@ def _provider_endpoints(t: TableInfo) -> bool:
                for toks in map(N.tokens, t.columns))
 
 
+SERVER_WORDS = frozenset({"host", "hostname", "server"})
+
+
+def _server_account(t: TableInfo) -> bool:
+    """A host or server column, a log-in and a password beside it: an account at that
+    server (a mailbox collected over IMAP, an LDAP bind)."""
+    names = [N.tokens(c) for c in t.columns]
+    return any(toks[-1:] and toks[-1] in SERVER_WORDS for toks in names) and \
+        any(toks[-1:] and toks[-1] in PASSWORD_WORDS for toks in names) and \
+        any(toks[-1:] and toks[-1] in ("login", "username", "user") for toks in names)
+
+
 def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject,
                           owned: list[str]) -> None:
     """Secrets found by their name that are no person's log-in: a password of a thing
@@ -823,9 +838,16 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
         head = last
     if not head and _provider_endpoints(t):
         head = "sign-in source"
+    # (twentieth pass) a server's host beside the log-in and password to it, no table
+    # named for people: the installation's account at a mail or directory server (GLPI's
+    # ``glpi_mailcollectors``); its addresses make the table look like people's, but
+    # the mailbox it collects is the organisation's
+    server = not head and not subject.by_name and _server_account(t)
+    if server:
+        head = "server account"
     # a client's own ``client_id`` is no reference to a person
     owners = [c for c in owned if N.tokens(c)[0] not in INSTALLATION_WORDS]
-    installation = bool(head) and not owners and not subject.about_people
+    installation = bool(head) and not owners and (server or not subject.about_people)
     for cname, v in verdicts.items():
         toks = N.tokens(cname)
         if not toks or v.partial and v.entity != JSON:
@@ -845,6 +867,9 @@ def _installation_secrets(t: TableInfo, verdicts: dict[str, Verdict], subject: S
             elif installation:
                 _demote(v, f"a secret of the installation's own {head}s (no reference to "
                            "a person): a system secret")
+        elif v.entity == N.EMAIL and installation and server and not v.partial:
+            _demote(v, "the mailbox of the installation's account at a mail server (a "
+                       "host, its log-in and password, no reference to a person)")
         elif v.entity == N.IP and installation and head == "API key":
             _demote(v, "the address of the server an installation's API key is issued to "
                        "(no reference to a person)")
@@ -1241,6 +1266,9 @@ def _company_descriptors(t: TableInfo) -> list[str]:
     return [c for c in t.columns if set(N.tokens(c)) & COMPANY_DESCRIPTOR_WORDS]
 
 
+NAMED_BY_EMAIL_SHARE = 0.1  # names that are a person's e-mail address
+
+
 def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
                   ) -> tuple[list[str], list[str]]:
     """(columns confirmed as people's names, name columns holding company names)."""
@@ -1317,6 +1345,15 @@ def _revise_names(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject
                              f"{_subject_phrase(subject)}")
             v.note = (f"a person named in {v.hits[IN_TEXT]} of {n} sampled values: masked "
                       "as a whole column")
+        elif (mails := v.hits.get(N.EMAIL, 0) - v.hits.get(ROLE_EMAIL, 0)) >= \
+                max(2, NAMED_BY_EMAIL_SHARE * n):
+            # (twentieth pass) a tenth of the names are personal e-mail addresses: rows
+            # named after their owner's address (Grafana's personal organisations,
+            # ``jade.alves@web.de`` beside ``Initech``), masked as a whole column
+            v.entity, v.confidence, v.partial, v.weak_name = N.EMAIL, 0.5, True, False
+            v.signals.append(f"names-are-emails={mails}/{n}")
+            v.note = (f"a person's e-mail address as the name in {mails} of {n} sampled "
+                      "values: masked as a whole column")
         else:
             _demote(v, f"{what}: {person} of {n} sampled values read as a person's name (a "
                        f"dictionary first name first); {share:.0%} needed in a table "
@@ -1439,6 +1476,49 @@ def _addresses(t: TableInfo, verdicts: dict[str, Verdict], subject: Subject) -> 
             v.entity = None
             v.note = (f"{entity} outside any person's address: no street address in "
                       f"{label}, table {_subject_phrase(subject)}")
+
+
+# (twentieth pass) the short parts of a street address kept in their own columns: the
+# apartment and the street's direction (``N``, ``SW``); a house number under its name
+# but in a numeric type (RosarioSIS's ``address``: ``house_no``, ``direction``, ``apt``)
+STREET_PART_WORDS = frozenset({"apt", "apartment", "suite", "direction"})
+# ``mail_address`` beside a street: the household's mailing address, no e-mail
+MAILING_WORDS = frozenset({"mail", "mailing", "postal"})
+HOUSE_NUMBER_PHRASES = frozenset({"streetnumber", "street number", "housenumber",
+                                  "house number", "house no", "street no", "civic number"})
+
+
+def _street_parts(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
+    """Beside a street found in the table (same prefix), the columns holding the rest of
+    that street: a house number of any type, the apartment, the direction, and a
+    ``mail_address`` whose values are no e-mails (the mailing address). An ``apt`` or
+    ``direction`` with no street beside them (a wind's direction, an appointment) is
+    kept."""
+    streets = {p for c, v in verdicts.items() if v.entity == N.STREET and not v.partial
+               and (p := address_part(c)) is not None and p[0] == N.STREET}
+    prefixes = {p for _e, p in streets}
+    if not prefixes:
+        return
+    for cname, v in verdicts.items():
+        col, toks = t.columns.get(cname), N.words(cname)
+        # (``mail_address`` is read as an e-mail by its name, whatever its values)
+        mailing = len(toks) >= 2 and toks[-2] in MAILING_WORDS and \
+            toks[-1] in ADDRESS_GROUP_WORDS and not v.hits.get(N.EMAIL)
+        if col is None or v.entity not in (None, *((N.EMAIL,) if mailing else ())) or \
+                col.primary_key or v.sampled < 1:
+            continue
+        part, nm = address_part(cname), N.match(cname)
+        if part is not None and nm is not None and nm.phrase in HOUSE_NUMBER_PHRASES:
+            prefix, why = part[1], "the house number"
+        elif toks and toks[-1] in STREET_PART_WORDS:
+            prefix, why = tuple(toks[:-1]), f"the street's {toks[-1]}"
+        elif mailing:
+            prefix, why = (), "the mailing address (no e-mail in it)"
+        else:
+            continue
+        if prefix in prefixes or not prefix and () in prefixes:
+            v.entity, v.confidence, v.note = N.STREET, 0.6, None
+            v.signals.append(f"address-group:{t.name} ({why}, beside its street)")
 
 
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.?\s?){1,4}$")
@@ -1820,6 +1900,9 @@ def _card_parts(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
         v.note = None
 
 
+UNIQUE_ID_SHARE = 0.9  # distinct values of the sampled rows that make a column one id a row
+
+
 def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
                     rows: list[dict[str, Any]]) -> None:
     """A person's account at an identity provider (OAuth, SAML: a ``provider`` column
@@ -1837,18 +1920,36 @@ def _identity_links(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
             continue
         if toks[-1] in ("uid", "sub", "subject", "identifier") or toks[-2:] in (
                 ["user", "id"], ["account", "id"], ["extern", "uid"], ["external", "id"]) \
-                or toks == ["driver", "id"]:
+                or toks == ["driver", "id"] or (
+                    # (twentieth pass) ``providerId`` not declared a reference, nearly
+                    # one a row: the person's id there (Outline's, at Google or Slack);
+                    # a provider's slug repeats
+                    toks == ["provider", "id"] and v.sampled >= UNIQUE_ID_SHARE * v.rows):
             v.entity, v.confidence = N.PERSON_ID, 0.6
             v.signals.append("a person's id at an identity provider")
             v.note = None
 
 
-def _installation_keys(t: TableInfo, verdicts: dict[str, Verdict],
+# (twentieth pass) tables whose private keys are the installation's: its TLS certificates
+# (an ACME client's cache) and the actors of groups the server signs for (a community);
+# any other table's private keys are masked (fail closed: a false alarm costs a reviewer's
+# "keep", a miss costs a person's key)
+INSTALLATION_KEY_WORDS = frozenset({"acme", "cert", "certs", "certificate", "certificates",
+                                    "tls", "ssl", "x509", "letsencrypt", "community",
+                                    "communities"})
+
+
+def _installation_keys(t: TableInfo, verdicts: dict[str, Verdict], inv: Inventory,
                        rows: list[dict[str, Any]]) -> None:
-    """PEM private keys in a table neither about people nor belonging to one: the
-    server's own TLS or signing keys, a system secret the labels keep (Miniflux's
-    ``acme_cache.data``, a certificate's key); a user's key (Pleroma's ``users.keys``)
-    stays masked."""
+    """PEM private keys in a table named for the server's certificates or a community's
+    actor, with no person on either side of a reference: the installation's own (TLS or
+    signing keys), a system secret the labels keep (Miniflux's ``acme_cache.data``,
+    Lemmy's ``community.private_key``). A key pair table a user row points to
+    (BookWyrm's ``keypair``, referenced from ``user.key_pair_id``) holds that user's keys
+    and stays masked, as does one named for anything else."""
+    if not set(N.tokens(t.name)) & INSTALLATION_KEY_WORDS or any(
+            _person_named(ref.split(".")[0]) for ref in _referenced(inv, t.name)):
+        return
     for cname, v in verdicts.items():
         if v.entity != N.CREDENTIAL:
             continue
@@ -1857,8 +1958,9 @@ def _installation_keys(t: TableInfo, verdicts: dict[str, Verdict],
                 else x for r in rows if isinstance(x := r.get(cname), str | bytes |
                                                    bytearray | memoryview)]
         if vals and sum(map(pem_private_key, vals)) >= 0.5 * len(vals):
-            _demote(v, "private keys in a table with no person: the installation's own "
-                       "(a TLS or signing key), a system secret")
+            _demote(v, "private keys in a table of the server's certificates or a "
+                       "community's actor, no person referring to it: the installation's "
+                       "own (a TLS or signing key), a system secret")
 
 
 # a table of requests to reset or change a password: its random columns are the links'
@@ -1873,8 +1975,7 @@ def _password_reset_requests(t: TableInfo, verdicts: dict[str, Verdict]) -> None
     named as an id (nineteenth pass: EspoCRM's ``password_change_request.request_id``,
     64 hex digits). Its primary key and references (17 hex digits in EspoCRM, shorter
     than a secret) stay."""
-    toks = set(N.tokens(t.name))
-    if "password" not in toks or not toks & RESET_WORDS:
+    if not _reset_table(t.name):
         return
     refs = set(t.primary_key) | {c for fk in t.foreign_keys for c in fk.columns} | \
         set(_person_refs(t))
@@ -1909,7 +2010,11 @@ def _provider_link(t: TableInfo) -> bool:
     declared reference to a table named for people. Its rows are links to outside
     accounts, not persons: its key identifies the link."""
     if not any(toks in (["provider"], ["driver"]) or toks[-2:] == ["provider", "name"]
-               for toks in map(N.tokens, t.columns)):
+               for toks in map(N.tokens, t.columns)) and not any(
+            # (twentieth pass) or a declared reference to a table of sign-in providers
+            # (Outline's ``user_authentications.authenticationProviderId``)
+            N.tokens(fk.ref_table)[-1:] in (["provider"], ["providers"])
+            for fk in t.foreign_keys):
         # (``driver``: Laravel Socialite's word for the provider, ``driver_id`` its id)
         return False
     if any(_person_named(fk.ref_table) for fk in t.foreign_keys):
@@ -2453,6 +2558,40 @@ def _role_mailboxes(verdicts: dict[str, Verdict]) -> None:
                        "not a person's")
 
 
+OWN_MAILBOX_SHARE = 0.8  # e-mails whose mailbox is the row's own name
+
+
+def _mailboxes_named_for_the_row(t: TableInfo, verdicts: dict[str, Verdict],
+                                 rows: list[dict[str, Any]]) -> None:
+    """(twentieth pass) E-mail addresses whose mailbox is the row's own ``name`` (team
+    ``Backend``: ``backend@``; queue ``Support``: ``support@``, ``support-comment@``),
+    outside a table named for people, when the names are mostly no dictionary first
+    names: a team's or a queue's address, the organisation's (Grafana's ``team.email``,
+    Request Tracker's ``Queues``). A person's ``anna@`` beside the name ``Anna`` stays."""
+    names = [c for c in t.columns if N.tokens(c)[-1:] == ["name"]
+             and (v := verdicts.get(c)) is not None
+             and v.hits.get("NAME_DICTIONARY", 0) < 0.5 * max(1, v.sampled)]
+    if len(names) != 1:
+        return
+    # (the table's addresses are judged together: a queue's second address may be set
+    # in one sampled row only)
+    pairs = {cname: [(slug, local) for r in rows
+                     if isinstance(name := r.get(names[0]), str) and
+                     (slug := re.sub(r"[\s_.-]+", "", name.lower())) and
+                     isinstance(mail := r.get(cname), str) and "@" in mail
+                     and (local := re.sub(r"[_.-]+", "", mail.split("@")[0].lower()))]
+             for cname, v in verdicts.items() if v.entity == N.EMAIL and not v.partial}
+    every = [p for ps in pairs.values() for p in ps]
+    if len(every) < 2 or sum(local.startswith(slug) for slug, local in every) < \
+            OWN_MAILBOX_SHARE * len(every):
+        return
+    for cname, ps in pairs.items():
+        if ps and sum(local.startswith(slug) for slug, local in ps) >= \
+                OWN_MAILBOX_SHARE * len(ps):
+            _demote(verdicts[cname], f"the row's own mailbox: the address is named for "
+                                     f"its {names[0]}, a team's or a queue's")
+
+
 def _role_only(v: Verdict) -> bool:
     """E-mail addresses found that are role mailboxes, nearly all of them."""
     hits = v.hits.get(N.EMAIL, 0)
@@ -2819,19 +2958,44 @@ MAILED_CODE_WORDS = frozenset({"verification", "confirmation", "activation", "ot
                                "passcode"})
 
 
+# (twentieth pass) a session's nonce kept on a person's row: whoever knows it holds the
+# sessions it signs (Sentry's ``auth_user.session_nonce``); an OAuth grant's ``nonce``
+# alone is the request's, not a person's
+SESSION_SECRET_TOKENS = (["session", "nonce"], ["session", "secret"])
+
+
+def _reset_table(table: str) -> bool:
+    """A table of password resets, its words apart (``password_resets``) or run
+    together (``passwordreset``)."""
+    toks = N.tokens(table)
+    return ("password" in toks and bool(set(toks) & RESET_WORDS)) or any(
+        x.startswith("password") and x[len("password"):] in RESET_WORDS for x in toks)
+
+
 def _mailed_codes(t: TableInfo, verdicts: dict[str, Verdict]) -> None:
-    """In a table of the codes mailed to verify an address or to sign in, whose rows
-    are a person's, a ``code`` alone is such a code, an integer as often (Plausible's
-    ``email_verification_codes``: a pool of four-digit codes, a quarter issued to a
-    user). A table of discount or country codes is no table of verifications."""
-    if not {N._singular(x) for x in N.tokens(t.name)} & MAILED_CODE_WORDS:
-        return
+    """In a table of the codes mailed to verify an address, to sign in or to reset a
+    password, whose rows are a person's, a ``code`` alone is such a code, an integer as
+    often (Plausible's ``email_verification_codes``: a pool of four-digit codes, a quarter
+    issued to a user; BookWyrm's ``passwordreset.code``); on a person's row, a code named
+    for what it verifies (``confirmation_code``, ``activation_code``) or a session's
+    nonce is one too (twentieth pass). A table of discount or country codes is no table
+    of verifications, and a ``promo_code`` verifies nothing."""
+    codes = bool({N._singular(x) for x in N.tokens(t.name)} & MAILED_CODE_WORDS) or \
+        _reset_table(t.name)
     for cname, v in verdicts.items():
-        col = t.columns.get(cname)
-        if col is not None and N.tokens(cname) == ["code"] and v.entity is None and \
-                col.kind in ("text", "integer") and not col.primary_key and v.sampled >= 1:
-            v.entity, v.confidence, v.note = N.CREDENTIAL, 0.6, None
+        col, toks = t.columns.get(cname), N.tokens(cname)
+        if col is None or v.entity is not None or col.kind not in ("text", "integer") or \
+                col.primary_key or v.sampled < 1:
+            continue
+        if codes and toks == ["code"]:
             v.signals.append("a code mailed to verify or sign in, in a table of them")
+        elif len(toks) == 2 and toks[0] in MAILED_CODE_WORDS and toks[1] == "code":
+            v.signals.append(f"a code mailed for {toks[0]}, on a person's row")
+        elif toks in SESSION_SECRET_TOKENS:
+            v.signals.append("a session's nonce, on a person's row")
+        else:
+            continue
+        v.entity, v.confidence, v.note = N.CREDENTIAL, 0.6, None
 
 
 def _one_time_codes(t: TableInfo, verdicts: dict[str, Verdict],

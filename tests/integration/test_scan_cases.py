@@ -590,3 +590,25 @@ def test_nineteenth_pass_b_keys_faxes_push_endpoints_and_sign_in_sources(db_url,
                  ("email_templates", "email_template_title"), ("acme_cache", "data")):
         assert _method(s, t, c) == "keep", (t, c)
     _tokenizes(s, inv, db_url, keyring_env)
+
+
+def test_twentieth_pass_keys_codes_street_parts_and_the_organisations_mailboxes(db_url,
+                                                                                keyring_env):
+    """The twentieth corpus pass's rules on each engine: a key pair table's private keys
+    (a user row points to it), a password reset's code, a confirmation code, a session
+    nonce, a house number (``Numeric``), direction, apartment and mailing address beside
+    a street, and organisations named after e-mail addresses are masked; the
+    organisations' addresses, a team's mailbox named for it and a mail collector's
+    mailbox and password stay; tokenize accepts the proposal."""
+    result, inv = _scan(db_url, dc.twentieth_pass)
+    s = result.schema
+    for t, c in (("keypair", "private_key"), ("passwordreset", "code"),
+                 ("users", "confirmation_code"), ("users", "session_nonce"),
+                 ("address", "house_no"), ("address", "direction"), ("address", "apt"),
+                 ("address", "mail_address"), ("org", "name")):
+        assert _method(s, t, c) != "keep", (t, c)
+    for t, c in (("org", "address1"), ("org", "city"), ("team", "email"),
+                 ("mailcollectors", "name"), ("mailcollectors", "login"),
+                 ("mailcollectors", "passwd")):
+        assert _method(s, t, c) == "keep", (t, c)
+    _tokenizes(s, inv, db_url, keyring_env)
